@@ -1,0 +1,68 @@
+/**
+ * The command registry (explicit, no folder scanning) and the text router used
+ * by the console, Slack's `/deal` text and channel messages.
+ */
+import { UserError, type Answer } from '../src/core/types.ts';
+import type { Engine } from '../src/core/engine.ts';
+import { ask } from './ask.ts';
+import { deal } from './deal.ts';
+import { help } from './help.ts';
+import { sources } from './sources.ts';
+import type { Command, CommandContext } from './types.ts';
+
+/** Every command, in help order. */
+export const commands: readonly Command[] = [deal, ask, sources, help];
+
+/** Finds a command by name. */
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name);
+}
+
+/**
+ * Runs a command with raw options, validating them with its zod schema.
+ * @throws UserError('bad_option') naming the bad option; UserError from the core.
+ */
+export function runCommand(engine: Engine, name: string, options: Record<string, unknown>): Answer {
+  const command = findCommand(name);
+  if (!command) throw new UserError('unknown_command', `Unknown command "/${name}". Try /help.`);
+  const parsed = command.input.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError('bad_option', `/${name}: option "${issue.path.join('.')}": ${issue.message}`);
+  }
+  const ctx: CommandContext = { engine, commands };
+  return command.run(ctx, parsed.data);
+}
+
+const QUESTION_START = /^(what|what's|whats|how|who|whom|whose|when|where|why|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/i;
+
+/** True when text reads as a question rather than topic words. */
+export function looksLikeQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_START.test(text.trim());
+}
+
+/**
+ * Routes free text as typed in chat or the console:
+ * `/deal japan autos`, `/deal sources`, `/help`, `sources`, `help`, or a plain question.
+ * Empty text gives help. Text after `/deal` that reads as a question is answered as one.
+ */
+export function runText(engine: Engine, input: string): Answer {
+  let text = input.trim();
+  let name = 'ask';
+  const slash = /^\/(\w+)\s*([\s\S]*)$/.exec(text);
+  if (slash) {
+    name = slash[1]!.toLowerCase();
+    text = slash[2]!.trim();
+  }
+  if (!text && (name === 'ask' || name === 'help')) return runCommand(engine, 'help', {});
+  const word = text.toLowerCase();
+  if ((name === 'deal' || name === 'ask') && (word === 'help' || word === 'sources')) return runCommand(engine, word, {});
+  if (name === 'deal') {
+    if (!text) return runCommand(engine, 'deal', {});
+    return looksLikeQuestion(text) ? runCommand(engine, 'ask', { question: text }) : runCommand(engine, 'deal', { topic: text });
+  }
+  // Plain text that names topics rather than asking reads as a briefing request.
+  if (name === 'ask' && !slash && !looksLikeQuestion(text)) return runCommand(engine, 'deal', { topic: text });
+  if (name === 'ask') return runCommand(engine, 'ask', { question: text });
+  return runCommand(engine, name, {});
+}

@@ -1,0 +1,28 @@
+/**
+ * The console: type the same commands as in chat (`/deal japan autos`,
+ * `/deal sources`, `/help`, or a question) and read the plain-text reply.
+ * With standard input not a terminal, it answers each line and exits.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { answerLine } from '../cli/answer-line.ts';
+import { renderText } from '../render/text.ts';
+import type { Engine } from '../core/engine.ts';
+
+/** Runs the console until input ends (or "quit"). */
+export async function runConsole(engine: () => Engine, input: Readable & { isTTY?: boolean }, output: Writable): Promise<void> {
+  const interactive = !!input.isTTY;
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  if (interactive) {
+    output.write('dealdesk: ask about trade deals. Try "/deal japan autos", "/deal sources", "/help" or a question. Type "quit" to leave.\n');
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const text = line.trim();
+    if (/^(quit|exit|\/quit|\/exit)$/i.test(text)) break;
+    if (text || interactive) output.write(renderText(answerLine(engine(), text)) + '\n\n');
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run ask -- [--json] [--render text|slack|discord] [--knowledge DIR] [question]`
+ * Prints replies on standard output; logs go to standard error. With no
+ * question, reads one question per line from standard input.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { answerLine } from './answer-line.ts';
+import { readConfig } from '../config.ts';
+import { UserError, type Answer } from '../core/types.ts';
+import { openEngine } from '../startup.ts';
+import { renderFor, type RenderTarget } from '../render/index.ts';
+
+/** The `--json` shape (public contract, see DESIGN.md). */
+export function toJson(answer: Answer) {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    answer: answer.headline,
+    citations: answer.citations.map((c) => ({
+      articleId: c.articleId,
+      title: c.title,
+      publisher: c.publisher ?? null,
+      date: c.date,
+      quote: c.quote,
+      url: c.url ?? null,
+      reliability: c.reliability,
+      era: c.era,
+      alsoReportedBy: c.alsoReportedBy.map((a) => a.articleId),
+    })),
+    facts: answer.facts.map((f) => ({ id: f.id, statement: f.statement, articleId: f.articleId, quote: f.quote, asOf: f.asOf, value: f.value ?? null, unit: f.unit ?? null })),
+    notes: answer.notes,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      render: { type: 'string', default: 'text' },
+      knowledge: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('usage: npm run ask -- [--json] [--render text|slack|discord] [--knowledge DIR] [question]\n');
+    return;
+  }
+  const target = values.render as RenderTarget;
+  if (!['text', 'slack', 'discord'].includes(target)) throw new UserError('bad_option', `ask: --render must be text, slack or discord (got "${values.render}")`);
+  const config = readConfig();
+  const engine = await openEngine(values.knowledge ?? config.knowledgeDir);
+  const emit = (line: string) => {
+    const answer = answerLine(engine, line);
+    const out = values.json ? JSON.stringify(toJson(answer)) : target === 'text' ? renderFor('text', answer) : JSON.stringify(renderFor(target, answer));
+    process.stdout.write(out + '\n');
+  };
+  if (positionals.length) {
+    emit(positionals.join(' '));
+    return;
+  }
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    emit(line);
+    if (!values.json && target === 'text') process.stdout.write('\n');
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+/**
+ * Reads the environment once (dotenv + zod). Only entry points call this;
+ * nothing else reads `process.env`. Empty strings count as unset, and every
+ * problem is reported in one message. Secrets are never included in errors.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const optionalString = z.string().optional();
+const optionalUrl = z.string().url().optional();
+const optionalPort = z.coerce.number().int().min(0).max(65535).optional();
+
+const schema = z.object({
+  KNOWLEDGE_DIR: optionalString,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  FEEDBACK_FILE: optionalString,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_PORT: optionalPort,
+  SLACK_API_URL: optionalUrl,
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APP_ID: z.string().regex(/^\d+$/, 'must be a numeric id').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d+$/, 'must be a numeric id').optional(),
+  DISCORD_CHANNELS: z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated numeric ids').optional(),
+  DISCORD_API_URL: optionalUrl,
+});
+
+/** Slack settings; present only when a bot token is configured. */
+export interface SlackConfig {
+  botToken: string;
+  /** Socket Mode when set (the default way to run). */
+  appToken?: string;
+  /** HTTP mode (used when there is no app token). */
+  signingSecret?: string;
+  /** HTTP mode port; default 3000. */
+  port: number;
+  /** Web API base, e.g. `https://slack.com/api/` (the default when absent). */
+  apiUrl?: string;
+}
+
+/** Discord settings; present only when a token is configured. */
+export interface DiscordConfig {
+  token: string;
+  appId?: string;
+  guildId?: string;
+  /** Channel ids where any question is answered without a mention. */
+  channels: string[];
+  /** REST base without version, e.g. `https://discord.com/api` (the default when absent). */
+  apiUrl?: string;
+}
+
+/** Everything the entry points need, parsed and checked. */
+export interface AppConfig {
+  /** Knowledge folder; default `knowledge` next to the project root. */
+  knowledgeDir?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** JSON-lines file for 👍/👎 votes; default `feedback.jsonl`. */
+  feedbackFile: string;
+  /** Questions per user per minute before a polite refusal; default 10. */
+  rateLimitPerMinute: number;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+}
+
+/** Thrown when the environment is invalid; lists every problem, never a secret value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`config: ${problems.length} problem(s) in the environment:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses an environment (default: `.env` merged into `process.env`).
+ * @throws ConfigError listing every invalid or missing variable.
+ */
+export function readConfig(env?: Record<string, string | undefined>): AppConfig {
+  if (!env) {
+    loadDotenv({ quiet: true });
+    env = process.env;
+  }
+  // Treat empty strings as unset so a blank line in .env does not count as a value.
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key]?.trim();
+    if (value) cleaned[key] = value;
+  }
+  const parsed = schema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
+    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when other SLACK_ settings are set');
+    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required (Socket Mode or HTTP mode)');
+    }
+    if (e.SLACK_BOT_TOKEN) {
+      slack = {
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        port: e.SLACK_PORT ?? 3000,
+        apiUrl: e.SLACK_API_URL,
+      };
+    }
+  }
+  let discord: DiscordConfig | undefined;
+  if (e.DISCORD_TOKEN || e.DISCORD_APP_ID || e.DISCORD_GUILD_ID || e.DISCORD_CHANNELS) {
+    if (!e.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when other DISCORD_ settings are set');
+    else {
+      discord = {
+        token: e.DISCORD_TOKEN,
+        appId: e.DISCORD_APP_ID,
+        guildId: e.DISCORD_GUILD_ID,
+        channels: e.DISCORD_CHANNELS ? e.DISCORD_CHANNELS.split(',').map((s) => s.trim()) : [],
+        apiUrl: e.DISCORD_API_URL,
+      };
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    logLevel: e.LOG_LEVEL,
+    feedbackFile: e.FEEDBACK_FILE ?? 'feedback.jsonl',
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    slack,
+    discord,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The engine: the one object adapters and commands talk to. It answers
+ * questions, gives topic briefings and lists deals and sources, always as
+ * pure `Answer` data.
+ */
+import { abstain, citationOf, conflictNotes, coverageLines, mergeDuplicates, pickDiverse, publicFact } from './compose.ts';
+import { buildIndex, type CorpusIndex } from './index.ts';
+import { loadCorpus } from './knowledge.ts';
+import { cleanInput } from './normalise.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
+import { matchFacts, rankPassages } from './rank.ts';
+import { UserError, type Answer, type Corpus } from './types.ts';
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_LENGTH = 1000;
+/** Quotes in an answer to a question. */
+export const QUESTION_QUOTES = 3;
+/** Quotes in a topic briefing. */
+export const BRIEFING_QUOTES = 6;
+/**
+ * Least support (rarity-weighted share of the question's ideas found in the
+ * best sentence and its neighbours) needed to answer; below it the bot abstains.
+ * Lower when the question names a known deal or topic.
+ */
+export const MIN_SUPPORT = 0.5;
+export const MIN_SUPPORT_KNOWN_TOPIC = 0.4;
+/** Facts must cover this share of the question to be shown. */
+export const MIN_FACT_COVERAGE = 0.6;
+
+/** Everything the commands need from the core. */
+export interface Engine {
+  readonly corpus: Corpus;
+  /** Answers a question with up to 3 quotes, or abstains. @throws UserError for empty or too-long input. */
+  ask(question: string): Answer;
+  /** A briefing on a partner and/or topic (`"japan autos"`); with no words, the deal list. */
+  brief(words: string): Answer;
+  /** The deals the knowledge holds, with their status. */
+  deals(): Answer;
+  /** The articles, with publisher, date and reliability. */
+  sources(): Answer;
+  /** Partner names and aliases, for autocomplete. */
+  partnerNames(): string[];
+  /** Topic ids and names, for autocomplete. */
+  topicNames(): { id: string; name: string }[];
+}
+
+/** Loads a knowledge folder and builds the engine. @throws KnowledgeError */
+export async function loadEngine(dir: string): Promise<Engine> {
+  return createEngine(buildIndex(await loadCorpus(dir)));
+}
+
+function checkInput(raw: string): string {
+  const text = cleanInput(raw);
+  if (!text) throw new UserError('empty', 'Please type a question or a topic, e.g. "japan autos".');
+  if (text.length > MAX_QUESTION_LENGTH) {
+    throw new UserError('too_long', `Questions are limited to ${MAX_QUESTION_LENGTH.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}.`);
+  }
+  return text;
+}
+
+/** Creates an engine over a built (or snapshot-loaded) index. */
+export function createEngine(index: CorpusIndex): Engine {
+  const { corpus } = index;
+  const parse = (text: string) => parseQuery(text, corpus.deals, corpus.topics);
+
+  const nearestTopics = (q: ParsedQuery) => q.topics.map((t) => t.name);
+
+  function ask(raw: string): Answer {
+    const question = checkInput(raw);
+    const query = parse(question);
+    const subject = query.concepts.filter((c) => !c.partner);
+    if (subject.length === 0) {
+      return query.deals.length ? brief(question) : abstain(index, question, []);
+    }
+    const facts = matchFacts(index, query, MIN_FACT_COVERAGE);
+    const ranked = rankPassages(index, query, facts.map((f) => f.fact));
+    const best = ranked.find((c) => c.onSubject);
+    const threshold = query.topics.length || query.deals.length ? MIN_SUPPORT_KNOWN_TOPIC : MIN_SUPPORT;
+    if (!best || best.support < threshold) return abstain(index, question, nearestTopics(query));
+    const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
+    const groups = mergeDuplicates(index, relevant.slice(0, 20)).slice(0, QUESTION_QUOTES);
+    const citations = groups.map((g) => citationOf(index, g));
+    const shownFacts = facts.slice(0, 3).map((f) => publicFact(f.fact));
+    return {
+      kind: 'answer',
+      question,
+      answered: true,
+      headline: shownFacts[0]?.statement ?? citations[0]!.quote,
+      citations,
+      facts: shownFacts,
+      notes: conflictNotes(index, shownFacts),
+      lines: [],
+    };
+  }
+
+  function brief(raw: string): Answer {
+    const text = cleanInput(raw);
+    if (!text) return deals();
+    const question = checkInput(text);
+    const query = parse(question);
+    const others = query.concepts.filter((c) => !c.partner && !query.topics.some((t) => c.stems.some((s) => topicStems(t).has(s))));
+    // Words that are neither a partner nor a topic make it a question.
+    if (query.topics.length === 0 && others.length > 0) return ask(question);
+    if (query.concepts.length === 0) return query.deals.length ? dealBriefing(question, query) : abstain(index, question, []);
+    if (query.topics.length === 0) return dealBriefing(question, query);
+
+    const require = new Set(query.topics.flatMap((t) => [...topicStems(t)]));
+    const ranked = rankPassages(index, query, [], { require, pool: 400 });
+    if (ranked.length === 0) return abstain(index, question, nearestTopics(query));
+    // Informative sentences (figures) make better briefings.
+    for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
+    ranked.sort((a, b) => b.score - a.score);
+    const groups = pickDiverse(index, mergeDuplicates(index, ranked.slice(0, 60)), BRIEFING_QUOTES);
+    const topicIds = new Set(query.topics.map((t) => t.id));
+    const facts = index.facts
+      .filter((f) => f.topic && topicIds.has(f.topic) && (!query.deals.length || !f.deal || query.deals.some((d) => d.id === f.deal)))
+      .sort((a, b) => b.asOf.localeCompare(a.asOf))
+      .slice(0, 6)
+      .map(publicFact);
+    const citations = groups.map((g) => citationOf(index, g));
+    return {
+      kind: 'briefing',
+      question,
+      answered: true,
+      headline: `${query.deals.length ? `${query.deals[0]!.parties.join('–')}: ` : ''}${query.topics.map((t) => t.name).join(', ')}`,
+      citations,
+      facts,
+      notes: conflictNotes(index, facts),
+      lines: [],
+    };
+  }
+
+  const topicStemCache = new Map<string, Set<string>>();
+  function topicStems(t: Corpus['topics'][number]): Set<string> {
+    let s = topicStemCache.get(t.id);
+    if (!s) {
+      s = new Set(parse(t.synonyms.concat(t.name).join(' ')).concepts.flatMap((c) => c.stems));
+      topicStemCache.set(t.id, s);
+    }
+    return s;
+  }
+
+  function dealBriefing(question: string, query: ParsedQuery): Answer {
+    const ranked = rankPassages(index, query, [], { pool: 400 });
+    for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
+    ranked.sort((a, b) => b.score - a.score);
+    const groups = pickDiverse(index, mergeDuplicates(index, ranked.slice(0, 60)), BRIEFING_QUOTES);
+    const dealIds = new Set(query.deals.map((d) => d.id));
+    const facts = index.facts.filter((f) => f.deal && dealIds.has(f.deal)).sort((a, b) => b.asOf.localeCompare(a.asOf)).slice(0, 6).map(publicFact);
+    return {
+      kind: 'briefing',
+      question,
+      answered: groups.length > 0,
+      headline: query.deals.map((d) => d.name).join('; '),
+      citations: groups.map((g) => citationOf(index, g)),
+      facts,
+      notes: [],
+      lines: query.deals.map((d) => `${d.name} (${d.parties.join(', ')}): ${d.status}`),
+    };
+  }
+
+  function deals(): Answer {
+    const list = [...corpus.deals].sort((a, b) => b.from.localeCompare(a.from));
+    return {
+      kind: 'deals',
+      question: '',
+      answered: true,
+      headline: list.length ? `I know ${list.length} deal(s). Ask about one, e.g. /deal ${list[0]!.aliases[0] ?? list[0]!.parties.at(-1)!.toLowerCase()} ${corpus.topics[0]?.id ?? ''}`.trim() : 'This knowledge base lists no deals; ask a question instead.',
+      citations: [],
+      facts: [],
+      notes: [],
+      lines: list.length
+        ? list.map((d) => `${d.name} (${d.parties.join(', ')}): ${d.status}`)
+        : coverageLines(index),
+    };
+  }
+
+  function sources(): Answer {
+    const list = [...corpus.articles].sort((a, b) => b.date.localeCompare(a.date));
+    return {
+      kind: 'sources',
+      question: '',
+      answered: true,
+      headline: `${list.length} source(s), newest first.`,
+      citations: [],
+      facts: [],
+      notes: [],
+      lines: list.map(
+        (a) => `${a.date}: ${a.title} (${a.publisher ?? 'publisher unknown'}; reliability ${a.reliability}${a.reliability === 'low' && a.note ? `: ${a.note}` : ''})${a.url ? ` ${a.url}` : ''}`,
+      ),
+    };
+  }
+
+  return {
+    corpus,
+    ask,
+    brief,
+    deals,
+    sources,
+    partnerNames: () => [...new Set(corpus.deals.flatMap((d) => [d.parties.at(-1)!, ...d.aliases]))],
+    topicNames: () => corpus.topics.map((t) => ({ id: t.id, name: t.name })),
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * Loads and validates a knowledge folder (see README, "Knowledge format").
+ * All-or-nothing: every problem in every file is collected, and one
+ * `KnowledgeError` lists them; no partial corpus is ever returned.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { containsQuote } from './normalise.ts';
+import type { Article, Corpus, Deal, Fact, Topic } from './types.ts';
+
+/** Largest accepted knowledge file; bigger ones are refused rather than half-read. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Thrown when a knowledge folder is invalid; `problems` has one line per problem ("file: field: reason"). */
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`knowledge: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real date');
+// YAML turns unquoted 2019-09-23 into a Date; accept that too.
+const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+const id = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'must be letters, digits, "_", "." or "-"');
+const text = z.string().trim().min(1, 'must not be empty');
+
+const frontMatterSchema = z.strictObject({
+  title: text,
+  date: dateField,
+  publisher: text.optional(),
+  url: z.string().url('must be a URL').optional(),
+  id: id.optional(),
+  reliability: z.enum(['high', 'normal', 'low']).default('normal'),
+  note: text.optional(),
+});
+
+const dealSchema = z.strictObject({
+  id,
+  name: text,
+  parties: z.array(text).min(1),
+  aliases: z.array(text).default([]),
+  era: text.optional(),
+  from: dateField,
+  to: dateField.optional(),
+  status: text,
+  milestones: z.array(z.strictObject({ date: dateField, event: text })).default([]),
+});
+const dealsFileSchema = z.strictObject({ deals: z.array(z.unknown()) });
+
+const topicSchema = z.strictObject({ id, name: text, synonyms: z.array(text).default([]) });
+const topicsFileSchema = z.strictObject({ topics: z.array(z.unknown()) });
+
+const factSchema = z.strictObject({
+  id,
+  deal: id.optional(),
+  topic: id.optional(),
+  subject: id.optional(),
+  statement: text,
+  value: z.number().finite().optional(),
+  unit: text.optional(),
+  asOf: dateField,
+  article: id,
+  quote: text,
+});
+const factsFileSchema = z.strictObject({ facts: z.array(z.unknown()) });
+
+interface RawFile {
+  rel: string;
+  text: string;
+}
+
+/**
+ * Loads a knowledge folder. Only `articles/` is required; `deals.yaml`,
+ * `topics.yaml` and `facts/*.yaml` are optional.
+ * @throws KnowledgeError listing every problem found.
+ */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const problems: string[] = [];
+  const root = await realpath(dir).catch(() => {
+    throw new KnowledgeError([`${dir}: knowledge folder not found`]);
+  });
+  const articleFiles = await listFiles(root, 'articles', ['.md'], problems, true);
+  const factFiles = await listFiles(root, 'facts', ['.yaml', '.yml'], problems, false);
+  const dealsFile = await readOptional(root, 'deals.yaml', problems);
+  const topicsFile = await readOptional(root, 'topics.yaml', problems);
+
+  const articles: Article[] = [];
+  for (const file of articleFiles) {
+    const article = parseArticle(file, problems);
+    if (article) articles.push(article);
+  }
+  if (articleFiles.length === 0 && problems.length === 0) problems.push('articles/: no articles (*.md) found');
+  checkUnique(articles, (a) => `${a.file}: id "${a.id}" is already used by another article`, problems);
+
+  const deals: Deal[] = (dealsFile ? parseList(dealsFile, dealsFileSchema, 'deals', dealSchema, problems) : []).map((d) => ({
+    ...d,
+    era: d.era ?? d.name,
+  }));
+  const topics = topicsFile ? parseList(topicsFile, topicsFileSchema, 'topics', topicSchema, problems) : [];
+  checkUnique(deals.map((d) => ({ ...d, file: 'deals.yaml' })), (d) => `deals.yaml: deal "${d.id}" is defined twice`, problems);
+  checkUnique(topics.map((t) => ({ ...t, file: 'topics.yaml' })), (t) => `topics.yaml: topic "${t.id}" is defined twice`, problems);
+
+  const facts: Fact[] = [];
+  for (const file of factFiles) {
+    for (const raw of parseList(file, factsFileSchema, 'facts', factSchema, problems)) {
+      const { article, ...rest } = raw;
+      facts.push({ ...rest, articleId: article, file: file.rel });
+    }
+  }
+  checkUnique(facts, (f) => `${f.file}: fact "${f.id}" is defined twice`, problems);
+  checkFactReferences(facts, articles, deals, topics, problems);
+
+  if (problems.length) throw new KnowledgeError(problems);
+  const hash = createHash('sha256');
+  for (const f of [...articleFiles, ...factFiles, dealsFile, topicsFile]) {
+    if (f) hash.update(f.rel).update('\0').update(f.text).update('\0');
+  }
+  return {
+    articles,
+    deals,
+    topics,
+    facts,
+    hash: hash.digest('hex'),
+  };
+}
+
+async function listFiles(root: string, sub: string, exts: string[], problems: string[], required: boolean): Promise<RawFile[]> {
+  const folder = path.join(root, sub);
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (err) {
+    if (required || (err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${sub}/: cannot read folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return [];
+  }
+  const files: RawFile[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || !exts.some((e) => entry.name.endsWith(e))) continue;
+    const file = await readKnowledgeFile(root, `${sub}/${entry.name}`, problems);
+    if (file) files.push(file);
+  }
+  return files;
+}
+
+async function readOptional(root: string, rel: string, problems: string[]): Promise<RawFile | undefined> {
+  try {
+    await lstat(path.join(root, rel));
+  } catch {
+    return undefined;
+  }
+  return readKnowledgeFile(root, rel, problems);
+}
+
+/** Reads one file safely: inside the folder, not too big, valid UTF-8 text. */
+async function readKnowledgeFile(root: string, rel: string, problems: string[]): Promise<RawFile | undefined> {
+  const full = path.join(root, rel);
+  try {
+    const real = await realpath(full);
+    if (real !== root && !real.startsWith(root + path.sep)) {
+      problems.push(`${rel}: is a link to a file outside the knowledge folder`);
+      return undefined;
+    }
+    const info = await stat(real);
+    if (!info.isFile()) {
+      problems.push(`${rel}: is not a regular file`);
+      return undefined;
+    }
+    if (info.size > MAX_FILE_BYTES) {
+      problems.push(`${rel}: too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+      return undefined;
+    }
+    const bytes = await readFile(real);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      problems.push(`${rel}: is not UTF-8 text (binary file?)`);
+      return undefined;
+    }
+    if (text.includes('\u0000')) {
+      problems.push(`${rel}: is not text (contains NUL bytes)`);
+      return undefined;
+    }
+    return { rel, text: text.replace(/^\ufeff/, '') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    problems.push(`${rel}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'broken link' : code ?? 'error'})`);
+    return undefined;
+  }
+}
+
+/** Splits `---` front matter from the body; the body is kept byte for byte. */
+function parseArticle(file: RawFile, problems: string[]): Article | undefined {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(file.text);
+  if (!m) {
+    problems.push(`${file.rel}: missing front matter (the file must start with a "---" line, YAML, and a closing "---" line)`);
+    return undefined;
+  }
+  const doc = parseDocument(m[1]!, { prettyErrors: false });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push(`${file.rel}: front matter line ${(e.linePos?.[0]?.line ?? 0) + 1}: ${e.code}: ${firstLine(e.message)}`);
+    return undefined;
+  }
+  const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${file.rel}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`);
+    return undefined;
+  }
+  const body = file.text.slice(m[0].length);
+  if (!body.trim()) {
+    problems.push(`${file.rel}: body is empty`);
+    return undefined;
+  }
+  const fm = parsed.data;
+  const base = path.basename(file.rel).replace(/\.md$/, '');
+  return { ...fm, id: fm.id ?? base, body, file: file.rel };
+}
+
+/** Parses a YAML file holding `{ key: [items] }`, validating each item; problems name the item. */
+function parseList<T>(
+  file: RawFile,
+  fileSchema: z.ZodType<Record<string, unknown[]>>,
+  key: string,
+  itemSchema: z.ZodType<T>,
+  problems: string[],
+): T[] {
+  const doc = parseDocument(file.text, { prettyErrors: false });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push(`${file.rel}: line ${e.linePos?.[0]?.line ?? '?'}: ${e.code}: ${firstLine(e.message)}`);
+    return [];
+  }
+  const top = fileSchema.safeParse(doc.toJS());
+  if (!top.success) {
+    problems.push(`${file.rel}: must be a mapping with one key "${key}" holding a list`);
+    return [];
+  }
+  const out: T[] = [];
+  top.data[key]!.forEach((item, i) => {
+    const parsed = itemSchema.safeParse(item);
+    const label = typeof (item as { id?: unknown })?.id === 'string' ? `"${(item as { id: string }).id}"` : `#${i + 1}`;
+    if (parsed.success) out.push(parsed.data);
+    else for (const issue of parsed.error.issues) problems.push(`${file.rel}: ${key.replace(/s$/, '')} ${label}: ${issue.path.join('.') || 'item'}: ${issue.message}`);
+  });
+  return out;
+}
+
+function checkUnique<T extends { id: string; file: string }>(items: T[], message: (item: T) => string, problems: string[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.id)) problems.push(message(item));
+    seen.add(item.id);
+  }
+}
+
+function checkFactReferences(facts: Fact[], articles: Article[], deals: Deal[], topics: Topic[], problems: string[]): void {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const dealIds = new Set(deals.map((d) => d.id));
+  const topicIds = new Set(topics.map((t) => t.id));
+  for (const f of facts) {
+    const where = `${f.file}: fact "${f.id}"`;
+    const article = byId.get(f.articleId);
+    if (!article) problems.push(`${where}: article: unknown article "${f.articleId}"`);
+    else if (!containsQuote(article.body, f.quote)) problems.push(`${where}: quote: not found in article ${f.articleId}`);
+    if (f.deal && !dealIds.has(f.deal)) problems.push(`${where}: deal: unknown deal "${f.deal}"`);
+    if (f.topic && !topicIds.has(f.topic)) problems.push(`${where}: topic: unknown topic "${f.topic}"`);
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!;
+}

@@ -1,0 +1,150 @@
+/**
+ * Query understanding: turns a question or topic words into search terms,
+ * recognised deals (by partner alias), topics (by synonym), era cues and the
+ * question type. Knows nothing of any particular corpus: the vocabulary comes
+ * from the knowledge's deals and topics.
+ */
+import { analyze, stem, words } from './analyzer.ts';
+import { cleanInput } from './normalise.ts';
+import type { Deal, Topic } from './types.ts';
+
+/** What kind of answer a question wants; drives ranking cues. */
+export type QuestionType = 'amount' | 'rate' | 'who' | 'when' | 'why' | 'other';
+
+/** A group of stems that all satisfy one idea of the question (a word and its synonyms). */
+export interface Concept {
+  /** Stems that count as a match; the first is the word as asked. */
+  stems: string[];
+  /** True for words naming the partner/deal: context, not the subject. */
+  partner: boolean;
+}
+
+/** A parsed question or topic request. */
+export interface ParsedQuery {
+  /** Cleaned input (control characters and bidi marks removed). */
+  text: string;
+  /** Ideas to match, one per content word (synonyms folded in). */
+  concepts: Concept[];
+  /** Search terms with weights (1 for asked words, less for synonyms). */
+  terms: Map<string, number>;
+  /** Deals named by a partner alias. */
+  deals: Deal[];
+  /** Topics named by a synonym. */
+  topics: Topic[];
+  /** Four-digit years mentioned. */
+  years: number[];
+  /** "now", "latest", "currently"...: prefer the newest era. */
+  recent: boolean;
+  type: QuestionType;
+  /** Looks like a question (ends with "?" or starts with a question word). */
+  isQuestion: boolean;
+}
+
+const RECENT_WORDS = new Set(['now', 'latest', 'currently', 'current', 'today', 'recent', 'recently', 'newest', 'nowadays', 'presently', 'still']);
+const QUESTION_START = /^(what|what's|whats|how|who|whom|whose|when|where|why|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/i;
+// Words that shape the question but are not its subject.
+const QUESTION_NOISE = new Set(
+  ['tell', 'explain', 'show', 'give', 'find', 'happen', 'latest', 'news', 'update', 'please', 'thanks', 'deal', 'anything', 'something', 'thing', 'things'].map(stem),
+);
+const RECENT_STEMS = new Set([...RECENT_WORDS].map(stem));
+/** Weight of a synonym added by topic expansion, relative to a word as asked. */
+export const SYNONYM_WEIGHT = 0.5;
+
+/** Stems of a phrase, for matching multi-word synonyms and aliases. */
+function phraseStems(phrase: string): string[] {
+  return analyze(phrase);
+}
+
+function containsSequence(hay: string[], needle: string[]): number {
+  if (needle.length === 0) return -1;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Classifies the question by its wording. */
+export function questionType(text: string): QuestionType {
+  const t = text.toLowerCase();
+  if (/\b(what|which)\b.{0,30}\b(tariff|rate|duty|duties|levy|percent|percentage)\b|\bhow high\b/.test(t)) return 'rate';
+  if (/\bhow (much|many|large|big|high|low)\b|\b(what|which) (value|amount|share|size|sum|number|figure|total|volume|level)\b|\bworth\b/.test(t)) return 'amount';
+  if (/^\s*(who|whom|whose)\b|\bwho (is|was|are|were)\b/.test(t)) return 'who';
+  if (/^\s*when\b|\bwhat (date|day|year|month|time)\b|\bhow long\b/.test(t)) return 'when';
+  if (/^\s*why\b|\bwhat (caused|prompted|led)\b|\breason\b/.test(t)) return 'why';
+  return 'other';
+}
+
+/**
+ * Parses a question or topic words against the knowledge's deals and topics.
+ * @example parseQuery('what tariff do Japanese cars pay now?', deals, topics)
+ *   → topics [autos, tariffs], recent true, type 'rate'
+ */
+export function parseQuery(input: string, deals: readonly Deal[], topics: readonly Topic[]): ParsedQuery {
+  const text = cleanInput(input);
+  const stems = analyze(text);
+  const used = new Array<boolean>(stems.length).fill(false);
+  const concepts: Concept[] = [];
+  const terms = new Map<string, number>();
+  const addTerm = (s: string, w: number) => terms.set(s, Math.max(terms.get(s) ?? 0, w));
+
+  // Partner aliases and topic synonyms, longest phrases first so "auto parts" wins over "auto".
+  const foundDeals = new Set<Deal>();
+  const foundTopics = new Set<Topic>();
+  type Entry = { stems: string[]; deal?: Deal; topic?: Topic };
+  const entries: Entry[] = [];
+  for (const d of deals) for (const a of [...d.aliases, ...d.parties]) entries.push({ stems: phraseStems(a), deal: d });
+  for (const t of topics) for (const s of [t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms]) entries.push({ stems: phraseStems(s), topic: t });
+  entries.sort((a, b) => b.stems.length - a.stems.length);
+  for (const e of entries) {
+    const at = containsSequence(stems, e.stems);
+    if (at < 0) continue;
+    if (e.deal) {
+      foundDeals.add(e.deal);
+      for (let i = at; i < at + e.stems.length; i++) {
+        if (!used[i]) concepts.push({ stems: [stems[i]!], partner: true });
+        used[i] = true;
+      }
+      for (const s of e.stems) addTerm(s, 0.5);
+    } else if (e.topic) {
+      // Topic words: one concept covering every synonym of the topic.
+      if (!foundTopics.has(e.topic)) {
+        foundTopics.add(e.topic);
+        const all = new Set<string>(e.stems);
+        for (const syn of e.topic.synonyms) for (const s of phraseStems(syn)) all.add(s);
+        concepts.push({ stems: [...all], partner: false });
+        for (const s of all) addTerm(s, SYNONYM_WEIGHT);
+      }
+      for (let i = at; i < at + e.stems.length; i++) {
+        used[i] = true;
+        addTerm(stems[i]!, 1);
+      }
+    }
+  }
+
+  const years: number[] = [];
+  let recent = false;
+  for (const w of words(text)) {
+    if (/^(19|20)\d\d$/.test(w)) years.push(Number(w));
+    if (RECENT_WORDS.has(w)) recent = true;
+  }
+  stems.forEach((s, i) => {
+    if (used[i] || QUESTION_NOISE.has(s) || RECENT_STEMS.has(s)) return;
+    used[i] = true;
+    if (concepts.some((c) => c.stems[0] === s)) return;
+    concepts.push({ stems: [s], partner: false });
+    addTerm(s, /^(19|20)\d\d$/.test(s) ? 0.5 : 1);
+  });
+
+  return {
+    text,
+    concepts,
+    terms,
+    deals: [...foundDeals],
+    topics: [...foundTopics],
+    years,
+    recent,
+    type: questionType(text),
+    isQuestion: /\?\s*$/.test(text) || QUESTION_START.test(text),
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Ranking: turns retriever hits into scored candidate sentences. BM25 alone is
+ * not enough, so each sentence is scored with its paragraph, by how much of the
+ * question it covers (rare words count more), by question-type cues, source
+ * reliability, era fit and whether it carries a matching structured fact.
+ */
+import { analyze } from './analyzer.ts';
+import { eraCoversYear } from './eras.ts';
+import type { CorpusIndex, IndexedFact } from './index.ts';
+import type { Concept, ParsedQuery, QuestionType } from './query.ts';
+import type { Passage } from './types.ts';
+
+/** A scored sentence. */
+export interface Candidate {
+  index: number;
+  passage: Passage;
+  score: number;
+  /** Share (0-1, rarity-weighted) of the question's ideas found in the sentence. */
+  coverage: number;
+  /** The same, over the sentence and its neighbours: how well the source supports an answer. */
+  support: number;
+  /** True when a non-partner idea of the question is in the sentence itself. */
+  onSubject: boolean;
+  stems: Set<string>;
+}
+
+/** Tuning knobs, with their defaults. */
+export interface RankOptions {
+  /** Hits taken from the sentence retriever before re-ranking. Default 200. */
+  pool: number;
+  /** Only sentences holding one of these stems qualify (topic briefings). */
+  require?: Set<string>;
+}
+
+const RELIABILITY = { high: 1.1, normal: 1, low: 0.8 } as const;
+
+// Sentence shapes that answer each kind of question.
+const CUES: Record<QuestionType, RegExp | null> = {
+  amount: /(\$|€|¥|£)\s?\d|\d[\d.,]*\s*(%|percent|billion|million|trillion|thousand)|\b(half|third|thirds|quarter|double|triple)\b/i,
+  rate: /\d[\d.,]*\s*(%|percent)/i,
+  when: /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(day|week|month|year)\b/i,
+  who: /\b\p{Lu}\p{Ll}+\s+(\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u,
+  why: /\b(because|amid|concern|concerns|fear|fears|worr\w*|due to|so that|in order to|aim\w*|reason|after|over)\b/i,
+  other: null,
+};
+const CUE_BOOST: Record<QuestionType, number> = { amount: 1.25, rate: 1.3, when: 1.15, who: 1.1, why: 1.15, other: 1 };
+
+/** Inverse document frequency of a stem in the sentence index (unknown stems get the maximum). */
+export function idf(index: CorpusIndex, stem: string): number {
+  const n = index.sentences.size;
+  return Math.log(1 + n / (index.sentences.documentFrequency(stem) + 0.5));
+}
+
+/** Weight of each concept: its rarest stem's idf; partner words count a third. */
+export function conceptWeights(index: CorpusIndex, concepts: readonly Concept[]): number[] {
+  return concepts.map((c) => {
+    const w = idf(index, c.stems[0]!);
+    return c.partner ? w / 3 : w;
+  });
+}
+
+/** Rarity-weighted share of concepts present in a set of stems. */
+export function coverageOf(concepts: readonly Concept[], weights: readonly number[], stems: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  concepts.forEach((c, i) => {
+    total += weights[i]!;
+    if (c.stems.some((s) => stems.has(s))) found += weights[i]!;
+  });
+  return total > 0 ? found / total : 0;
+}
+
+function eraFactor(index: CorpusIndex, query: ParsedQuery, articleId: string, newestKey: string): number {
+  const article = index.articles.get(articleId)!;
+  let f = 1;
+  if (query.recent) f *= article.era.key === newestKey ? 1.35 : 0.85;
+  if (query.years.length) {
+    const fits = query.years.some((y) => article.date.startsWith(String(y)) || eraCoversYear(article.era, y));
+    f *= fits ? 1.2 : 0.9;
+  }
+  return f;
+}
+
+/** The newest era key among the articles of the query's deals (or of all articles). */
+export function newestEraKey(index: CorpusIndex, query: ParsedQuery): string {
+  let newest = '';
+  for (const a of index.articles.values()) {
+    if (query.deals.length && a.era.deal && !query.deals.includes(a.era.deal)) continue;
+    if (a.era.key > newest) newest = a.era.key;
+  }
+  return newest;
+}
+
+/**
+ * Scores sentences for a parsed query, best first.
+ * @param facts matched facts: sentences holding their quotes get a boost.
+ */
+export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: readonly IndexedFact[], options: Partial<RankOptions> = {}): Candidate[] {
+  const pool = options.pool ?? 200;
+  const hits = index.sentences.search(query.terms, pool);
+  if (hits.length === 0) return [];
+  const paraScores = new Map(index.paragraphs.search(query.terms, pool).map((h) => [h.id, h.score]));
+  const maxPara = Math.max(1e-9, ...paraScores.values());
+  const maxHit = hits[0]!.score;
+  const weights = conceptWeights(index, query.concepts);
+  const newestKey = newestEraKey(index, query);
+  const factPassages = new Set(facts.flatMap((f) => f.passages));
+  const cue = CUES[query.type];
+
+  const out: Candidate[] = [];
+  for (const hit of hits) {
+    const passage = index.passages[hit.id]!;
+    const stems = new Set(analyze(passage.text));
+    if (options.require && ![...options.require].some((s) => stems.has(s))) continue;
+    const around = new Set(stems);
+    for (const j of [hit.id - 1, hit.id + 1]) {
+      const p = index.passages[j];
+      if (p && p.articleId === passage.articleId) for (const s of analyze(p.text)) around.add(s);
+    }
+    const coverage = coverageOf(query.concepts, weights, stems);
+    const support = coverageOf(query.concepts, weights, around);
+    const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
+    const article = index.articles.get(passage.articleId)!;
+    let score = 0.65 * (hit.score / maxHit) + 0.35 * ((paraScores.get(index.paragraphOf[hit.id]!) ?? 0) / maxPara);
+    score *= 0.3 + coverage;
+    if (cue?.test(passage.text)) score *= CUE_BOOST[query.type];
+    score *= RELIABILITY[article.reliability];
+    score *= eraFactor(index, query, passage.articleId, newestKey);
+    if (factPassages.has(hit.id)) score *= 1.2;
+    // Very short fragments (captions, datelines) rarely answer anything.
+    if (passage.text.length < 40) score *= 0.7;
+    out.push({ index: hit.id, passage, score, coverage, support, onSubject, stems });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Facts matching a query, best first, with their coverage. */
+export function matchFacts(index: CorpusIndex, query: ParsedQuery, minCoverage: number): { fact: IndexedFact; coverage: number }[] {
+  if (index.facts.length === 0 || query.concepts.length === 0) return [];
+  const weights = conceptWeights(index, query.concepts);
+  const newestKey = newestEraKey(index, query);
+  const scored: { fact: IndexedFact; coverage: number; score: number }[] = [];
+  for (const fact of index.facts) {
+    const coverage = coverageOf(query.concepts, weights, fact.stems);
+    const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => fact.stems.has(s)));
+    if (!onSubject || coverage < minCoverage) continue;
+    if (query.deals.length && fact.deal && !query.deals.some((d) => d.id === fact.deal)) continue;
+    scored.push({ fact, coverage, score: coverage * eraFactor(index, query, fact.articleId, newestKey) });
+  }
+  return scored.sort((a, b) => b.score - a.score || b.fact.asOf.localeCompare(a.fact.asOf));
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm start`: starts every chat platform whose settings are present (Slack,
+ * Discord, or both); with none, the console. Never logs a token.
+ */
+import { readConfig, ConfigError } from './config.ts';
+import { createLogger } from './log.ts';
+import { openEngine } from './startup.ts';
+import { runConsole } from './adapters/console.ts';
+import { FeedbackLog } from './adapters/feedback.ts';
+import { RateLimiter } from './adapters/rate-limit.ts';
+import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
+import { KnowledgeError } from './core/knowledge.ts';
+import type { Engine } from './core/engine.ts';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token]);
+  let engine: Engine = await openEngine(config.knowledgeDir);
+  logger.info('knowledge loaded', { articles: engine.corpus.articles.length, facts: engine.corpus.facts.length });
+  const deps: AdapterDeps = {
+    engine: () => engine,
+    logger,
+    feedback: new FeedbackLog(config.feedbackFile),
+    rateLimiter: new RateLimiter(config.rateLimitPerMinute),
+  };
+
+  const running: RunningAdapter[] = [];
+  if (config.slack) {
+    const { startSlack } = await import('./adapters/slack/index.ts');
+    running.push(await startSlack(config.slack, deps));
+  }
+  if (config.discord) {
+    const { startDiscord } = await import('./adapters/discord/index.ts');
+    running.push(await startDiscord(config.discord, deps));
+  }
+  if (running.length === 0) {
+    await runConsole(() => engine, process.stdin, process.stdout);
+    return;
+  }
+  logger.info('adapters started', { adapters: running.map((a) => a.name) });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const bounded = new Promise((r) => setTimeout(r, 10_000).unref());
+    await Promise.race([Promise.allSettled(running.map((a) => a.stop())), bounded]);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  // Config and knowledge errors are for the operator: print them whole (they never hold secrets).
+  if (err instanceof ConfigError || err instanceof KnowledgeError) process.stderr.write(err.message + '\n');
+  else process.stderr.write(`dealdesk: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
