@@ -6,32 +6,11 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerLine } from './answer-line.ts';
+import { toJson } from './json.ts';
 import { readConfig } from '../config.ts';
-import { UserError, type Answer } from '../core/types.ts';
+import { UserError } from '../core/types.ts';
 import { openEngine } from '../startup.ts';
 import { renderFor, type RenderTarget } from '../render/index.ts';
-
-/** The `--json` shape (public contract, see DESIGN.md). */
-export function toJson(answer: Answer) {
-  return {
-    question: answer.question,
-    answered: answer.answered,
-    answer: answer.headline,
-    citations: answer.citations.map((c) => ({
-      articleId: c.articleId,
-      title: c.title,
-      publisher: c.publisher ?? null,
-      date: c.date,
-      quote: c.quote,
-      url: c.url ?? null,
-      reliability: c.reliability,
-      era: c.era,
-      alsoReportedBy: c.alsoReportedBy.map((a) => a.articleId),
-    })),
-    facts: answer.facts.map((f) => ({ id: f.id, statement: f.statement, articleId: f.articleId, quote: f.quote, asOf: f.asOf, value: f.value ?? null, unit: f.unit ?? null })),
-    notes: answer.notes,
-  };
-}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -38,10 +38,17 @@ export function words(text: string): string[] {
   return out;
 }
 
+// Abbreviations that news style uses for whole words (months, mostly).
+const EXPAND: Record<string, string> = {
+  jan: 'january', feb: 'february', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
+  sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+  govt: 'government', dept: 'department', intl: 'international',
+};
+
 /** Stems one lower-case word; numbers and CJK pass through. */
 export function stem(word: string): string {
   if (/^\d/.test(word) || CJK.test(word)) return word;
-  return stemmer(word.replace(/'/g, ''));
+  return stemmer(EXPAND[word] ?? word.replace(/'/g, ''));
 }
 
 /** True for words that should not be indexed or searched. */

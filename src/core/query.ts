@@ -5,6 +5,7 @@
  * from the knowledge's deals and topics.
  */
 import { analyze, stem, words } from './analyzer.ts';
+import { synonymsOf } from './lexicon.ts';
 import { cleanInput } from './normalise.ts';
 import type { Deal, Topic } from './types.ts';
 
@@ -13,10 +14,14 @@ export type QuestionType = 'amount' | 'rate' | 'who' | 'when' | 'why' | 'other';
 
 /** A group of stems that all satisfy one idea of the question (a word and its synonyms). */
 export interface Concept {
-  /** Stems that count as a match; the first is the word as asked. */
+  /** Stems that count as a match; the first is the word as asked, the rest synonyms. */
   stems: string[];
+  /** Credit (0-1) for matching a synonym instead of the word as asked. */
+  synonymCredit: number;
   /** True for words naming the partner/deal: context, not the subject. */
   partner: boolean;
+  /** Relative importance (1 normally; less for months and similar time words). */
+  weight: number;
 }
 
 /** A parsed question or topic request. */
@@ -47,8 +52,13 @@ const QUESTION_NOISE = new Set(
   ['tell', 'explain', 'show', 'give', 'find', 'happen', 'latest', 'news', 'update', 'please', 'thanks', 'deal', 'anything', 'something', 'thing', 'things'].map(stem),
 );
 const RECENT_STEMS = new Set([...RECENT_WORDS].map(stem));
-/** Weight of a synonym added by topic expansion, relative to a word as asked. */
-export const SYNONYM_WEIGHT = 0.5;
+/** Search weight of a topic synonym added by expansion, relative to a word as asked. */
+export const TOPIC_SYNONYM_WEIGHT = 0.3;
+/** Search weight of a general-language synonym. */
+export const WORD_SYNONYM_WEIGHT = 0.25;
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ').map(stem),
+);
 
 /** Stems of a phrase, for matching multi-word synonyms and aliases. */
 function phraseStems(phrase: string): string[] {
@@ -82,7 +92,8 @@ export function questionType(text: string): QuestionType {
  */
 export function parseQuery(input: string, deals: readonly Deal[], topics: readonly Topic[]): ParsedQuery {
   const text = cleanInput(input);
-  const stems = analyze(text);
+  // "How large/much/long..." asks for an amount (see questionType); the adjective is not a subject.
+  const stems = analyze(text.replace(/\bhow (large|big|much|many|long|high|low|far|often|soon)\b/gi, ' '));
   const used = new Array<boolean>(stems.length).fill(false);
   const concepts: Concept[] = [];
   const terms = new Map<string, number>();
@@ -102,23 +113,25 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
     if (e.deal) {
       foundDeals.add(e.deal);
       for (let i = at; i < at + e.stems.length; i++) {
-        if (!used[i]) concepts.push({ stems: [stems[i]!], partner: true });
+        if (!used[i]) concepts.push({ stems: [stems[i]!], synonymCredit: 0, partner: true, weight: 1 });
         used[i] = true;
       }
       for (const s of e.stems) addTerm(s, 0.5);
     } else if (e.topic) {
-      // Topic words: one concept covering every synonym of the topic.
-      if (!foundTopics.has(e.topic)) {
-        foundTopics.add(e.topic);
-        const all = new Set<string>(e.stems);
-        for (const syn of e.topic.synonyms) for (const s of phraseStems(syn)) all.add(s);
-        concepts.push({ stems: [...all], partner: false });
-        for (const s of all) addTerm(s, SYNONYM_WEIGHT);
-      }
+      // Each asked word is its own idea; the topic's other synonyms count for most of it.
+      foundTopics.add(e.topic);
+      const all = new Set<string>();
+      for (const syn of [e.topic.name, ...e.topic.synonyms]) for (const s of phraseStems(syn)) all.add(s);
       for (let i = at; i < at + e.stems.length; i++) {
+        if (used[i]) continue;
         used[i] = true;
-        addTerm(stems[i]!, 1);
+        const asked = stems[i]!;
+        if (!concepts.some((c) => c.stems[0] === asked)) {
+          concepts.push({ stems: [asked, ...[...all].filter((x) => x !== asked)], synonymCredit: 0.6, partner: false, weight: 1 });
+        }
+        addTerm(asked, 1);
       }
+      for (const s of all) addTerm(s, TOPIC_SYNONYM_WEIGHT);
     }
   }
 
@@ -128,13 +141,24 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
     if (/^(19|20)\d\d$/.test(w)) years.push(Number(w));
     if (RECENT_WORDS.has(w)) recent = true;
   }
+  const yearStems: string[] = [];
   stems.forEach((s, i) => {
     if (used[i] || QUESTION_NOISE.has(s) || RECENT_STEMS.has(s)) return;
     used[i] = true;
+    // Years pick an era (see ranking) rather than words the sentence must contain.
+    if (/^(19|20)\d\d$/.test(s)) {
+      yearStems.push(s);
+      addTerm(s, 0.3);
+      return;
+    }
     if (concepts.some((c) => c.stems[0] === s)) return;
-    concepts.push({ stems: [s], partner: false });
-    addTerm(s, /^(19|20)\d\d$/.test(s) ? 0.5 : 1);
+    const synonyms = synonymsOf(s);
+    concepts.push({ stems: [s, ...synonyms], synonymCredit: 0.6, partner: false, weight: MONTHS.has(s) ? 0.5 : 1 });
+    addTerm(s, 1);
+    for (const x of synonyms) addTerm(x, WORD_SYNONYM_WEIGHT);
   });
+  // A question that is only a year still needs something to match.
+  if (!concepts.some((c) => !c.partner)) for (const y of yearStems) concepts.push({ stems: [y], synonymCredit: 0, partner: false, weight: 1 });
 
   return {
     text,

@@ -32,7 +32,7 @@ export interface RankOptions {
   require?: Set<string>;
 }
 
-const RELIABILITY = { high: 1.1, normal: 1, low: 0.8 } as const;
+const RELIABILITY = { high: 1.05, normal: 1, low: 0.85 } as const;
 
 // Sentence shapes that answer each kind of question.
 const CUES: Record<QuestionType, RegExp | null> = {
@@ -40,7 +40,7 @@ const CUES: Record<QuestionType, RegExp | null> = {
   rate: /\d[\d.,]*\s*(%|percent)/i,
   when: /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(day|week|month|year)\b/i,
   who: /\b\p{Lu}\p{Ll}+\s+(\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u,
-  why: /\b(because|amid|concern|concerns|fear|fears|worr\w*|due to|so that|in order to|aim\w*|reason|after|over)\b/i,
+  why: /\b(because|amid|concern|concerns|fear|fears|worr\w*|due to|so that|in order to|aim\w*|reason|required|requires|need|needs|insist\w*|if)\b/i,
   other: null,
 };
 const CUE_BOOST: Record<QuestionType, number> = { amount: 1.25, rate: 1.3, when: 1.15, who: 1.1, why: 1.15, other: 1 };
@@ -51,12 +51,19 @@ export function idf(index: CorpusIndex, stem: string): number {
   return Math.log(1 + n / (index.sentences.documentFrequency(stem) + 0.5));
 }
 
-/** Weight of each concept: its rarest stem's idf; partner words count a third. */
+/** Weight of each concept: the asked word's idf; partner words count a third. */
 export function conceptWeights(index: CorpusIndex, concepts: readonly Concept[]): number[] {
   return concepts.map((c) => {
-    const w = idf(index, c.stems[0]!);
+    const w = idf(index, c.stems[0]!) * c.weight;
     return c.partner ? w / 3 : w;
   });
+}
+
+/** How well a set of stems satisfies one concept: 1 for the word as asked, less for a synonym. */
+export function conceptMatch(c: Concept, stems: ReadonlySet<string>): number {
+  if (stems.has(c.stems[0]!)) return 1;
+  for (let i = 1; i < c.stems.length; i++) if (stems.has(c.stems[i]!)) return c.synonymCredit;
+  return 0;
 }
 
 /** Rarity-weighted share of concepts present in a set of stems. */
@@ -65,17 +72,19 @@ export function coverageOf(concepts: readonly Concept[], weights: readonly numbe
   let found = 0;
   concepts.forEach((c, i) => {
     total += weights[i]!;
-    if (c.stems.some((s) => stems.has(s))) found += weights[i]!;
+    found += weights[i]! * conceptMatch(c, stems);
   });
   return total > 0 ? found / total : 0;
 }
 
-function eraFactor(index: CorpusIndex, query: ParsedQuery, articleId: string, newestKey: string): number {
+function eraFactor(index: CorpusIndex, query: ParsedQuery, articleId: string, newestKey: string, nearby?: ReadonlySet<string>): number {
   const article = index.articles.get(articleId)!;
   let f = 1;
   if (query.recent) f *= article.era.key === newestKey ? 1.35 : 0.85;
   if (query.years.length) {
-    const fits = query.years.some((y) => article.date.startsWith(String(y)) || eraCoversYear(article.era, y));
+    // A year fits when the text around the sentence names it, or else the article's era covers it.
+    const named = nearby && query.years.some((y) => nearby.has(String(y)));
+    const fits = named || query.years.some((y) => article.date.startsWith(String(y)) || eraCoversYear(article.era, y));
     f *= fits ? 1.2 : 0.9;
   }
   return f;
@@ -121,17 +130,48 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     const support = coverageOf(query.concepts, weights, around);
     const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
     const article = index.articles.get(passage.articleId)!;
-    let score = 0.65 * (hit.score / maxHit) + 0.35 * ((paraScores.get(index.paragraphOf[hit.id]!) ?? 0) / maxPara);
-    score *= 0.3 + coverage;
+    // Coverage of the question's ideas leads; BM25 (sentence and paragraph) breaks ties and rewards focus.
+    let score = 0.2 * (hit.score / maxHit) + 0.1 * ((paraScores.get(index.paragraphOf[hit.id]!) ?? 0) / maxPara) + 0.7 * coverage + 0.2 * support;
     if (cue?.test(passage.text)) score *= CUE_BOOST[query.type];
     score *= RELIABILITY[article.reliability];
-    score *= eraFactor(index, query, passage.articleId, newestKey);
-    if (factPassages.has(hit.id)) score *= 1.2;
+    score *= eraFactor(index, query, passage.articleId, newestKey, around);
+    if (factPassages.has(hit.id)) score *= 1.1;
     // Very short fragments (captions, datelines) rarely answer anything.
     if (passage.text.length < 40) score *= 0.7;
     out.push({ index: hit.id, passage, score, coverage, support, onSubject, stems });
   }
-  return out.sort((a, b) => b.score - a.score);
+  out.sort((a, b) => b.score - a.score);
+  if (query.type === 'why') propagateToNeighbours(index, query, out, weights);
+  return out;
+}
+
+/**
+ * A reason is often stated in the sentence next to the one that matches the
+ * question ("This concern…", "However, he said…"). For "why" questions the
+ * neighbours of the best sentences inherit part of their score when they read
+ * like a reason.
+ */
+function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: Candidate[], weights: number[]): void {
+  const byIndex = new Map(ranked.map((c) => [c.index, c]));
+  const cue = CUES.why!;
+  for (const parent of ranked.slice(0, 5)) {
+    for (const j of [parent.index - 1, parent.index + 1]) {
+      const passage = index.passages[j];
+      if (!passage || passage.articleId !== parent.passage.articleId || !cue.test(passage.text)) continue;
+      const inherited = parent.score * 0.8;
+      const existing = byIndex.get(j);
+      if (existing && existing.score >= inherited) continue;
+      const stems = existing?.stems ?? new Set(analyze(passage.text));
+      const c: Candidate = existing ?? { index: j, passage, score: 0, coverage: coverageOf(query.concepts, weights, stems), support: parent.support, onSubject: true, stems };
+      c.score = inherited;
+      c.onSubject = true;
+      if (!existing) {
+        ranked.push(c);
+        byIndex.set(j, c);
+      }
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score);
 }
 
 /** Facts matching a query, best first, with their coverage. */

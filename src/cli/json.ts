@@ -1,0 +1,28 @@
+/** The CLI's `--json` output (a public contract: see DESIGN.md and the README). */
+import type { Answer } from '../core/types.ts';
+
+/** One JSON line of `npm run ask -- --json`. */
+export type AnswerJson = ReturnType<typeof toJson>;
+
+/** Converts an answer to the CLI's JSON shape: citations in rank order, quotes verbatim. */
+export function toJson(answer: Answer) {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    answer: answer.headline,
+    citations: answer.citations.map((c) => ({
+      articleId: c.articleId,
+      title: c.title,
+      publisher: c.publisher ?? null,
+      date: c.date,
+      quote: c.quote,
+      url: c.url ?? null,
+      reliability: c.reliability,
+      era: c.era,
+      alsoReportedBy: c.alsoReportedBy.map((a) => a.articleId),
+    })),
+    facts: answer.facts.map((f) => ({ id: f.id, statement: f.statement, articleId: f.articleId, quote: f.quote, asOf: f.asOf, value: f.value ?? null, unit: f.unit ?? null })),
+    notes: answer.notes,
+  };
+}
+
