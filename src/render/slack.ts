@@ -1,15 +1,283 @@
-/** Slack Block Kit rendering of an `Answer` (owned by the Slack adapter work). */
-import type { Answer } from '../core/types.ts';
+/**
+ * Slack Block Kit rendering of an `Answer`: a pure function, so the CLI's
+ * `--render slack` prints exactly what the Slack adapter sends.
+ *
+ * Safety and limits (see DESIGN.md, "Platform limits and safety"):
+ * - every piece of text taken from an answer is escaped (`&`, `<`, `>`), so a
+ *   quote can never form `<!channel>`, `<@U…>` or a link; the only links are
+ *   the ones built here from `http(s)` source URLs;
+ * - a text object holds at most 3,000 characters, a message at most 50 blocks
+ *   and about 12,000 characters of text (3,000 for ephemeral replies);
+ * - a long answer is shortened by dropping whole quotes (and whole list lines)
+ *   from the end and saying how many were left out; a single quote that is too
+ *   long on its own is cut at a word boundary with "…", never inside an escape.
+ */
+import type { Answer, Citation, Fact } from '../core/types.ts';
 
-/** A Slack message payload (chat.postMessage / response_url body). */
-export interface SlackMessage {
+/** Slack's limits as this renderer applies them. */
+export const SLACK_LIMITS = {
+  /** Characters in one section or context text object. */
+  text: 3000,
+  /** Characters in one section field. */
+  field: 2000,
+  /** Fields in one section. */
+  fields: 10,
+  /** Blocks in one message. */
+  blocks: 50,
+  /** Characters of text in one message (blocks plus fallback text); Slack's advice is "about 12,000". */
+  total: 12_000,
+  /** Ephemeral replies fail over 3,000 characters. */
+  ephemeralTotal: 3000,
+  /** Characters in a button value. */
+  buttonValue: 2000,
+} as const;
+
+/** `block_id` of the context block that shows the question (votes read it back). */
+export const QUESTION_BLOCK_ID = 'dealdesk_question';
+/** `block_id` of the 👍/👎 actions block. */
+export const VOTE_BLOCK_ID = 'dealdesk_vote';
+/** `action_id`s of the vote buttons. */
+export const VOTE_ACTION_IDS = { up: 'dealdesk_vote_up', down: 'dealdesk_vote_down' } as const;
+/** Prefix of the question block's text, before the escaped question. */
+export const QUESTION_PREFIX = '*Asked:* ';
+
+/** A mrkdwn or plain-text object. */
+export interface SlackText {
+  type: 'mrkdwn' | 'plain_text';
   text: string;
-  blocks: Record<string, unknown>[];
+  emoji?: boolean;
+}
+
+/** A button in an actions block. */
+export interface SlackButton {
+  type: 'button';
+  action_id: string;
+  text: SlackText;
+  value: string;
+}
+
+/** The blocks this renderer emits. */
+export type SlackBlock =
+  | { type: 'section'; block_id?: string; text?: SlackText; fields?: SlackText[] }
+  | { type: 'context'; block_id?: string; elements: SlackText[] }
+  | { type: 'divider'; block_id?: string }
+  | { type: 'actions'; block_id?: string; elements: SlackButton[] };
+
+/** A Slack message payload (chat.postMessage / response_url body, without channel or response fields). */
+export interface SlackMessage {
+  /** Fallback text for notifications and clients that cannot show blocks (escaped too). */
+  text: string;
+  blocks: SlackBlock[];
   unfurl_links: false;
   unfurl_media: false;
 }
 
-/** Renders an answer as a Slack message. First version: to be finished by the Slack issue. */
+/** Answer kinds that are replied to privately (help, errors, the source list). */
+const EPHEMERAL_KINDS: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'sources']);
+/** Answer kinds that get the question shown and 👍/👎 buttons. */
+const VOTABLE_KINDS: ReadonlySet<Answer['kind']> = new Set(['answer', 'briefing', 'abstain']);
+
+/** True when the answer is sent privately (ephemeral): help, errors and the source list. */
+export function isEphemeral(answer: Answer): boolean {
+  return EPHEMERAL_KINDS.has(answer.kind);
+}
+
+/** Escapes the three characters Slack treats as markup: `&`, `<`, `>`. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Reverses `escapeSlack`. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+const escapedWidth = (ch: string) => (ch === '&' ? 5 : ch === '<' || ch === '>' ? 4 : ch.length);
+
+/**
+ * Escapes `raw` and makes it fit in `max` characters: when too long, cuts the raw
+ * text at the last word boundary that fits and appends "…". Cutting happens
+ * before escaping, so an escape sequence is never split; a single word longer
+ * than the room is cut between characters (never inside a surrogate pair).
+ * @example fitEscaped('a & b c', 9) === 'a &amp;…'
+ */
+export function fitEscaped(raw: string, max: number): string {
+  const full = escapeSlack(raw);
+  if (full.length <= max) return full;
+  const room = max - 1; // for "…"
+  let used = 0;
+  let end = 0;
+  let lastSpace = -1;
+  for (const ch of raw) {
+    const w = escapedWidth(ch);
+    if (used + w > room) break;
+    if (/\s/.test(ch)) lastSpace = end;
+    used += w;
+    end += ch.length;
+  }
+  // Cut before the last space that fits, so no word is cut in half.
+  const cut = lastSpace > 0 ? raw.slice(0, lastSpace) : raw.slice(0, end);
+  return escapeSlack(cut.trimEnd()) + '…';
+}
+
+/**
+ * The button value for a vote: `up|articleId,articleId` (the format of
+ * `encodeVote` in src/adapters/feedback.ts, which `decodeVote` reads back; kept
+ * here because the renderer may depend on core types only). Trailing ids are
+ * dropped whole to fit Slack's 2,000 characters.
+ */
+export function voteButtonValue(vote: 'up' | 'down', articleIds: readonly string[]): string {
+  let value = `${vote}|${articleIds.join(',')}`;
+  while (value.length > SLACK_LIMITS.buttonValue && value.includes(',')) value = value.slice(0, value.lastIndexOf(','));
+  return value.slice(0, SLACK_LIMITS.buttonValue);
+}
+
+/** The cited article ids of an answer, in order, without repeats (what a vote records). */
+export function citedArticleIds(answer: Answer): string[] {
+  return [...new Set(answer.citations.map((c) => c.articleId))];
+}
+
+/**
+ * Reads the question back from a rendered message's blocks (for votes): the
+ * text of the `QUESTION_BLOCK_ID` context block, unescaped. Undefined when absent.
+ */
+export function questionFromBlocks(blocks: readonly unknown[] | undefined): string | undefined {
+  const block = blocks?.find((b): b is { block_id: string; elements: { text?: unknown }[] } => !!b && typeof b === 'object' && (b as { block_id?: unknown }).block_id === QUESTION_BLOCK_ID);
+  const text = block?.elements?.[0]?.text;
+  if (typeof text !== 'string' || !text.startsWith(QUESTION_PREFIX)) return undefined;
+  return unescapeSlack(text.slice(QUESTION_PREFIX.length));
+}
+
+/** Characters of displayed text in a block (every `text` string in it). */
+export function blockChars(block: SlackBlock): number {
+  switch (block.type) {
+    case 'section':
+      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+    case 'context':
+      return block.elements.reduce((n, e) => n + e.text.length, 0);
+    case 'actions':
+      return block.elements.reduce((n, e) => n + e.text.text.length, 0);
+    case 'divider':
+      return 0;
+  }
+}
+
+const mrkdwn = (text: string): SlackText => ({ type: 'mrkdwn', text });
+const section = (text: string, block_id?: string): SlackBlock => ({ type: 'section', ...(block_id ? { block_id } : {}), text: mrkdwn(text) });
+const context = (...texts: string[]): SlackBlock => ({ type: 'context', elements: texts.map(mrkdwn) });
+
+/** A link to a source, only for plain `http(s)` URLs; anything else shows as escaped text. */
+function sourceLink(url: string | undefined, label: string): string {
+  const shown = fitEscaped(label, 300);
+  if (!url || url.length > 1000 || !/^https?:\/\/[^\s<>|]+$/.test(url)) return `_${shown}_`;
+  return `<${url.replace(/&/g, '&amp;')}|${shown}>`;
+}
+
+/**
+ * The quote as a Slack quote block (`>`), cut to fit one section. Runs of
+ * whitespace show as one space: line breaks inside a sentence are the
+ * source's wrapping, and one quote line keeps the markup simple.
+ */
+function quoteText(quote: string): string {
+  return `> ${fitEscaped(quote.replace(/\s+/g, ' ').trim(), SLACK_LIMITS.text - 2)}`;
+}
+
+/** One citation: the quote section, then its context line (publisher, date, era, link, flags). */
+function citationBlocks(c: Citation): SlackBlock[] {
+  const source = [c.publisher ? `*${fitEscaped(c.publisher, 200)}*` : '', fitEscaped(c.date, 50), fitEscaped(c.era, 200), sourceLink(c.url, c.title)].filter(Boolean).join(' · ');
+  const elements = [source];
+  if (c.reliability === 'low') elements.push(`⚠ *Low-reliability source*${c.note ? `: ${fitEscaped(c.note, 500)}` : ''}`);
+  if (c.alsoReportedBy.length) {
+    elements.push(fitEscaped(`Also reported by: ${c.alsoReportedBy.map((a) => `${a.publisher ?? a.title} (${a.date})`).join(', ')}`, 500));
+  }
+  return [section(quoteText(c.quote)), context(...elements)];
+}
+
+/** Facts as section fields (ten a section). */
+function factBlocks(facts: readonly Fact[]): SlackBlock[] {
+  const fields = facts.map((f) => mrkdwn(`${fitEscaped(f.statement, 900)}\n_as of ${fitEscaped(f.asOf, 50)}_`));
+  const blocks: SlackBlock[] = [];
+  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields) blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fields) });
+  return blocks;
+}
+
+/** Groups plain lines into sections of at most 3,000 characters (each line at most 1,000). */
+function lineSections(lines: readonly string[]): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  let current = '';
+  for (const line of lines.map((l) => fitEscaped(l.trim(), 1000))) {
+    if (current && current.length + 1 + line.length > SLACK_LIMITS.text) {
+      blocks.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}
+
+function voteBlock(answer: Answer): SlackBlock {
+  const ids = citedArticleIds(answer);
+  const button = (vote: 'up' | 'down', label: string): SlackButton => ({
+    type: 'button',
+    action_id: VOTE_ACTION_IDS[vote],
+    text: { type: 'plain_text', text: label, emoji: true },
+    value: voteButtonValue(vote, ids),
+  });
+  return { type: 'actions', block_id: VOTE_BLOCK_ID, elements: [button('up', '👍 Helpful'), button('down', '👎 Not helpful')] };
+}
+
+const sum = (blocks: readonly SlackBlock[]) => blocks.reduce((n, b) => n + blockChars(b), 0);
+
+/** Room kept for the "n more … not shown" line. */
+const MORE_RESERVE = 200;
+
+/**
+ * Renders an answer as a Slack message. Layout, top to bottom: the question
+ * (answers only), the headline, facts as fields, plain lines, each quote with
+ * its source line, "n more sources" when some were dropped, the conflict
+ * notes, and 👍/👎 buttons (answers only). Ephemeral kinds (`isEphemeral`)
+ * are kept within 3,000 characters.
+ */
 export function renderSlack(answer: Answer): SlackMessage {
-  return { text: answer.headline, blocks: [], unfurl_links: false, unfurl_media: false };
+  const ephemeral = isEphemeral(answer);
+  const budget = ephemeral ? SLACK_LIMITS.ephemeralTotal : SLACK_LIMITS.total;
+  const votable = VOTABLE_KINDS.has(answer.kind);
+  const text = fitEscaped(answer.headline || answer.question || 'dealdesk', ephemeral ? 500 : 1000);
+
+  // Always shown: the question, the headline and the buttons.
+  const top: SlackBlock[] = [];
+  if (votable && answer.question) {
+    top.push({ type: 'context', block_id: QUESTION_BLOCK_ID, elements: [mrkdwn(QUESTION_PREFIX + fitEscaped(answer.question, 1500))] });
+  }
+  top.push(section(fitEscaped(answer.headline, 1000)));
+  const votes = votable ? [voteBlock(answer)] : [];
+
+  let chars = text.length + sum(top) + sum(votes) + MORE_RESERVE;
+  let blockCount = top.length + votes.length + 1; // + 1: the "n more" line
+  const more: string[] = [];
+  /** Takes the longest prefix of `items` whose blocks fit in what is left; notes what was dropped. */
+  const fill = <T>(items: readonly T[], build: (items: readonly T[]) => SlackBlock[], word: string): SlackBlock[] => {
+    let best: SlackBlock[] = [];
+    let n = 0;
+    for (; n < items.length; n++) {
+      const blocks = build(items.slice(0, n + 1));
+      if (chars + sum(blocks) > budget || blockCount + blocks.length > SLACK_LIMITS.blocks) break;
+      best = blocks;
+    }
+    chars += sum(best);
+    blockCount += best.length;
+    if (n < items.length) more.push(`${items.length - n} more ${word}${items.length - n === 1 ? '' : 's'}`);
+    return best;
+  };
+
+  // Filled in order of importance: notes, facts, lines, then quotes.
+  const notes = fill(answer.notes.map((n) => `Note: ${n}`), lineSections, 'note');
+  const headlineStatement = answer.kind === 'answer' ? answer.headline : undefined;
+  const facts = fill(answer.facts.filter((f) => f.statement !== headlineStatement), factBlocks, 'fact');
+  const lines = fill(answer.lines, lineSections, 'line');
+  const quotes = fill(answer.citations, (cs) => (cs.length ? [{ type: 'divider' }, ...cs.flatMap(citationBlocks)] : []), 'source');
+  const moreBlock = more.length ? [context(`_${more.join(', ')} not shown; ask a narrower question to see them._`)] : [];
+
+  return { text, blocks: [...top, ...facts, ...lines, ...quotes, ...moreBlock, ...notes, ...votes], unfurl_links: false, unfurl_media: false };
 }
