@@ -26,6 +26,8 @@ export const MIN_SUPPORT = 0.5;
 export const MIN_SUPPORT_KNOWN_TOPIC = 0.4;
 /** Facts must cover this share of the question to be shown. */
 export const MIN_FACT_COVERAGE = 0.6;
+/** A fact must cover this share of the question to be the headline. */
+export const HEADLINE_FACT_COVERAGE = 0.7;
 
 /** Everything the commands need from the core. */
 export interface Engine {
@@ -76,16 +78,20 @@ export function createEngine(index: CorpusIndex): Engine {
     const ranked = rankPassages(index, query, facts.map((f) => f.fact));
     const best = ranked.find((c) => c.onSubject);
     const threshold = query.topics.length || query.deals.length ? MIN_SUPPORT_KNOWN_TOPIC : MIN_SUPPORT;
-    if (!best || best.support < threshold) return abstain(index, question, nearestTopics(query));
+    // Like a search engine's "minimum should match": two ideas of the question must meet in one place.
+    const needIdeas = Math.min(2, subject.length);
+    if (!best || best.support < threshold || best.matchedIdeas < needIdeas) return abstain(index, question, nearestTopics(query));
     const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
     const groups = mergeDuplicates(index, relevant.slice(0, 20)).slice(0, QUESTION_QUOTES);
     const citations = groups.map((g) => citationOf(index, g));
     const shownFacts = facts.slice(0, 3).map((f) => publicFact(f.fact));
+    // A fact heads the answer only when it fits the question at least as well as the best quote.
+    const headFact = facts[0] && facts[0].coverage >= HEADLINE_FACT_COVERAGE && facts[0].coverage >= best.coverage - 0.1 ? shownFacts[0] : undefined;
     return {
       kind: 'answer',
       question,
       answered: true,
-      headline: shownFacts[0]?.statement ?? citations[0]!.quote,
+      headline: headFact?.statement ?? citations[0]!.quote,
       citations,
       facts: shownFacts,
       notes: conflictNotes(index, shownFacts),

@@ -21,6 +21,8 @@ export interface Candidate {
   support: number;
   /** True when a non-partner idea of the question is in the sentence itself. */
   onSubject: boolean;
+  /** How many of the question's non-partner ideas the sentence and its neighbours hold. */
+  matchedIdeas: number;
   stems: Set<string>;
 }
 
@@ -129,6 +131,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     const coverage = coverageOf(query.concepts, weights, stems);
     const support = coverageOf(query.concepts, weights, around);
     const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
+    const matchedIdeas = query.concepts.filter((c) => !c.partner && conceptMatch(c, around) > 0).length;
     const article = index.articles.get(passage.articleId)!;
     // Coverage of the question's ideas leads; BM25 (sentence and paragraph) breaks ties and rewards focus.
     let score = 0.2 * (hit.score / maxHit) + 0.1 * ((paraScores.get(index.paragraphOf[hit.id]!) ?? 0) / maxPara) + 0.7 * coverage + 0.2 * support;
@@ -138,7 +141,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     if (factPassages.has(hit.id)) score *= 1.1;
     // Very short fragments (captions, datelines) rarely answer anything.
     if (passage.text.length < 40) score *= 0.7;
-    out.push({ index: hit.id, passage, score, coverage, support, onSubject, stems });
+    out.push({ index: hit.id, passage, score, coverage, support, onSubject, matchedIdeas, stems });
   }
   out.sort((a, b) => b.score - a.score);
   if (query.type === 'why') propagateToNeighbours(index, query, out, weights);
@@ -162,7 +165,16 @@ function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: C
       const existing = byIndex.get(j);
       if (existing && existing.score >= inherited) continue;
       const stems = existing?.stems ?? new Set(analyze(passage.text));
-      const c: Candidate = existing ?? { index: j, passage, score: 0, coverage: coverageOf(query.concepts, weights, stems), support: parent.support, onSubject: true, stems };
+      const c: Candidate = existing ?? {
+        index: j,
+        passage,
+        score: 0,
+        coverage: coverageOf(query.concepts, weights, stems),
+        support: parent.support,
+        onSubject: true,
+        matchedIdeas: parent.matchedIdeas,
+        stems,
+      };
       c.score = inherited;
       c.onSubject = true;
       if (!existing) {
@@ -174,6 +186,14 @@ function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: C
   ranked.sort((a, b) => b.score - a.score);
 }
 
+const factStemCache = new WeakMap<IndexedFact, Set<string>>();
+/** A fact's own words (statement and quote): topic labels alone must not make a fact match. */
+function factStems(fact: IndexedFact): Set<string> {
+  let stems = factStemCache.get(fact);
+  if (!stems) factStemCache.set(fact, (stems = new Set(analyze(`${fact.statement} ${fact.quote}`))));
+  return stems;
+}
+
 /** Facts matching a query, best first, with their coverage. */
 export function matchFacts(index: CorpusIndex, query: ParsedQuery, minCoverage: number): { fact: IndexedFact; coverage: number }[] {
   if (index.facts.length === 0 || query.concepts.length === 0) return [];
@@ -181,8 +201,9 @@ export function matchFacts(index: CorpusIndex, query: ParsedQuery, minCoverage: 
   const newestKey = newestEraKey(index, query);
   const scored: { fact: IndexedFact; coverage: number; score: number }[] = [];
   for (const fact of index.facts) {
-    const coverage = coverageOf(query.concepts, weights, fact.stems);
-    const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => fact.stems.has(s)));
+    const stems = factStems(fact);
+    const coverage = coverageOf(query.concepts, weights, stems);
+    const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
     if (!onSubject || coverage < minCoverage) continue;
     if (query.deals.length && fact.deal && !query.deals.some((d) => d.id === fact.deal)) continue;
     scored.push({ fact, coverage, score: coverage * eraFactor(index, query, fact.articleId, newestKey) });
