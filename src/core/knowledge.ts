@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { containsQuote } from './normalise.ts';
 import type { Article, Corpus, Deal, Fact, Topic } from './types.ts';
@@ -203,9 +203,11 @@ function parseArticle(file: RawFile, problems: string[]): Article | undefined {
     problems.push(`${file.rel}: missing front matter (the file must start with a "---" line, YAML, and a closing "---" line)`);
     return undefined;
   }
-  const doc = parseDocument(m[1]!, { prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(m[1]!, { prettyErrors: false, lineCounter: lines });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push(`${file.rel}: front matter line ${(e.linePos?.[0]?.line ?? 0) + 1}: ${e.code}: ${firstLine(e.message)}`);
+    // +1: the opening "---" is the file's first line.
+    for (const e of doc.errors) problems.push(`${file.rel}: front matter line ${lineOf(lines, e) + 1}: ${e.code}: ${firstLine(e.message)}`);
     return undefined;
   }
   const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
@@ -231,9 +233,10 @@ function parseList<T>(
   itemSchema: z.ZodType<T>,
   problems: string[],
 ): T[] {
-  const doc = parseDocument(file.text, { prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(file.text, { prettyErrors: false, lineCounter: lines });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push(`${file.rel}: line ${e.linePos?.[0]?.line ?? '?'}: ${e.code}: ${firstLine(e.message)}`);
+    for (const e of doc.errors) problems.push(`${file.rel}: line ${lineOf(lines, e)}: ${e.code}: ${firstLine(e.message)}`);
     return [];
   }
   const top = fileSchema.safeParse(doc.toJS());
@@ -271,6 +274,10 @@ function checkFactReferences(facts: Fact[], articles: Article[], deals: Deal[], 
     if (f.deal && !dealIds.has(f.deal)) problems.push(`${where}: deal: unknown deal "${f.deal}"`);
     if (f.topic && !topicIds.has(f.topic)) problems.push(`${where}: topic: unknown topic "${f.topic}"`);
   }
+}
+
+function lineOf(lines: LineCounter, e: YAMLError): number {
+  return lines.linePos(e.pos[0]).line;
 }
 
 function firstLine(s: string): string {

@@ -1,0 +1,152 @@
+import { chmod, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeError, loadCorpus, MAX_FILE_BYTES } from '../../src/core/knowledge.ts';
+import { containsQuote } from '../../src/core/normalise.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
+import { article, makeKnowledge } from '../helpers/knowledge.ts';
+
+const good = article({ title: 'Tariff talks', date: '2024-05-01', publisher: 'Example News' }, 'The tariff on widgets is 10 percent.\n\nTalks continue next week.\n');
+
+/** Loads and returns the KnowledgeError's problems (fails if loading succeeds). */
+async function problems(dir: string): Promise<string[]> {
+  try {
+    await loadCorpus(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KnowledgeError);
+    expect((err as Error).message).toMatch(/^knowledge: /);
+    return (err as KnowledgeError).problems;
+  }
+  throw new Error('expected loading to fail');
+}
+
+describe('the shipped knowledge', () => {
+  it('loads, with every fact quote verbatim in its article', async () => {
+    const corpus = await loadCorpus(DEFAULT_KNOWLEDGE_DIR);
+    expect(corpus.articles.length).toBeGreaterThanOrEqual(12);
+    expect(corpus.facts.length).toBeGreaterThanOrEqual(30);
+    const bodies = new Map(corpus.articles.map((a) => [a.id, a.body]));
+    for (const f of corpus.facts) expect(containsQuote(bodies.get(f.articleId)!, f.quote), f.id).toBe(true);
+  });
+
+  it('keeps each seed byte for byte as its article body', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const seedsDir = path.join(DEFAULT_KNOWLEDGE_DIR, '..', 'seeds');
+    const corpus = await loadCorpus(DEFAULT_KNOWLEDGE_DIR);
+    const seeds = (await readdir(seedsDir)).filter((f) => f.endsWith('.txt'));
+    expect(seeds).toHaveLength(4);
+    for (const seed of seeds) {
+      const a = corpus.articles.find((x) => x.id === seed.replace(/\.txt$/, ''));
+      expect(a?.body).toBe(await readFile(path.join(seedsDir, seed), 'utf8'));
+    }
+  });
+});
+
+describe('loadCorpus', () => {
+  it('accepts a folder of articles alone, id from the file name, reliability normal by default', async () => {
+    const dir = await makeKnowledge({ 'articles/widgets.md': good });
+    const corpus = await loadCorpus(dir);
+    expect(corpus.articles.map((a) => [a.id, a.reliability])).toEqual([['widgets', 'normal']]);
+    expect(corpus.deals).toEqual([]);
+    expect(corpus.articles[0]!.body).toBe('The tariff on widgets is 10 percent.\n\nTalks continue next week.\n');
+  });
+
+  it('reports a missing articles folder and an empty one', async () => {
+    expect(await problems(await makeKnowledge({ 'deals.yaml': 'deals: []\n' }))).toEqual([expect.stringMatching(/^articles\/: cannot read folder/)]);
+    expect(await problems(await makeKnowledge({ 'articles/readme.txt': 'x' }))).toEqual(['articles/: no articles (*.md) found']);
+  });
+
+  it('reports a missing knowledge folder by name', async () => {
+    expect(await problems('/nonexistent/kb')).toEqual(['/nonexistent/kb: knowledge folder not found']);
+  });
+
+  it('lists every front matter problem with file and field', async () => {
+    const dir = await makeKnowledge({
+      'articles/a.md': 'no front matter here',
+      'articles/b.md': article({ date: '2024-13-40' }, 'Body.'),
+      'articles/c.md': '---\ntitle: [unclosed\n---\nBody.',
+      'articles/d.md': article({ title: 'T', date: '2024-01-01', reliability: 'shaky', colour: 'red' }, 'Body.'),
+      'articles/e.md': article({ title: 'T', date: '2024-01-01' }, '   \n'),
+      'articles/f.md': article({ title: 'T', date: '2024-01-01', url: 'not a url' }, 'Body.'),
+    });
+    const p = await problems(dir);
+    expect(p).toContain('articles/a.md: missing front matter (the file must start with a "---" line, YAML, and a closing "---" line)');
+    expect(p).toContain('articles/b.md: title: Invalid input: expected string, received undefined');
+    expect(p.some((x) => x.startsWith('articles/b.md: date: '))).toBe(true);
+    expect(p.some((x) => x.startsWith('articles/c.md: front matter line'))).toBe(true);
+    expect(p.some((x) => x.startsWith('articles/d.md: reliability: '))).toBe(true);
+    expect(p.some((x) => x.startsWith('articles/d.md: front matter: Unrecognized key') && x.includes('colour'))).toBe(true);
+    expect(p).toContain('articles/e.md: body is empty');
+    expect(p).toContain('articles/f.md: url: must be a URL');
+  });
+
+  it('rejects duplicate ids, unknown references and quotes not in the article, all at once', async () => {
+    const dir = await makeKnowledge({
+      'articles/one.md': good,
+      'articles/two.md': article({ title: 'Copy', date: '2024-05-02', id: 'one' }, 'Other text.'),
+      'deals.yaml': 'deals:\n  - { id: d1, name: D, parties: [A, B], from: "2024-01-01", status: open }\n  - { id: d1, name: D, parties: [A, B], from: "2024-01-01", status: open }\n',
+      'topics.yaml': 'topics:\n  - { id: widgets, name: Widgets, synonyms: [widget] }\n',
+      'facts/f.yaml': [
+        'facts:',
+        '  - { id: ok, deal: d1, topic: widgets, statement: S, asOf: "2024-05-01", article: one, quote: "The tariff on widgets is 10 percent." }',
+        '  - { id: ok, statement: S, asOf: "2024-05-01", article: one, quote: "The tariff on widgets is 10 percent." }',
+        '  - { id: bad-quote, statement: S, asOf: "2024-05-01", article: one, quote: "The tariff is 99 percent." }',
+        '  - { id: bad-refs, deal: nope, topic: nada, statement: S, asOf: "2024-05-01", article: ghost, quote: "x" }',
+        '  - { statement: S }',
+      ].join('\n'),
+    });
+    const p = await problems(dir);
+    expect(p).toContain('articles/two.md: id "one" is already used by another article');
+    expect(p).toContain('deals.yaml: deal "d1" is defined twice');
+    expect(p).toContain('facts/f.yaml: fact "ok" is defined twice');
+    expect(p).toContain('facts/f.yaml: fact "bad-quote": quote: not found in article one');
+    expect(p).toContain('facts/f.yaml: fact "bad-refs": article: unknown article "ghost"');
+    expect(p).toContain('facts/f.yaml: fact "bad-refs": deal: unknown deal "nope"');
+    expect(p).toContain('facts/f.yaml: fact "bad-refs": topic: unknown topic "nada"');
+    expect(p.some((x) => x.startsWith('facts/f.yaml: fact #5: id: '))).toBe(true);
+  });
+
+  it('matches fact quotes across typography (curly quotes, dashes, no-break spaces)', async () => {
+    const dir = await makeKnowledge({
+      'articles/t.md': article({ title: 'T', date: '2024-01-01' }, 'He said “the deal is done” \u2013 worth $40\u00a0billion.'),
+      'facts/f.yaml': 'facts:\n  - { id: f, statement: S, asOf: "2024-01-01", article: t, quote: "He said \\"the deal is done\\" - worth $40 billion." }\n',
+    });
+    expect((await loadCorpus(dir)).facts).toHaveLength(1);
+  });
+
+  it('reports malformed YAML files with their line', async () => {
+    const dir = await makeKnowledge({ 'articles/a.md': good, 'topics.yaml': 'topics:\n  - id: x\n    name: [oops\n', 'deals.yaml': 'not: a list\n' });
+    const p = await problems(dir);
+    expect(p.some((x) => /^topics\.yaml: line \d+: /.test(x))).toBe(true);
+    expect(p).toContain('deals.yaml: must be a mapping with one key "deals" holding a list');
+  });
+
+  it('refuses binary, oversized and outside-linked files, with no partial load', async () => {
+    const outside = await makeKnowledge({ 'secret.md': good });
+    const dir = await makeKnowledge({
+      'articles/ok.md': good,
+      'articles/binary.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
+      'articles/nul.md': `${good}\u0000`,
+      'articles/huge.md': article({ title: 'Huge', date: '2024-01-01' }, 'word '.repeat(MAX_FILE_BYTES / 5 + 10)),
+    });
+    await symlink(path.join(outside, 'secret.md'), path.join(dir, 'articles', 'link.md'));
+    const p = await problems(dir);
+    expect(p).toContain('articles/binary.md: is not UTF-8 text (binary file?)');
+    expect(p).toContain('articles/nul.md: is not text (contains NUL bytes)');
+    expect(p).toContain('articles/huge.md: too large (5.0 MB; the limit is 5 MB)');
+    expect(p).toContain('articles/link.md: is a link to a file outside the knowledge folder');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
+    const dir = await makeKnowledge({ 'articles/ok.md': good, 'articles/locked.md': good });
+    await chmod(path.join(dir, 'articles', 'locked.md'), 0o000);
+    expect(await problems(dir)).toEqual(['articles/locked.md: cannot be read (permission denied)']);
+  });
+
+  it('changes the hash when a file changes', async () => {
+    const dir = await makeKnowledge({ 'articles/a.md': good });
+    const before = (await loadCorpus(dir)).hash;
+    await writeFile(path.join(dir, 'articles', 'a.md'), good.replace('10 percent', '12 percent'));
+    expect((await loadCorpus(dir)).hash).not.toBe(before);
+  });
+});
