@@ -1,0 +1,65 @@
+/**
+ * Ranking set: real questions against the shipped knowledge, each with the
+ * sentence that should come first and why it should win.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/core/engine.ts';
+import { buildIndex } from '../../src/core/index.ts';
+import { loadCorpus } from '../../src/core/knowledge.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(buildIndex(await loadCorpus(DEFAULT_KNOWLEDGE_DIR)));
+});
+
+const top = (q: string) => engine.ask(q).citations[0]?.quote ?? '';
+
+describe('ranking set (shipped knowledge)', () => {
+  it('a threat question prefers the sentence with the threat and its rate over 2025 baseline rates', () => {
+    // "threatened" + "25 percent" + vehicles: the question's rare words meet in one sentence.
+    expect(top('What tariff has Trump threatened to put on Japanese autos?')).toMatch(/threatened to impose 25 percent tariffs/);
+  });
+
+  it('"now" prefers the newest era', () => {
+    // Recency cue: a 2025 source beats 2019 reporting on the same subject.
+    const answer = engine.ask('what tariff do Japanese cars pay now?');
+    expect(answer.citations[0]!.date >= '2025-01-01').toBe(true);
+    expect(answer.citations[0]!.quote).toMatch(/15/);
+  });
+
+  it('a year picks its era', () => {
+    // "April 2025" fits the 2025 report that names the April rate.
+    expect(top('What tariff did Trump impose on Japan in April 2025?')).toMatch(/24%/);
+  });
+
+  it('general-language synonyms bridge wording: "in exchange for" meets "in return for"', () => {
+    expect(top('What did Japan offer in exchange for lower tariffs on auto parts?')).toMatch(/in return for the US reducing tariffs/);
+  });
+
+  it('a "why" question reaches the reason stated in the next sentence', () => {
+    // The matching sentence says the trip was planned; its neighbour gives the reason.
+    const quotes = engine.ask("Why did Japan's negotiator cancel his trip to Washington in August 2025?").citations.map((c) => c.quote);
+    expect(quotes.some((q) => /technical discussion/.test(q))).toBe(true);
+  });
+
+  it('an amount question prefers the sentence with the figure', () => {
+    // "How much" wants a number; the sentence with $192 billion wins.
+    expect(top('How much did the US import from Japan in 2024?')).toMatch(/192 billion/);
+  });
+
+  it('a person question finds the named official', () => {
+    expect(top('Who is the U.S. Trade Representative in the talks?')).toMatch(/Lighthizer/);
+  });
+});
+
+describe('abstention (shipped knowledge)', () => {
+  for (const q of ['How do I bake sourdough bread?', 'Who won the 2018 FIFA World Cup?', 'What is the capital of France?', 'Recommend a good laptop for programming', '?!?!', '😀😀😀']) {
+    it(`abstains on ${JSON.stringify(q)} with no citations`, () => {
+      const a = engine.ask(q);
+      expect(a.answered).toBe(false);
+      expect(a.citations).toEqual([]);
+      expect(a.headline).toBe('I have no source on that.');
+    });
+  }
+});
