@@ -162,6 +162,7 @@ describe('slack HTTP mode: mentions and direct messages', () => {
     expect((await postEvent({ type: 'app_mention', user: 'U_M1', text: '<@U_BOT> what tariff do Japanese cars pay now?', ts, channel: 'C_GENERAL' })).status).toBe(200);
     const call = await fake.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ts);
     expect(call.body.channel).toBe('C_GENERAL');
+    expect(call.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     const expected = renderSlack(answerLine(engine, 'what tariff do Japanese cars pay now?'));
     expect(call.body.blocks).toEqual(expected.blocks);
     expect(call.body.text).toBe(expected.text);

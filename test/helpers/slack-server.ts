@@ -15,6 +15,7 @@ export interface RecordedCall {
   path: string;
   /** Parsed body: JSON, or form fields with JSON-looking values parsed. */
   body: Record<string, any>;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** Answers a Web API call; the default is `{ ok: true }` plus a `ts`. */
@@ -88,7 +89,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/respond/') ? 'respond' : path;
     const body = parseBody(raw, req.headers['content-type']);
-    calls.push({ method, path, body });
+    calls.push({ method, path, body, headers: req.headers });
     let reply: { status?: number; json: unknown };
     const handler = handlers.get(method);
     if (handler) reply = handler(body);
