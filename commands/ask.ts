@@ -6,7 +6,7 @@ import type { Command } from './types.ts';
 export const ask: Command<{ question: string }> = {
   name: 'ask',
   description: 'Ask a question about the trade deals; the answer quotes its sources',
-  examples: ['/ask what tariff do Japanese cars pay now?'],
+  examples: ['/ask <question>'],
   options: [{ name: 'question', description: 'Your question', required: true, maxLength: MAX_QUESTION_LENGTH }],
   input: z.object({ question: z.string() }),
   ephemeral: false,

@@ -5,10 +5,10 @@ import type { Command } from './types.ts';
 export const deal: Command<{ partner?: string; topic?: string }> = {
   name: 'deal',
   description: 'Briefing on a trade deal: partner and optional topic (no words: the deals I know)',
-  examples: ['/deal', '/deal japan autos', '/deal japan agriculture'],
+  examples: ['/deal', '/deal <partner> <topic>', '/deal <question>?'],
   options: [
-    { name: 'partner', description: 'Trading partner or deal, e.g. japan', required: false, autocomplete: 'partner', maxLength: 100 },
-    { name: 'topic', description: 'Topic, e.g. autos, agriculture, investment', required: false, autocomplete: 'topic', maxLength: 200 },
+    { name: 'partner', description: 'Trading partner or deal name', required: false, autocomplete: 'partner', maxLength: 100 },
+    { name: 'topic', description: 'Topic, e.g. tariffs or agriculture', required: false, autocomplete: 'topic', maxLength: 200 },
   ],
   input: z.object({ partner: z.string().max(100).optional(), topic: z.string().max(200).optional() }),
   ephemeral: false,

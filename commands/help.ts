@@ -14,7 +14,8 @@ export const help: Command<Record<string, never>> = {
     const lines = [
       'I answer questions about trade deals with word-for-word quotes from named, dated sources. If I have no source, I say so.',
       ...commands.map((c) => `${c.examples.join('  |  ')}: ${c.description}`),
-      'Or just ask a question, e.g. "what tariff do Japanese cars pay now?". Add a year ("in 2019") or "now" to pick an era.',
+      `For example: /deal ${engine.exampleBriefing()}`,
+      'Or just ask a question. Add a year ("in 2020") or "now" to pick an era; each quote says which era it belongs to.',
     ];
     if (deals.length) lines.push(`Deals: ${deals.map((d) => d.name).join('; ')}.`);
     if (topics.length) lines.push(`Topics: ${topics.map((t) => t.id).join(', ')}.`);

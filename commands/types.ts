@@ -27,7 +27,7 @@ export interface CommandContext {
 export interface Command<I = any> {
   name: string;
   description: string;
-  /** Example invocations shown in help, e.g. `/deal japan autos`. */
+  /** Example invocations shown in help, e.g. `/deal <partner> <topic>`. */
   examples: string[];
   options: CommandOption[];
   /** Validates the options (as an object keyed by option name). */

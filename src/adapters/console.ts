@@ -14,7 +14,7 @@ export async function runConsole(engine: () => Engine, input: Readable & { isTTY
   const interactive = !!input.isTTY;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   if (interactive) {
-    output.write('dealdesk: ask about trade deals. Try "/deal japan autos", "/deal sources", "/help" or a question. Type "quit" to leave.\n');
+    output.write(`dealdesk: ask about trade deals. Try "/deal ${engine().exampleBriefing()}", "/deal sources", "/help" or a question. Type "quit" to leave.\n`);
     rl.setPrompt('> ');
     rl.prompt();
   }

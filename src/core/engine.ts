@@ -34,7 +34,7 @@ export interface Engine {
   readonly corpus: Corpus;
   /** Answers a question with up to 3 quotes, or abstains. @throws UserError for empty or too-long input. */
   ask(question: string): Answer;
-  /** A briefing on a partner and/or topic (`"japan autos"`); with no words, the deal list. */
+  /** A briefing on a partner and/or topic (e.g. `"<partner> <topic>"`); with no words, the deal list. */
   brief(words: string): Answer;
   /** The deals the knowledge holds, with their status. */
   deals(): Answer;
@@ -44,6 +44,8 @@ export interface Engine {
   partnerNames(): string[];
   /** Topic ids and names, for autocomplete. */
   topicNames(): { id: string; name: string }[];
+  /** A briefing request this knowledge can answer, for help texts, e.g. "<partner> <topic>". */
+  exampleBriefing(): string;
 }
 
 /** Loads a knowledge folder and builds the engine. @throws KnowledgeError */
@@ -53,7 +55,7 @@ export async function loadEngine(dir: string): Promise<Engine> {
 
 function checkInput(raw: string): string {
   const text = cleanInput(raw);
-  if (!text) throw new UserError('empty', 'Please type a question or a topic, e.g. "japan autos".');
+  if (!text) throw new UserError('empty', 'Please type a question, or a partner and a topic (see /help).');
   if (text.length > MAX_QUESTION_LENGTH) {
     throw new UserError('too_long', `Questions are limited to ${MAX_QUESTION_LENGTH.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}.`);
   }
@@ -171,7 +173,7 @@ export function createEngine(index: CorpusIndex): Engine {
       kind: 'deals',
       question: '',
       answered: true,
-      headline: list.length ? `I know ${list.length} deal(s). Ask about one, e.g. /deal ${list[0]!.aliases[0] ?? list[0]!.parties.at(-1)!.toLowerCase()} ${corpus.topics[0]?.id ?? ''}`.trim() : 'This knowledge base lists no deals; ask a question instead.',
+      headline: list.length ? `I know ${list.length} deal(s). Ask about one with a partner and a topic, or ask a question.` : 'This knowledge base lists no deals; ask a question instead.',
       citations: [],
       facts: [],
       notes: [],
@@ -205,5 +207,10 @@ export function createEngine(index: CorpusIndex): Engine {
     sources,
     partnerNames: () => [...new Set(corpus.deals.flatMap((d) => [d.parties.at(-1)!, ...d.aliases]))],
     topicNames: () => corpus.topics.map((t) => ({ id: t.id, name: t.name })),
+    exampleBriefing: () => {
+      const partner = corpus.deals[0]?.aliases[0] ?? corpus.deals[0]?.parties.at(-1)?.toLowerCase();
+      const topic = corpus.topics[0]?.id;
+      return [partner, topic].filter(Boolean).join(' ') || 'sources';
+    },
   };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { containsQuote } from './normalise.ts';
+import { paraphraseTells, PARAPHRASE_MIN_TELLS } from './quality.ts';
 import type { Article, Corpus, Deal, Fact, Topic } from './types.ts';
 
 /** Largest accepted knowledge file; bigger ones are refused rather than half-read. */
@@ -222,6 +223,12 @@ function parseArticle(file: RawFile, problems: string[]): Article | undefined {
   }
   const fm = parsed.data;
   const base = path.basename(file.rel).replace(/\.md$/, '');
+  // A source that reads as machine-paraphrased is flagged unless its front matter states a reliability.
+  const declared = typeof doc.toJS() === 'object' && doc.toJS() !== null && 'reliability' in doc.toJS();
+  const tells = declared ? [] : paraphraseTells(body);
+  if (tells.length >= PARAPHRASE_MIN_TELLS) {
+    return { ...fm, id: fm.id ?? base, body, file: file.rel, reliability: 'low', note: fm.note ?? `Flagged automatically: the text looks machine-paraphrased (${tells.map((t) => `"${t}"`).join(', ')}).` };
+  }
   return { ...fm, id: fm.id ?? base, body, file: file.rel };
 }
 

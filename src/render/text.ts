@@ -4,7 +4,7 @@
  */
 import type { Answer, Citation } from '../core/types.ts';
 
-/** "The Washington Post, 2019-09-23 (2019 agreement)" */
+/** "Publisher, YYYY-MM-DD (era)" */
 export function sourceLine(c: Citation): string {
   return `${c.publisher ?? c.title}, ${c.date} (${c.era})`;
 }

@@ -1,0 +1,24 @@
+/**
+ * `npm run knowledge:check [-- DIR]`: validates a knowledge folder (exit 1
+ * listing every problem) and prints quality warnings (exit 0).
+ */
+import { loadCorpus } from '../core/knowledge.ts';
+import { qualityWarnings } from '../core/quality.ts';
+import { readConfig } from '../config.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../startup.ts';
+
+async function main(): Promise<void> {
+  const dir = process.argv[2] ?? readConfig().knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
+  const corpus = await loadCorpus(dir);
+  const warnings = qualityWarnings(corpus);
+  process.stdout.write(
+    `knowledge: ${dir}: valid: ${corpus.articles.length} article(s), ${corpus.deals.length} deal(s), ${corpus.topics.length} topic(s), ${corpus.facts.length} fact(s)\n`,
+  );
+  for (const w of warnings) process.stdout.write(`warning: ${w.file}: ${w.message}\n`);
+  process.stdout.write(`${warnings.length} warning(s)\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

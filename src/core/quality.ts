@@ -1,0 +1,70 @@
+/**
+ * Quality warnings for a loaded corpus (used by `npm run knowledge:check`):
+ * low-reliability sources, text that looks machine-paraphrased, near-duplicate
+ * articles, and facts resting on weak sources. Warnings never block loading.
+ */
+import { analyze } from './analyzer.ts';
+import type { Corpus } from './types.ts';
+
+// Phrases that article-spinning tools produce when they swap words for "synonyms".
+const SPINNER_TELLS = [
+  // "pork and pork": both halves of a pair replaced by the same synonym (idioms such as "more and more" excepted).
+  /\b(?!(?:more|again|over|round|back|through|better|worse|less|time|side|hand|bigger|smaller|higher|lower|faster)\b)(\w{3,}) and \1\b/i,
+  /\bsources? (articulate|state|mention)d?\b/i,
+  /\bworldwide locations\b/i,
+  /\bas smartly as\b/i,
+  /\bin an effort to\b.*\bin an effort to\b/i,
+];
+
+/** The spinner tells found in a text (empty for clean text). */
+export function paraphraseTells(text: string): string[] {
+  return SPINNER_TELLS.map((re) => re.exec(text)?.[0]).filter((x): x is string => !!x);
+}
+
+/** Two or more distinct tells: treated as machine-paraphrased unless the front matter says otherwise. */
+export const PARAPHRASE_MIN_TELLS = 2;
+
+/** One warning about the knowledge. */
+export interface QualityWarning {
+  file: string;
+  message: string;
+}
+
+/** Shingles of three stems, the basis of near-duplicate detection. */
+function shingles(text: string): Set<string> {
+  const s = analyze(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < s.length; i++) out.add(`${s[i]} ${s[i + 1]} ${s[i + 2]}`);
+  return out;
+}
+
+/** Share of the smaller article's shingles that the other also has. */
+function containment(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let n = 0;
+  for (const x of small) if (large.has(x)) n++;
+  return n / small.size;
+}
+
+/** Collects warnings for a corpus. */
+export function qualityWarnings(corpus: Corpus): QualityWarning[] {
+  const warnings: QualityWarning[] = [];
+  for (const a of corpus.articles) {
+    if (a.reliability === 'low') warnings.push({ file: a.file, message: `low-reliability source${a.note ? `: ${a.note}` : ''}` });
+    const tells = paraphraseTells(a.body);
+    if (tells.length && a.reliability !== 'low') {
+      warnings.push({ file: a.file, message: `text looks machine-paraphrased (${tells.map((t) => `"${t}"`).join(', ')}); consider reliability: low` });
+    }
+  }
+  const sh = corpus.articles.map((a) => shingles(a.body));
+  for (let i = 0; i < corpus.articles.length; i++) {
+    for (let j = i + 1; j < corpus.articles.length; j++) {
+      const c = containment(sh[i]!, sh[j]!);
+      if (c >= 0.5) warnings.push({ file: corpus.articles[j]!.file, message: `near-duplicate of ${corpus.articles[i]!.file} (${Math.round(c * 100)}% shared wording)` });
+    }
+  }
+  const low = new Set(corpus.articles.filter((a) => a.reliability === 'low').map((a) => a.id));
+  for (const f of corpus.facts) if (low.has(f.articleId)) warnings.push({ file: f.file, message: `fact "${f.id}" rests on a low-reliability source (${f.articleId})` });
+  return warnings;
+}
