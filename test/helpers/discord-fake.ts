@@ -31,6 +31,8 @@ export interface RecordedRequest {
   /** Path without the query, e.g. `/api/v10/interactions/1/tok/callback`. */
   path: string;
   query: URLSearchParams;
+  /** The Authorization header, e.g. `Bot <token>` (absent on interaction callbacks). */
+  authorization?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   /** What the fake answered (e.g. the message object a reply created). */
@@ -168,7 +170,7 @@ export class FakeDiscord {
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined };
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined };
     const response = this.override?.(recorded) ?? this.route(recorded);
     recorded.response = response.body;
     this.requests.push(recorded);
@@ -191,6 +193,10 @@ export class FakeDiscord {
       return { status: 201, body: { id: snowflake(), type: 11, guild_id: IDS.guild, parent_id: m[1], name: body?.name, owner_id: IDS.bot, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0 } };
     }
     if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return { status: 200, body: apiMessage(m[1]!, body) };
+    if (method === 'PUT' && (m = /^\/api\/v10\/applications\/(\d+)\/(?:guilds\/(\d+)\/)?commands$/.exec(path))) {
+      const registered = (body as object[]).map((c) => ({ ...c, id: snowflake(), application_id: m![1], ...(m![2] ? { guild_id: m![2] } : {}), version: snowflake() }));
+      return { status: 200, body: registered };
+    }
     return { status: 404, body: { message: 'Unknown route (fake Discord)', code: 0 } };
   }
 
