@@ -62,7 +62,10 @@ export function neutraliseMentions(text: string): string {
  * list markers at the start of a line.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)([#>-]|\d+\.)/gm, '$1\\$2');
+  return text
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/^(\s*)([#>-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
 /** Reverses `escapeMarkdown` (for tests and for reading an embed back). */
