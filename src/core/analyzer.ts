@@ -27,7 +27,11 @@ const WORD = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af
  * "%" becomes the word "percent" so "25%" and "25 percent" match; "1,000" becomes "1000".
  */
 export function words(text: string): string[] {
-  const folded = foldTypography(text).toLowerCase().replace(/%/g, ' percent ');
+  const folded = foldTypography(text)
+    .toLowerCase()
+    .replace(/%/g, ' percent ')
+    // "e-commerce", "x-ray": a one-letter prefix belongs to its word.
+    .replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1');
   const out: string[] = [];
   for (const match of folded.matchAll(WORD)) {
     let w = match[0];

@@ -6,9 +6,10 @@
 import { abstain, citationOf, conflictNotes, coverageLines, mergeDuplicates, pickDiverse, publicFact } from './compose.ts';
 import { buildIndex, type CorpusIndex } from './index.ts';
 import { loadCorpus } from './knowledge.ts';
+import { analyze, stem, words } from './analyzer.ts';
 import { cleanInput } from './normalise.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
-import { matchFacts, rankPassages } from './rank.ts';
+import { factStems, matchFacts, rankPassages } from './rank.ts';
 import { UserError, type Answer, type Corpus } from './types.ts';
 
 /** Longest question accepted, in characters. */
@@ -17,6 +18,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 export const QUESTION_QUOTES = 3;
 /** Quotes in a topic briefing. */
 export const BRIEFING_QUOTES = 6;
+/** A briefing quote must score at least this share of the best one. */
+export const BRIEFING_MIN_SHARE = 0.4;
 /**
  * Least support (rarity-weighted share of the question's ideas found in the
  * best sentence and its neighbours) needed to answer; below it the bot abstains.
@@ -86,9 +89,17 @@ export function createEngine(index: CorpusIndex): Engine {
     const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
     const groups = mergeDuplicates(index, relevant.slice(0, 20)).slice(0, QUESTION_QUOTES);
     const citations = groups.map((g) => citationOf(index, g));
-    const shownFacts = facts.slice(0, 3).map((f) => publicFact(f.fact));
-    // A fact heads the answer only when it fits the question at least as well as the best quote.
-    const headFact = facts[0] && facts[0].coverage >= HEADLINE_FACT_COVERAGE && facts[0].coverage >= best.coverage - 0.1 ? shownFacts[0] : undefined;
+    // Facts are ordered by how well their own source sentence ranked: a fact is only as good as its evidence.
+    const position = new Map(relevant.map((c, i) => [c.index, i]));
+    const evidenceRank = (f: (typeof facts)[number]) => Math.min(Infinity, ...f.fact.passages.map((p) => position.get(p) ?? Infinity));
+    const ordered = facts
+      .map((f) => ({ ...f, rank: evidenceRank(f) }))
+      .filter((f) => f.rank < 10)
+      .sort((a, b) => a.rank - b.rank || b.coverage - a.coverage);
+    const shownFacts = ordered.slice(0, 3).map((f) => publicFact(f.fact));
+    // A fact heads the answer only when it fits the question well and its source is among the best quotes.
+    const head = ordered[0];
+    const headFact = head && head.coverage >= HEADLINE_FACT_COVERAGE && head.rank < QUESTION_QUOTES ? shownFacts[0] : undefined;
     return {
       kind: 'answer',
       question,
@@ -106,46 +117,56 @@ export function createEngine(index: CorpusIndex): Engine {
     if (!text) return deals();
     const question = checkInput(text);
     const query = parse(question);
-    const others = query.concepts.filter((c) => !c.partner && !query.topics.some((t) => c.stems.some((s) => topicStems(t).has(s))));
+    const inTopics = (stem: string) => query.topics.some((t) => topicPhrases(t).some((p) => p.includes(stem)));
+    const others = query.concepts.filter((c) => !c.partner && !inTopics(c.stems[0]!));
     // Words that are neither a partner nor a topic make it a question.
     if (query.topics.length === 0 && others.length > 0) return ask(question);
     if (query.concepts.length === 0) return query.deals.length ? dealBriefing(question, query) : abstain(index, question, []);
     if (query.topics.length === 0) return dealBriefing(question, query);
 
-    const require = new Set(query.topics.flatMap((t) => [...topicStems(t)]));
-    const ranked = rankPassages(index, query, [], { require, pool: 400 });
+    // A specific word ("rice") focuses the briefing on itself; the topic's name ("agriculture") takes the whole topic.
+    const generic = new Set(query.topics.flatMap((t) => [...analyze(t.id.replace(/[-_]/g, ' ')), ...analyze(t.name)]));
+    const specific = query.concepts.filter((c) => !c.partner && inTopics(c.stems[0]!) && !generic.has(c.stems[0]!)).map((c) => c.stems[0]!);
+    let ranked = specific.length ? rankPassages(index, query, [], { requireAny: specific.map((s) => [s]), pool: 400 }) : [];
+    const focused = ranked.length >= 3;
+    if (!focused) ranked = rankPassages(index, query, [], { requireAny: query.topics.flatMap(topicPhrases), pool: 400 });
     if (ranked.length === 0) return abstain(index, question, nearestTopics(query));
     // Informative sentences (figures) make better briefings.
     for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
     ranked.sort((a, b) => b.score - a.score);
-    const groups = pickDiverse(index, mergeDuplicates(index, ranked.slice(0, 60)), BRIEFING_QUOTES);
+    // Diversity must not pull in weak matches: only sentences near the best compete for the slots.
+    const strong = ranked.filter((c) => c.score >= BRIEFING_MIN_SHARE * ranked[0]!.score);
+    const groups = pickDiverse(index, mergeDuplicates(index, strong.slice(0, 60)), BRIEFING_QUOTES);
     const topicIds = new Set(query.topics.map((t) => t.id));
     const facts = index.facts
       .filter((f) => f.topic && topicIds.has(f.topic) && (!query.deals.length || !f.deal || query.deals.some((d) => d.id === f.deal)))
+      .filter((f) => !focused || specific.some((s) => factStems(f).has(s)))
       .sort((a, b) => b.asOf.localeCompare(a.asOf))
       .slice(0, 6)
       .map(publicFact);
-    const citations = groups.map((g) => citationOf(index, g));
+    const focusWords = focused ? words(question).filter((w) => specific.includes(stem(w))) : [];
+    const subject = query.topics.map((t) => t.name).join(', ') + (focusWords.length ? ` (${[...new Set(focusWords)].join(', ')})` : '');
     return {
       kind: 'briefing',
       question,
       answered: true,
-      headline: `${query.deals.length ? `${query.deals[0]!.parties.join('–')}: ` : ''}${query.topics.map((t) => t.name).join(', ')}`,
-      citations,
+      headline: `${query.deals.length ? `${query.deals[0]!.parties.join('–')}: ` : ''}${subject}`,
+      citations: groups.map((g) => citationOf(index, g)),
       facts,
       notes: conflictNotes(index, facts),
       lines: [],
     };
   }
 
-  const topicStemCache = new Map<string, Set<string>>();
-  function topicStems(t: Corpus['topics'][number]): Set<string> {
-    let s = topicStemCache.get(t.id);
-    if (!s) {
-      s = new Set(parse(t.synonyms.concat(t.name).join(' ')).concepts.flatMap((c) => c.stems));
-      topicStemCache.set(t.id, s);
+  const topicPhraseCache = new Map<string, string[][]>();
+  /** A topic's words as stem phrases ("auto parts" → ["auto", "part"]). */
+  function topicPhrases(t: Corpus['topics'][number]): string[][] {
+    let phrases = topicPhraseCache.get(t.id);
+    if (!phrases) {
+      phrases = [t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].map((s) => analyze(s)).filter((p) => p.length > 0);
+      topicPhraseCache.set(t.id, phrases);
     }
-    return s;
+    return phrases;
   }
 
   function dealBriefing(question: string, query: ParsedQuery): Answer {

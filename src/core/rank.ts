@@ -30,8 +30,8 @@ export interface Candidate {
 export interface RankOptions {
   /** Hits taken from the sentence retriever before re-ranking. Default 200. */
   pool: number;
-  /** Only sentences holding one of these stems qualify (topic briefings). */
-  require?: Set<string>;
+  /** Only sentences holding every stem of at least one of these phrases qualify (topic briefings). */
+  requireAny?: readonly (readonly string[])[];
 }
 
 const RELIABILITY = { high: 1.05, normal: 1, low: 0.85 } as const;
@@ -118,11 +118,19 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
   const factPassages = new Set(facts.flatMap((f) => f.passages));
   const cue = CUES[query.type];
 
+  // Word pairs of the question: a sentence that keeps them together is more likely on point (term proximity).
+  // Partner words are context, so pairs with them say nothing about focus.
+  const partnerStems = new Set(query.concepts.filter((c) => c.partner).map((c) => c.stems[0]!));
+  const asked = analyze(query.text).filter((s) => !partnerStems.has(s));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < asked.length; i++) pairs.add(`${asked[i]} ${asked[i + 1]}`);
+
   const out: Candidate[] = [];
   for (const hit of hits) {
     const passage = index.passages[hit.id]!;
-    const stems = new Set(analyze(passage.text));
-    if (options.require && ![...options.require].some((s) => stems.has(s))) continue;
+    const sequence = analyze(passage.text);
+    const stems = new Set(sequence);
+    if (options.requireAny && !options.requireAny.some((phrase) => phrase.every((s) => stems.has(s)))) continue;
     const around = new Set(stems);
     for (const j of [hit.id - 1, hit.id + 1]) {
       const p = index.passages[j];
@@ -139,6 +147,11 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     score *= RELIABILITY[article.reliability];
     score *= eraFactor(index, query, passage.articleId, newestKey, around);
     if (factPassages.has(hit.id)) score *= 1.1;
+    if (pairs.size) {
+      let together = 0;
+      for (let i = 0; i + 1 < sequence.length; i++) if (pairs.has(`${sequence[i]} ${sequence[i + 1]}`)) together++;
+      score *= 1 + Math.min(0.3, 0.15 * together);
+    }
     // Very short fragments (captions, datelines) rarely answer anything.
     if (passage.text.length < 40) score *= 0.7;
     out.push({ index: hit.id, passage, score, coverage, support, onSubject, matchedIdeas, stems });
@@ -188,7 +201,7 @@ function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: C
 
 const factStemCache = new WeakMap<IndexedFact, Set<string>>();
 /** A fact's own words (statement and quote): topic labels alone must not make a fact match. */
-function factStems(fact: IndexedFact): Set<string> {
+export function factStems(fact: IndexedFact): Set<string> {
   let stems = factStemCache.get(fact);
   if (!stems) factStemCache.set(fact, (stems = new Set(analyze(`${fact.statement} ${fact.quote}`))));
   return stems;
