@@ -4,21 +4,22 @@
  */
 import { readConfig, ConfigError } from './config.ts';
 import { createLogger } from './log.ts';
-import { openEngine } from './startup.ts';
+import { DEFAULT_KNOWLEDGE_DIR, openEngine } from './startup.ts';
+import { KnowledgeHolder } from './knowledge-watch.ts';
 import { runConsole } from './adapters/console.ts';
 import { FeedbackLog } from './adapters/feedback.ts';
 import { RateLimiter } from './adapters/rate-limit.ts';
 import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
 import { KnowledgeError } from './core/knowledge.ts';
-import type { Engine } from './core/engine.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token]);
-  let engine: Engine = await openEngine(config.knowledgeDir);
-  logger.info('knowledge loaded', { articles: engine.corpus.articles.length, facts: engine.corpus.facts.length });
+  const dir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
+  const first = await openEngine(dir);
+  const knowledge = new KnowledgeHolder(first, dir, (d) => openEngine(d), logger);
   const deps: AdapterDeps = {
-    engine: () => engine,
+    engine: knowledge.current,
     logger,
     feedback: new FeedbackLog(config.feedbackFile),
     rateLimiter: new RateLimiter(config.rateLimitPerMinute),
@@ -34,10 +35,11 @@ async function main(): Promise<void> {
     running.push(await startDiscord(config.discord, deps));
   }
   if (running.length === 0) {
-    await runConsole(() => engine, process.stdin, process.stdout);
+    await runConsole(knowledge.current, process.stdin, process.stdout);
     return;
   }
-  logger.info('adapters started', { adapters: running.map((a) => a.name) });
+  logger.info('adapters started', { adapters: running.map((a) => a.name), articles: first.corpus.articles.length, facts: first.corpus.facts.length });
+  knowledge.watch();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     const bounded = new Promise((r) => setTimeout(r, 10_000).unref());
-    await Promise.race([Promise.allSettled(running.map((a) => a.stop())), bounded]);
+    await Promise.race([Promise.allSettled([knowledge.close(), ...running.map((a) => a.stop())]), bounded]);
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
