@@ -64,7 +64,8 @@ describe('discordCommandData', () => {
   });
 });
 
-describe('npm run discord:deploy (against a fake Discord)', () => {
+// Each test starts the script in a child process (tsx + discord.js take a few seconds under load).
+describe('npm run discord:deploy (against a fake Discord)', { timeout: 30_000 }, () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
     fake = await FakeDiscord.start();

@@ -107,7 +107,7 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('sends for /ask exactly what `npm run ask -- --render discord` prints', { timeout: 15_000 }, async () => {
+  it('sends for /ask exactly what `npm run ask -- --render discord` prints', { timeout: 30_000 }, async () => {
     const question = CLI_QUESTION;
     const since = fake.requests.length;
     const interaction = slashCommand('ask', [{ name: 'question', value: question }], newUser());
@@ -230,7 +230,8 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
     const since = fake.requests.length;
     const answer = engine.ask('what tariff do Japanese cars pay now?');
     const message = apiMessage(IDS.channel, answerPayload(answer));
-    const click = buttonClick(answerPayload(answer).components[0]!.components[1]!.custom_id as string, message, newUser());
+    const down = answerPayload(answer).components[0]!.components[1] as { custom_id: string };
+    const click = buttonClick(down.custom_id, message, newUser());
     fake.dispatch('INTERACTION_CREATE', click);
     const reply = await fake.request(CALLBACK(click.id), since);
     expect(reply.body).toMatchObject({ type: 4, data: { content: FRIENDLY_ERROR, flags: 64, allowed_mentions: { parse: [] } } });
