@@ -43,7 +43,10 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps): Pr
   // Connection trouble is logged; discord.js reconnects and resumes by itself.
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.ShardError, (error, shard) => logger.error('discord: gateway error', { error, shard }));
-  client.on(Events.ShardReconnecting, (shard) => logger.warn('discord: gateway reconnecting', { shard }));
+  client.on(Events.ShardReconnecting, (shard) => {
+    // discord.js reports its own shutdown as a reconnect too.
+    if (!stopping) logger.warn('discord: gateway reconnecting', { shard });
+  });
   client.on(Events.ShardResume, (shard, replayed) => logger.info('discord: gateway resumed', { shard, replayed }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.error('discord: gateway disconnected for good', { code: event.code, shard }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
