@@ -6,11 +6,12 @@ import { analyze } from './analyzer.ts';
 import { eraOf, type Era } from './eras.ts';
 import { matchKey } from './normalise.ts';
 import { articlePassages } from './passages.ts';
-import { MiniSearchRetriever, type Retriever } from './retriever.ts';
+import { CompactRetriever } from './compact-retriever.ts';
+import { DEFAULT_RETRIEVER, RETRIEVERS, type Retriever, type RetrieverKind, type RetrieverSnapshot } from './retriever.ts';
 import type { Article, Corpus, Fact, Passage } from './types.ts';
 
 /** Bump when the index layout or analyser changes, so old snapshots are not reused. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** An article plus what the index derived from it. */
 export interface IndexedArticle extends Article {
@@ -34,14 +35,33 @@ export interface CorpusIndex {
   sentences: Retriever;
   paragraphs: Retriever;
   facts: IndexedFact[];
+  /**
+   * The distinct stems of passage `i` (as `analyze` gives them), read from the
+   * index when the retriever keeps them, so ranking need not re-analyse hits.
+   */
+  stemsOf(i: number): readonly string[];
 }
 
-/** Snapshot of the expensive parts (the two retrievers), keyed by corpus hash and index version. */
+/** Options of `buildIndex`. */
+export interface BuildOptions {
+  /** Which embedded retriever to use. Default `DEFAULT_RETRIEVER` ("compact"). */
+  retriever?: RetrieverKind;
+}
+
+/**
+ * Snapshot of the expensive parts: the passage layout (so loading does not
+ * re-split sentences) and the two retrievers, for one corpus hash and index version.
+ */
 export interface IndexSnapshot {
   version: number;
   hash: string;
-  sentences: ReturnType<MiniSearchRetriever['toJSON']>;
-  paragraphs: ReturnType<MiniSearchRetriever['toJSON']>;
+  /** Per passage: article number (in corpus order), paragraph, start offset and length in the body. */
+  passages: { article: Uint32Array; paragraph: Uint32Array; start: Uint32Array; length: Uint32Array };
+  paragraphOf: Uint32Array;
+  /** Per fact (corpus order): its stems and the passages holding its quote. */
+  facts: { stems: string[]; passages: number[] }[];
+  sentences: RetrieverSnapshot;
+  paragraphs: RetrieverSnapshot;
 }
 
 function derive(corpus: Corpus) {
@@ -65,60 +85,110 @@ function derive(corpus: Corpus) {
 
 function indexFacts(corpus: Corpus, passages: Passage[]): IndexedFact[] {
   const topicWords = new Map(corpus.topics.map((t) => [t.id, [t.name, ...t.synonyms].join(' ')]));
+  // Each passage's match key is computed once, and only for articles that carry facts.
+  const keys = new Map<string, { i: number; key: string }[]>();
+  const wanted = new Set(corpus.facts.map((f) => f.articleId));
+  passages.forEach((p, i) => {
+    if (!wanted.has(p.articleId)) return;
+    let list = keys.get(p.articleId);
+    if (!list) keys.set(p.articleId, (list = []));
+    list.push({ i, key: matchKey(p.text) });
+  });
   return corpus.facts.map((f) => {
     const stems = new Set(analyze(`${f.statement} ${f.quote} ${f.topic ? topicWords.get(f.topic) ?? '' : ''}`));
     const quoteKey = matchKey(f.quote);
     const head = quoteKey.slice(0, 40);
     const found: number[] = [];
-    passages.forEach((p, i) => {
-      if (p.articleId !== f.articleId) return;
-      const key = matchKey(p.text);
+    for (const { i, key } of keys.get(f.articleId) ?? []) {
       if (key.includes(quoteKey) || quoteKey.includes(key) || key.includes(head)) found.push(i);
-    });
+    }
     return { ...f, stems, passages: found };
   });
 }
 
 /** Builds the index of a corpus. */
-export function buildIndex(corpus: Corpus): CorpusIndex {
+export function buildIndex(corpus: Corpus, options: BuildOptions = {}): CorpusIndex {
   const d = derive(corpus);
-  return {
+  const factory = RETRIEVERS[options.retriever ?? DEFAULT_RETRIEVER];
+  return assemble(
     corpus,
-    articles: d.articles,
-    passages: d.passages,
-    paragraphOf: d.paragraphOf,
-    sentences: MiniSearchRetriever.build(d.passages.map((p, id) => ({ id, text: p.text }))),
-    paragraphs: MiniSearchRetriever.build(d.paragraphTexts.map((text, id) => ({ id, text }))),
-    facts: indexFacts(corpus, d.passages),
-  };
+    d.articles,
+    d.passages,
+    d.paragraphOf,
+    factory.build(d.passages.map((p, id) => ({ id, text: p.text }))),
+    factory.build(d.paragraphTexts.map((text, id) => ({ id, text }))),
+  );
 }
 
-/** Serialises the retrievers of an index. */
+function assemble(
+  corpus: Corpus,
+  articles: Map<string, IndexedArticle>,
+  passages: Passage[],
+  paragraphOf: number[],
+  sentences: Retriever,
+  paragraphs: Retriever,
+  facts: IndexedFact[] = indexFacts(corpus, passages),
+): CorpusIndex {
+  const stemsOf =
+    sentences instanceof CompactRetriever
+      ? (i: number) => sentences.termsOf(i)
+      : (i: number) => (passages[i] ? [...new Set(analyze(passages[i].text))] : []);
+  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, stemsOf };
+}
+
+/** Serialises an index: passage layout plus both retrievers. */
 export function snapshotIndex(index: CorpusIndex): IndexSnapshot {
+  const order = new Map(index.corpus.articles.map((a, i) => [a.id, i]));
+  const n = index.passages.length;
+  const passages = { article: new Uint32Array(n), paragraph: new Uint32Array(n), start: new Uint32Array(n), length: new Uint32Array(n) };
+  index.passages.forEach((p, i) => {
+    passages.article[i] = order.get(p.articleId)!;
+    passages.paragraph[i] = p.paragraph;
+    passages.start[i] = p.start;
+    passages.length[i] = p.text.length;
+  });
   return {
     version: INDEX_VERSION,
     hash: index.corpus.hash,
-    sentences: (index.sentences as MiniSearchRetriever).toJSON(),
-    paragraphs: (index.paragraphs as MiniSearchRetriever).toJSON(),
+    passages,
+    paragraphOf: Uint32Array.from(index.paragraphOf),
+    facts: index.facts.map((f) => ({ stems: [...f.stems], passages: f.passages })),
+    sentences: index.sentences.snapshot(),
+    paragraphs: index.paragraphs.snapshot(),
   };
 }
 
 /**
- * Restores an index from a snapshot of the same corpus.
- * @throws Error when the snapshot is for another corpus or index version.
+ * Restores an index from a snapshot of the same corpus, without re-splitting
+ * or re-analysing any text.
+ * @throws Error when the snapshot is for another corpus or index version, or is inconsistent.
  */
 export function loadIndex(corpus: Corpus, snapshot: IndexSnapshot): CorpusIndex {
   if (snapshot.version !== INDEX_VERSION || snapshot.hash !== corpus.hash) {
     throw new Error('index: snapshot does not match this knowledge or code version');
   }
-  const d = derive(corpus);
-  return {
-    corpus,
-    articles: d.articles,
-    passages: d.passages,
-    paragraphOf: d.paragraphOf,
-    sentences: MiniSearchRetriever.load(snapshot.sentences),
-    paragraphs: MiniSearchRetriever.load(snapshot.paragraphs),
-    facts: indexFacts(corpus, d.passages),
-  };
+  const articles = new Map<string, IndexedArticle>();
+  for (const a of corpus.articles) articles.set(a.id, { ...a, era: eraOf(a.date, corpus.deals) });
+  const { article, paragraph, start, length } = snapshot.passages;
+  const n = article.length;
+  if (paragraph.length !== n || start.length !== n || length.length !== n || snapshot.paragraphOf.length !== n) {
+    throw new Error('index: snapshot passage arrays differ in length');
+  }
+  const passages: Passage[] = new Array(n);
+  let sentence = 0;
+  for (let i = 0; i < n; i++) {
+    const a = corpus.articles[article[i]!];
+    const end = start[i]! + length[i]!;
+    if (!a || end > a.body.length) throw new Error(`index: snapshot passage ${i} is outside its article`);
+    // Passages of an article are contiguous and numbered from 0.
+    sentence = i > 0 && article[i - 1] === article[i] ? sentence + 1 : 0;
+    passages[i] = { id: `${a.id}#${sentence}`, articleId: a.id, paragraph: paragraph[i]!, sentence, text: a.body.slice(start[i]!, end), start: start[i]! };
+  }
+  const sentences = RETRIEVERS[snapshot.sentences.kind]?.load(snapshot.sentences);
+  const paragraphs = RETRIEVERS[snapshot.paragraphs.kind]?.load(snapshot.paragraphs);
+  if (!sentences || !paragraphs) throw new Error('index: snapshot names an unknown retriever');
+  if (sentences.size !== n) throw new Error('index: snapshot retriever and passages disagree');
+  if (snapshot.facts.length !== corpus.facts.length) throw new Error('index: snapshot facts differ from the corpus');
+  const facts = corpus.facts.map((f, i) => ({ ...f, stems: new Set(snapshot.facts[i]!.stems), passages: snapshot.facts[i]!.passages }));
+  return assemble(corpus, articles, passages, [...snapshot.paragraphOf], sentences, paragraphs, facts);
 }

@@ -1,11 +1,20 @@
 /**
  * Retrieval behind a small interface so a very large archive can move to an
- * external search engine. The embedded default is minisearch with our analyser.
+ * external search engine (OpenSearch, Elasticsearch, Meilisearch...) without
+ * touching ranking. A retriever does three things: index (build from
+ * documents), search (weighted OR query, top `limit`), snapshot (something
+ * `load` can restore). Two embedded implementations exist:
+ * - `compact` (the default, see `compact-retriever.ts`): typed-array inverted
+ *   index with minisearch's BM25+ formula and top-k pruning; chosen on the
+ *   figures in README "Speed and scale".
+ * - `minisearch`: the reference implementation, kept for comparison and as the
+ *   model of a third-party engine behind the interface.
  */
 import MiniSearch from 'minisearch';
 import { analyze } from './analyzer.ts';
+import { CompactRetriever } from './compact-retriever.ts';
 
-/** A document to index: a numeric id and its text. */
+/** A document to index: a numeric id and its text (raw: the retriever analyses it). */
 export interface RetrievalDoc {
   id: number;
   text: string;
@@ -18,17 +27,49 @@ export interface Hit {
   matched: string[];
 }
 
-/** A search engine over analysed text. Terms given to `search` are already analysed (stems). */
+/** Typed arrays a snapshot may hold (stored as raw bytes in the cache file). */
+export type SnapshotArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+
+/**
+ * What a retriever saves: `kind` picks the loader, `meta` is small JSON, and
+ * `arrays` hold the bulk as typed arrays (so loading is a memory view, not a parse).
+ * An external engine would save only `meta` (e.g. its URL and index name).
+ */
+export interface RetrieverSnapshot {
+  kind: RetrieverKind;
+  meta: Record<string, unknown>;
+  arrays: Record<string, SnapshotArray>;
+}
+
+/**
+ * A search engine over analysed text. Query terms given to `search` are
+ * already analysed (stems, see `analyzer.ts`); documents are analysed by the
+ * retriever with the same analyser. Synchronous because the embedded engines
+ * answer in well under a millisecond; an external engine would make `search`
+ * return a Promise (see README "Running at scale").
+ */
 export interface Retriever {
-  /** Best hits for weighted terms (OR semantics), at most `limit`. */
-  search(terms: ReadonlyMap<string, number>, limit: number): Hit[];
-  /** Number of indexed documents holding a term. */
-  documentFrequency(term: string): number;
+  /** Which implementation this is (the key of `RETRIEVERS`). */
+  readonly kind: RetrieverKind;
   /** Number of indexed documents. */
   readonly size: number;
-  /** A JSON-serialisable snapshot, loadable with the matching `load` function. */
-  toJSON(): unknown;
+  /** Number of indexed documents holding a term (ranking's rarity weights). */
+  documentFrequency(term: string): number;
+  /** Best hits for weighted terms (OR semantics), best first, at most `limit`. */
+  search(terms: ReadonlyMap<string, number>, limit: number): Hit[];
+  /** Everything needed to restore this index with `RETRIEVERS[kind].load`. */
+  snapshot(): RetrieverSnapshot;
 }
+
+/** How a retriever is made: from documents (index) or from a snapshot. */
+export interface RetrieverFactory {
+  build(docs: readonly RetrievalDoc[]): Retriever;
+  /** @throws Error when the snapshot is malformed. */
+  load(snapshot: RetrieverSnapshot): Retriever;
+}
+
+/** Names of the embedded retrievers. */
+export type RetrieverKind = 'compact' | 'minisearch';
 
 const OPTIONS = {
   fields: ['text'],
@@ -38,8 +79,10 @@ const OPTIONS = {
   processTerm: (term: string) => term,
 };
 
-/** minisearch-backed `Retriever` (the default). */
+/** minisearch-backed `Retriever`: the reference implementation. */
 export class MiniSearchRetriever implements Retriever {
+  readonly kind = 'minisearch' as const;
+
   private constructor(
     private readonly engine: MiniSearch<RetrievalDoc>,
     private readonly df: Map<string, number>,
@@ -58,10 +101,15 @@ export class MiniSearchRetriever implements Retriever {
     return new MiniSearchRetriever(engine, df);
   }
 
-  /** Restores a snapshot made by `toJSON`. */
-  static load(snapshot: { index: string; df: [string, number][] }): MiniSearchRetriever {
-    const engine = MiniSearch.loadJSON<RetrievalDoc>(snapshot.index, OPTIONS);
-    return new MiniSearchRetriever(engine, new Map(snapshot.df));
+  /** Restores a snapshot made by `snapshot()`. */
+  static load(snapshot: RetrieverSnapshot): MiniSearchRetriever {
+    const { index, df } = snapshot.arrays;
+    if (snapshot.kind !== 'minisearch' || !(index instanceof Uint8Array) || !(df instanceof Uint8Array)) {
+      throw new Error('retriever: not a minisearch snapshot');
+    }
+    const decoder = new TextDecoder();
+    const engine = MiniSearch.loadJSON<RetrievalDoc>(decoder.decode(index), OPTIONS);
+    return new MiniSearchRetriever(engine, new Map(JSON.parse(decoder.decode(df)) as [string, number][]));
   }
 
   get size(): number {
@@ -83,7 +131,21 @@ export class MiniSearchRetriever implements Retriever {
     return results.slice(0, limit).map((r) => ({ id: r.id as number, score: r.score, matched: r.queryTerms }));
   }
 
-  toJSON(): { index: string; df: [string, number][] } {
-    return { index: JSON.stringify(this.engine), df: [...this.df] };
+  snapshot(): RetrieverSnapshot {
+    const encoder = new TextEncoder();
+    return {
+      kind: 'minisearch',
+      meta: {},
+      arrays: { index: encoder.encode(JSON.stringify(this.engine)), df: encoder.encode(JSON.stringify([...this.df])) },
+    };
   }
 }
+
+/** The embedded retrievers by name. */
+export const RETRIEVERS: Record<RetrieverKind, RetrieverFactory> = {
+  compact: { build: (docs) => CompactRetriever.build(docs), load: (s) => CompactRetriever.load(s) },
+  minisearch: { build: (docs) => MiniSearchRetriever.build(docs), load: (s) => MiniSearchRetriever.load(s) },
+};
+
+/** The retriever used when none is named (figures in README "Speed and scale"). */
+export const DEFAULT_RETRIEVER: RetrieverKind = 'compact';
