@@ -245,3 +245,40 @@ describe('slack HTTP mode: logs', () => {
     expect(all).not.toContain(SECRET);
   });
 });
+
+describe('slack start-up', () => {
+  const quietDeps = (): AdapterDeps => ({
+    engine: () => engine,
+    logger: createLogger('silent'),
+    feedback: new FeedbackLog(path.join(dir, 'unused.jsonl')),
+    rateLimiter: new RateLimiter(5),
+  });
+
+  it('checks the token with auth.test when the bot ids are not given', async () => {
+    const own = await startFakeSlack();
+    own.on('auth.test', () => ({ json: { ok: true, user_id: 'U_LEARNT', bot_id: 'B_LEARNT', team_id: 'T_TEAM' } }));
+    const app = await startSlack({ botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, apiUrl: own.apiUrl }, quietDeps(), { host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+    try {
+      expect(own.calls.filter((c) => c.method === 'auth.test')).toHaveLength(1);
+      // The learnt bot user id is the one stripped from mentions.
+      await postSigned(app.port!, JSON.stringify(eventBody({ type: 'app_mention', user: 'U_X', text: '<@U_LEARNT> japan autos', ts: '1700000600.000100', channel: 'C_X' }, 'EvStart')), JSON_TYPE, { secret: SECRET });
+      const call = await own.waitForCall((c) => c.method === 'chat.postMessage');
+      expect(call.body.blocks).toEqual(renderSlack(answerLine(engine, 'japan autos')).blocks);
+    } finally {
+      await app.stop();
+      await own.close();
+    }
+  });
+
+  it('fails clearly, without the token, when Slack refuses it', async () => {
+    const own = await startFakeSlack();
+    own.on('auth.test', () => ({ json: { ok: false, error: 'invalid_auth' } }));
+    try {
+      const start = startSlack({ botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, apiUrl: own.apiUrl }, quietDeps(), { host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+      await expect(start).rejects.toThrow('slack: the bot token was not accepted (auth.test: invalid_auth)');
+      await start.catch((e: Error) => expect(e.message).not.toContain(BOT_TOKEN));
+    } finally {
+      await own.close();
+    }
+  });
+});

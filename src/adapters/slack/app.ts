@@ -40,7 +40,8 @@ export function clientOptionsFor(config: SlackConfig, options: SlackStartOptions
  */
 export async function identifyBot(config: SlackConfig, options: SlackStartOptions, deps: AdapterDeps): Promise<{ botId: string; botUserId: string }> {
   if (options.botId && options.botUserId) return { botId: options.botId, botUserId: options.botUserId };
-  const web = new webApi.WebClient(config.botToken, { ...clientOptionsFor(config, options), logger: boltLogger(deps.logger) });
+  // Bounded retries: start-up should fail within minutes, not retry for half an hour.
+  const web = new webApi.WebClient(config.botToken, { retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes, ...clientOptionsFor(config, options), logger: boltLogger(deps.logger) });
   let result;
   try {
     result = await web.auth.test();
