@@ -56,7 +56,7 @@ export function buildSlackManifest(options: ManifestOptions = {}): Record<string
       name,
       description: 'Answers trade-deal questions with verbatim, dated, attributed quotes.',
       long_description:
-        'dealdesk answers questions about trade deals with word-for-word quotes from named, dated sources, and says so when it has none. Use /deal with a partner and topic (/deal japan autos) or a question, mention it in a channel, or message it directly.',
+        'dealdesk answers questions about trade deals with word-for-word quotes from named, dated sources, and says so when it has none. Use /deal with a partner and topic (/deal <partner> <topic>) or a question, mention it in a channel, or message it directly.',
       background_color: '#1f3a5f',
     },
     features: {
