@@ -15,7 +15,8 @@ me more most my myself no nor not now of off on once only or other our ours ours
 should so some such than that that's the their theirs them themselves then there there's these they this those
 through to too under until up very was wasn't we were weren't what what's when where which while who whom why
 will with won't would you your yours yourself yourselves s t also us said says say tell told know much many
-did does do get got go going one ones may might must shall would could www http https com html`.split(/\s+/),
+did does do get got go going one ones may might must shall would could www http https com html
+put puts putting make makes made making take takes took taken give gives gave given come comes came become became keep kept seem seems seemed`.split(/\s+/),
 );
 
 // A CJK character is a word of its own: those scripts do not separate words with spaces.
