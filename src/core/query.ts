@@ -93,7 +93,12 @@ export function questionType(text: string): QuestionType {
 export function parseQuery(input: string, deals: readonly Deal[], topics: readonly Topic[]): ParsedQuery {
   const text = cleanInput(input);
   // "How large/much/long..." asks for an amount (see questionType); the adjective is not a subject.
-  const stems = analyze(text.replace(/\bhow (large|big|much|many|long|high|low|far|often|soon)\b/gi, ' '));
+  // "what year" asks for a year: the answer-type word is not a word the answer contains.
+  const stems = analyze(
+    text
+      .replace(/\bhow (large|big|much|many|long|high|low|far|often|soon)\b/gi, ' ')
+      .replace(/\b(what|which|in what|in which)\s+(year|years|date|day|month|decade|century|time)\b/gi, ' '),
+  );
   const used = new Array<boolean>(stems.length).fill(false);
   const concepts: Concept[] = [];
   const terms = new Map<string, number>();

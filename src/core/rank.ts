@@ -131,10 +131,16 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     const sequence = analyze(passage.text);
     const stems = new Set(sequence);
     if (options.requireAny && !options.requireAny.some((phrase) => phrase.every((s) => stems.has(s)))) continue;
+    // Support: the sentence, its neighbours and the rest of its paragraph (a subject named once covers what follows).
     const around = new Set(stems);
-    for (const j of [hit.id - 1, hit.id + 1]) {
+    for (let j = hit.id - 1; j <= hit.id + 1 || index.passages[j]?.paragraph === passage.paragraph; j++) {
       const p = index.passages[j];
-      if (p && p.articleId === passage.articleId) for (const s of analyze(p.text)) around.add(s);
+      if (j === hit.id || !p || p.articleId !== passage.articleId) continue;
+      if (Math.abs(j - hit.id) > 1 && p.paragraph !== passage.paragraph) continue;
+      for (const s of analyze(p.text)) around.add(s);
+    }
+    for (let j = hit.id - 2; index.passages[j]?.articleId === passage.articleId && index.passages[j]!.paragraph === passage.paragraph; j--) {
+      for (const s of analyze(index.passages[j]!.text)) around.add(s);
     }
     const coverage = coverageOf(query.concepts, weights, stems);
     const support = coverageOf(query.concepts, weights, around);
