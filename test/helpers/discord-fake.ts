@@ -120,6 +120,8 @@ function guildCreate(): Record<string, unknown> {
 export interface FakeResponse {
   status: number;
   body?: unknown;
+  /** Extra response headers (e.g. `retry-after` on a 429). */
+  headers?: Record<string, string>;
 }
 
 /** The fake Discord. Create with `startFakeDiscord()`, always `close()`. */
@@ -156,8 +158,8 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const fake = new FakeDiscord(server, wss, (server.address() as AddressInfo).port);
     server.on('request', (req, res) => {
-      void fake.onRequest(req).then(({ status, body }) => {
-        res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+      void fake.onRequest(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       });
     });

@@ -18,8 +18,18 @@ export interface RecordedCall {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** Answers a Web API call; the default is `{ ok: true }` plus a `ts`. */
-export type ApiHandler = (body: Record<string, any>) => { status?: number; json: unknown };
+/** What a handler answers: status (default 200), JSON body and extra headers (e.g. `retry-after`). */
+export interface ApiReply {
+  status?: number;
+  json: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Answers a Web API call (or a `respond`); the default is `{ ok: true }` plus a `ts`.
+ * May answer late (a promise), or never (a promise that never settles: a hanging server).
+ */
+export type ApiHandler = (body: Record<string, any>, call: RecordedCall) => ApiReply | Promise<ApiReply>;
 
 /** The running fake. */
 export interface FakeSlack {
@@ -90,12 +100,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/respond/') ? 'respond' : path;
     const body = parseBody(raw, req.headers['content-type']);
     calls.push({ method, path, body, headers: req.headers });
-    let reply: { status?: number; json: unknown };
+    let reply: ApiReply;
     const handler = handlers.get(method);
-    if (handler) reply = handler(body);
+    if (handler) reply = await handler(body, calls.at(-1)!);
     else if (method === 'apps.connections.open') reply = { json: { ok: true, url: `ws://127.0.0.1:${port}/link` } };
     else reply = { json: { ok: true, channel: body.channel, ts: `${ts++}.000100` } };
-    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.json));
   });
   const wss = new WebSocketServer({ server, path: '/link' });

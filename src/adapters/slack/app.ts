@@ -19,6 +19,21 @@ export interface SlackStartOptions {
   botUserId?: string;
   /** Merged over the WebClient options (e.g. `retryConfig: { retries: 0 }` in tests). */
   clientOptions?: webApi.WebClientOptions;
+  /** Longest wait for one outgoing HTTP request (`response_url`, one Web API attempt); default `REQUEST_TIMEOUT_MS`. */
+  requestTimeoutMs?: number;
+}
+
+/** Default for `requestTimeoutMs`: 10 s. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * `fetch` that gives up after `ms` unless the caller brought its own signal.
+ * Why: Bolt's `respond()` posts to `response_url` with no timeout, so a
+ * `response_url` that never answers would hold a handler (and shutdown) for
+ * minutes; the WebClient has no timeout by default either.
+ */
+export function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 }
 
 /** The Bolt app, plus the Socket Mode receiver when in that mode (its client is needed to stop cleanly). */
@@ -28,9 +43,9 @@ export interface BuiltApp {
   socketReceiver?: SocketModeReceiver;
 }
 
-/** The WebClient options for a configuration: `SLACK_API_URL` becomes `slackApiUrl`. */
+/** The WebClient options for a configuration: `SLACK_API_URL` becomes `slackApiUrl`; every request gets a timeout. */
 export function clientOptionsFor(config: SlackConfig, options: SlackStartOptions): webApi.WebClientOptions {
-  return { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  return { fetch: fetchWithTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
 }
 
 /**
