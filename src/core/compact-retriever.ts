@@ -26,6 +26,17 @@ export interface CompactSearchStats {
   prunedFrom: number;
 }
 
+/** Options of `CompactRetriever.build`. */
+export interface CompactBuildOptions {
+  /** Keep each document's analysed terms in order (see `termsOf`). Default false. */
+  keepTerms?: boolean;
+}
+
+interface Sequences {
+  offsets: Uint32Array;
+  terms: Uint32Array;
+}
+
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Typed-array BM25 retriever with max-score pruning. */
@@ -40,7 +51,6 @@ export class CompactRetriever implements Retriever {
   private readonly maxPart: Float64Array;
   private readonly identityIds: boolean;
   private idToIndex?: Map<number, number>;
-  private forward?: { offsets: Uint32Array; terms: Uint32Array };
   // Scratch space reused by every search (searches are synchronous).
   private acc?: Float64Array;
   private cnt?: Uint16Array;
@@ -53,6 +63,7 @@ export class CompactRetriever implements Retriever {
     private readonly freqs: Uint16Array,
     private readonly lengths: Uint32Array,
     private readonly ids: Float64Array,
+    private readonly sequences?: Sequences,
   ) {
     const n = lengths.length;
     let total = 0;
@@ -75,8 +86,11 @@ export class CompactRetriever implements Retriever {
     this.identityIds = identity;
   }
 
-  /** Builds an index over `docs` (analysed with `analyze`). */
-  static build(docs: readonly RetrievalDoc[]): CompactRetriever {
+  /**
+   * Builds an index over `docs` (analysed with `analyze`).
+   * @param options.keepTerms keep each document's analysed terms in order (see `termsOf`). Default false.
+   */
+  static build(docs: readonly RetrievalDoc[], options: CompactBuildOptions = {}): CompactRetriever {
     const n = docs.length;
     const dict = new Map<string, number>();
     const names: string[] = [];
@@ -88,11 +102,16 @@ export class CompactRetriever implements Retriever {
     const lengths = new Uint32Array(n);
     const ids = new Float64Array(n);
     const local = new Map<number, number>();
+    const seqStart = options.keepTerms ? new Uint32Array(n + 1) : undefined;
+    let seq = new Uint32Array(seqStart ? 1024 : 0);
+    let tokens = 0;
     for (let d = 0; d < n; d++) {
       const doc = docs[d]!;
       ids[d] = doc.id;
       local.clear();
-      for (const term of analyze(doc.text)) {
+      const analysed = analyze(doc.text);
+      if (seqStart && tokens + analysed.length > seq.length) seq = grow(seq, Math.max(seq.length * 2, tokens + analysed.length));
+      for (const term of analysed) {
         let t = dict.get(term);
         if (t === undefined) {
           t = names.length;
@@ -100,7 +119,9 @@ export class CompactRetriever implements Retriever {
           names.push(term);
         }
         local.set(t, (local.get(t) ?? 0) + 1);
+        if (seqStart) seq[tokens++] = t;
       }
+      if (seqStart) seqStart[d + 1] = tokens;
       // minisearch counts the distinct tokens of the field; an empty field still counts 1.
       lengths[d] = local.size || 1;
       if (pairs + local.size > pairTerm.length) {
@@ -132,13 +153,19 @@ export class CompactRetriever implements Retriever {
         freqs[at] = pairFreq[p]!;
       }
     }
-    return new CompactRetriever(order.map((i) => names[i]!), offsets, postings, freqs, lengths, ids);
+    let sequences: Sequences | undefined;
+    if (seqStart) {
+      const terms = seq.slice(0, tokens);
+      for (let i = 0; i < tokens; i++) terms[i] = rank[terms[i]!]!;
+      sequences = { offsets: seqStart, terms };
+    }
+    return new CompactRetriever(order.map((i) => names[i]!), offsets, postings, freqs, lengths, ids, sequences);
   }
 
   /** Restores a snapshot made by `snapshot()`. @throws Error when it is malformed. */
   static load(snapshot: RetrieverSnapshot): CompactRetriever {
     const a = snapshot.arrays;
-    const { terms, offsets, postings, freqs, lengths, ids } = a;
+    const { terms, offsets, postings, freqs, lengths, ids, seqOffsets, seqTerms } = a;
     if (
       snapshot.kind !== 'compact' ||
       !(terms instanceof Uint8Array) ||
@@ -161,8 +188,14 @@ export class CompactRetriever implements Retriever {
       ids.length === n &&
       isMonotone(offsets) &&
       maxOf(postings) < Math.max(n, 1);
+    let sequences: Sequences | undefined;
+    if (seqOffsets instanceof Uint32Array && seqTerms instanceof Uint32Array) {
+      const fits = seqOffsets.length === n + 1 && seqOffsets[n] === seqTerms.length && isMonotone(seqOffsets) && maxOf(seqTerms) < Math.max(names.length, 1);
+      if (!fits) throw new Error('compact-retriever: snapshot term sequences are inconsistent');
+      sequences = { offsets: seqOffsets, terms: seqTerms };
+    }
     if (!ok) throw new Error('compact-retriever: snapshot arrays are inconsistent');
-    return new CompactRetriever(names, offsets, postings, freqs, lengths, ids);
+    return new CompactRetriever(names, offsets, postings, freqs, lengths, ids, sequences);
   }
 
   get size(): number {
@@ -180,15 +213,16 @@ export class CompactRetriever implements Retriever {
   }
 
   /**
-   * The distinct terms of a document (by id), from a forward index derived on
-   * first use. Lets ranking read a hit's stems instead of re-analysing its text.
+   * A document's analysed terms in order (what `analyze` gave at build time),
+   * when built with `keepTerms`; else undefined. Lets ranking read a hit's
+   * stems instead of re-analysing its text.
    */
-  termsOf(id: number): string[] {
+  termsOf(id: number): string[] | undefined {
     const d = this.indexOf(id);
-    if (d < 0) return [];
-    const fwd = (this.forward ??= this.buildForward());
-    const out: string[] = [];
-    for (let p = fwd.offsets[d]!; p < fwd.offsets[d + 1]!; p++) out.push(this.terms[fwd.terms[p]!]!);
+    if (d < 0 || !this.sequences) return undefined;
+    const { offsets, terms } = this.sequences;
+    const out: string[] = new Array(offsets[d + 1]! - offsets[d]!);
+    for (let p = offsets[d]!, i = 0; p < offsets[d + 1]!; p++, i++) out[i] = this.terms[terms[p]!]!;
     return out;
   }
 
@@ -282,6 +316,7 @@ export class CompactRetriever implements Retriever {
         freqs: this.freqs,
         lengths: this.lengths,
         ids: this.ids,
+        ...(this.sequences ? { seqOffsets: this.sequences.offsets, seqTerms: this.sequences.terms } : {}),
       },
     };
   }
@@ -375,19 +410,6 @@ export class CompactRetriever implements Retriever {
     if (this.identityIds) return Number.isInteger(id) && id >= 0 && id < this.size ? id : -1;
     this.idToIndex ??= new Map([...this.ids].map((x, i) => [x, i]));
     return this.idToIndex.get(id) ?? -1;
-  }
-
-  private buildForward(): { offsets: Uint32Array; terms: Uint32Array } {
-    const n = this.size;
-    const offsets = new Uint32Array(n + 1);
-    for (let p = 0; p < this.postings.length; p++) offsets[this.postings[p]! + 1]!++;
-    for (let d = 0; d < n; d++) offsets[d + 1]! += offsets[d]!;
-    const cursor = offsets.slice(0, n);
-    const terms = new Uint32Array(this.postings.length);
-    for (let t = 0; t < this.terms.length; t++) {
-      for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) terms[cursor[this.postings[p]!]!++] = t;
-    }
-    return { offsets, terms };
   }
 }
 

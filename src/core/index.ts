@@ -6,7 +6,6 @@ import { analyze } from './analyzer.ts';
 import { eraOf, type Era } from './eras.ts';
 import { matchKey } from './normalise.ts';
 import { articlePassages } from './passages.ts';
-import { CompactRetriever } from './compact-retriever.ts';
 import { DEFAULT_RETRIEVER, RETRIEVERS, type Retriever, type RetrieverKind, type RetrieverSnapshot } from './retriever.ts';
 import type { Article, Corpus, Fact, Passage } from './types.ts';
 
@@ -36,10 +35,11 @@ export interface CorpusIndex {
   paragraphs: Retriever;
   facts: IndexedFact[];
   /**
-   * The distinct stems of passage `i` (as `analyze` gives them), read from the
-   * index when the retriever keeps them, so ranking need not re-analyse hits.
+   * The analysed terms of passage `i`, in order: equal to
+   * `analyze(passages[i].text)`, but read from the index when the retriever
+   * kept them, so ranking need not re-analyse every hit.
    */
-  stemsOf(i: number): readonly string[];
+  termsOf(i: number): string[];
 }
 
 /** Options of `buildIndex`. */
@@ -115,7 +115,7 @@ export function buildIndex(corpus: Corpus, options: BuildOptions = {}): CorpusIn
     d.articles,
     d.passages,
     d.paragraphOf,
-    factory.build(d.passages.map((p, id) => ({ id, text: p.text }))),
+    factory.build(d.passages.map((p, id) => ({ id, text: p.text })), { keepTerms: true }),
     factory.build(d.paragraphTexts.map((text, id) => ({ id, text }))),
   );
 }
@@ -129,11 +129,8 @@ function assemble(
   paragraphs: Retriever,
   facts: IndexedFact[] = indexFacts(corpus, passages),
 ): CorpusIndex {
-  const stemsOf =
-    sentences instanceof CompactRetriever
-      ? (i: number) => sentences.termsOf(i)
-      : (i: number) => (passages[i] ? [...new Set(analyze(passages[i].text))] : []);
-  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, stemsOf };
+  const termsOf = (i: number): string[] => sentences.termsOf?.(i) ?? (passages[i] ? analyze(passages[i].text) : []);
+  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, termsOf };
 }
 
 /** Serialises an index: passage layout plus both retrievers. */

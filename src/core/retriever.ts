@@ -59,11 +59,17 @@ export interface Retriever {
   search(terms: ReadonlyMap<string, number>, limit: number): Hit[];
   /** Everything needed to restore this index with `RETRIEVERS[kind].load`. */
   snapshot(): RetrieverSnapshot;
+  /** Optional: a document's analysed terms in order, when kept at build time. */
+  termsOf?(id: number): string[] | undefined;
 }
 
 /** How a retriever is made: from documents (index) or from a snapshot. */
 export interface RetrieverFactory {
-  build(docs: readonly RetrievalDoc[]): Retriever;
+  /**
+   * Indexes documents. `keepTerms` asks to keep each document's analysed terms
+   * (`termsOf`) so ranking need not re-analyse hits; engines may ignore it.
+   */
+  build(docs: readonly RetrievalDoc[], options?: { keepTerms?: boolean }): Retriever;
   /** @throws Error when the snapshot is malformed. */
   load(snapshot: RetrieverSnapshot): Retriever;
 }
@@ -143,7 +149,7 @@ export class MiniSearchRetriever implements Retriever {
 
 /** The embedded retrievers by name. */
 export const RETRIEVERS: Record<RetrieverKind, RetrieverFactory> = {
-  compact: { build: (docs) => CompactRetriever.build(docs), load: (s) => CompactRetriever.load(s) },
+  compact: { build: (docs, options) => CompactRetriever.build(docs, options), load: (s) => CompactRetriever.load(s) },
   minisearch: { build: (docs) => MiniSearchRetriever.build(docs), load: (s) => MiniSearchRetriever.load(s) },
 };
 
