@@ -231,6 +231,12 @@ export class FakeDiscord {
     this.socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
+  /** Sends a raw gateway payload (e.g. `{ op: 9, d: false }`: invalid session) to the connected client. */
+  sendRaw(payload: object): void {
+    if (!this.socket) throw new Error('fake-discord: no gateway connection');
+    this.socket.send(JSON.stringify(payload));
+  }
+
   /** Closes the gateway connection from the server side, as Discord does on trouble. */
   dropConnection(code = 4000): void {
     this.socket?.close(code, 'fake-discord: dropped');
