@@ -5,6 +5,7 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { findCommand, runCommand } from '../../../commands/index.ts';
 import { renderDiscord, renderDiscordNotice } from '../../render/discord.ts';
+import { inTurn } from '../answer-queue.ts';
 import { rateLimitedMessage } from '../types.ts';
 import { autocompleteChoices } from './autocomplete.ts';
 import type { DiscordContext } from './context.ts';
@@ -31,7 +32,8 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, ct
   const options: Record<string, unknown> = {};
   for (const o of interaction.options.data) if (o.value !== undefined) options[o.name] = o.value;
   const shown = typeof options.question === 'string' ? options.question : [`/${name}`, ...Object.values(options).map(String)].join(' ');
-  const answer = answerOrUserError(shown.trim(), () => runCommand(deps.engine(), name, options));
+  // In its own event-loop turn, so other interactions' acks go out during bursts.
+  const answer = await inTurn(() => answerOrUserError(shown.trim(), () => runCommand(deps.engine(), name, options)));
 
   if (answer.kind === 'error' && !ephemeral) {
     // A public "thinking…" placeholder cannot become private: remove it and answer privately.

@@ -6,6 +6,7 @@
 import { ChannelType, type Message } from 'discord.js';
 import { looksLikeQuestion, runText } from '../../../commands/index.ts';
 import { embedLength, renderDiscordNotice } from '../../render/discord.ts';
+import { inTurn } from '../answer-queue.ts';
 import { rateLimitedMessage } from '../types.ts';
 import type { DiscordContext } from './context.ts';
 import { answerOrUserError, answerPayload, type AnswerPayload } from './payload.ts';
@@ -60,7 +61,8 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
     await message.reply(renderDiscordNotice(rateLimitedMessage(limit.retryAfterSeconds)));
     return;
   }
-  const answer = answerOrUserError(text, () => runText(deps.engine(), text));
+  // In its own event-loop turn, so acks and replies keep flowing during bursts.
+  const answer = await inTurn(() => answerOrUserError(text, () => runText(deps.engine(), text)));
   const payload = answerPayload(answer);
   const sent = (await replyInThread(message, payload, ctx)) ?? (await message.reply(payload));
   if (wantsVotes(answer)) memory.remember(sent.id, answer);

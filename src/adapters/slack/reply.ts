@@ -6,6 +6,7 @@ import { answerLine, errorAnswer } from '../../cli/answer-line.ts';
 import type { Engine } from '../../core/engine.ts';
 import type { Answer } from '../../core/types.ts';
 import { isEphemeral, renderSlack, type SlackMessage } from '../../render/slack.ts';
+import { inTurn } from '../answer-queue.ts';
 import { FRIENDLY_ERROR, rateLimitedMessage, type AdapterDeps } from '../types.ts';
 
 /** What to send: exactly `renderSlack(answer)`, and whether it goes privately. */
@@ -24,12 +25,16 @@ export function replyFor(answer: Answer): SlackReply {
  * Answers chat text as `runText` routes it (`/deal japan autos`, a question,
  * `help`, `sources`), after the user's rate limit. User errors and the rate
  * limit become private error replies; other errors propagate to the handler's catch.
+ * The answer is computed in its own event-loop turn (`inTurn`), so acks keep
+ * going out during bursts.
  */
-export function answerFor(deps: AdapterDeps, user: string, text: string): SlackReply {
+export async function answerFor(deps: AdapterDeps, user: string, text: string): Promise<SlackReply> {
   const limit = deps.rateLimiter.check(user);
   if (!limit.ok) return replyFor(errorAnswer(text.trim(), rateLimitedMessage(limit.retryAfterSeconds)));
-  const engine: Engine = deps.engine();
-  return replyFor(answerLine(engine, text));
+  return inTurn(() => {
+    const engine: Engine = deps.engine();
+    return replyFor(answerLine(engine, text));
+  });
 }
 
 /** The fixed private message for failures inside a handler (never the raw error). */

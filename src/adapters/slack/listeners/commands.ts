@@ -18,7 +18,7 @@ export function registerCommands(app: App, deps: AdapterDeps, inFlight: InFlight
       // Slack wants an ack within 3 s; the answer follows through response_url.
       await ack();
       try {
-        const reply = answerFor(deps, command.user_id, `${SLASH_COMMAND} ${command.text ?? ''}`);
+        const reply = await answerFor(deps, command.user_id, `${SLASH_COMMAND} ${command.text ?? ''}`);
         await respond({ ...reply.message, response_type: reply.ephemeral ? 'ephemeral' : 'in_channel' });
         deps.logger.info('slack: /deal answered', { user: command.user_id, ...logFields(reply) });
       } catch (error) {

@@ -58,7 +58,7 @@ async function answer(deps: AdapterDeps, client: webApi.WebClient, msg: Incoming
   // In a DM every reply is already private; in a channel, help and errors go to the asker only.
   const privately = (payload: SlackMessage) => (source === 'dm' ? client.chat.postMessage({ ...where, ...payload }) : client.chat.postEphemeral({ ...where, user, ...payload }));
   try {
-    const reply = answerFor(deps, user, stripBotMention(msg.text ?? '', botUserId));
+    const reply = await answerFor(deps, user, stripBotMention(msg.text ?? '', botUserId));
     if (reply.ephemeral) await privately(reply.message);
     else await client.chat.postMessage({ ...where, ...reply.message });
     deps.logger.info(`slack: ${source} answered`, { user, channel: msg.channel, ...logFields(reply) });
