@@ -108,10 +108,18 @@ export function conflictNotes(index: CorpusIndex, facts: readonly Fact[]): strin
     seen.add(f.subject);
     const same = index.facts.filter((g) => g.subject === f.subject && g.value !== undefined).sort((a, b) => a.asOf.localeCompare(b.asOf));
     if (new Set(same.map((g) => g.value)).size < 2) continue;
-    const parts = same.map((g) => {
+    // Consecutive reports of the same value are one step: "25% as of 2019-07-18 to 2019-09-23 (A, B)".
+    const runs: { value: string; from: string; to: string; sources: Set<string> }[] = [];
+    for (const g of same) {
       const a = index.articles.get(g.articleId)!;
-      return `${formatValue(g)} as of ${g.asOf} (${a.publisher ?? a.title})`;
-    });
+      const value = formatValue(g);
+      const last = runs.at(-1);
+      if (last && last.value === value) {
+        last.to = g.asOf;
+        last.sources.add(a.publisher ?? a.title);
+      } else runs.push({ value, from: g.asOf, to: g.asOf, sources: new Set([a.publisher ?? a.title]) });
+    }
+    const parts = runs.map((r) => `${r.value} as of ${r.from}${r.to !== r.from ? ` to ${r.to}` : ''} (${[...r.sources].join(', ')})`);
     notes.push(`Figures for ${f.subject.replace(/[-_]/g, ' ')} differ by date: ${parts.join('; ')}.`);
   }
   return notes;

@@ -9,7 +9,8 @@ import { loadCorpus } from './knowledge.ts';
 import { analyze, stem, words } from './analyzer.ts';
 import { cleanInput } from './normalise.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
-import { factStems, matchFacts, rankPassages } from './rank.ts';
+import { factStems, matchFacts, newestEraKey, rankPassages } from './rank.ts';
+import { eraCoversYear } from './eras.ts';
 import { UserError, type Answer, type Corpus } from './types.ts';
 
 /** Longest question accepted, in characters. */
@@ -87,7 +88,7 @@ export function createEngine(index: CorpusIndex): Engine {
     const needIdeas = Math.min(2, subject.length);
     if (!best || best.support < threshold || best.matchedIdeas < needIdeas) return abstain(index, question, nearestTopics(query));
     const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
-    const groups = mergeDuplicates(index, relevant.slice(0, 20)).slice(0, QUESTION_QUOTES);
+    const groups = pickForComparison(mergeDuplicates(index, relevant.slice(0, 20)), query);
     const citations = groups.map((g) => citationOf(index, g));
     // Facts are ordered by how well their own source sentence ranked: a fact is only as good as its evidence.
     const position = new Map(relevant.map((c, i) => [c.index, i]));
@@ -107,9 +108,33 @@ export function createEngine(index: CorpusIndex): Engine {
       headline: headFact?.statement ?? citations[0]!.quote,
       citations,
       facts: shownFacts,
-      notes: conflictNotes(index, shownFacts),
+      // Comparing eras is what "figures differ" notes are for, so weaker fact matches may supply them.
+      notes: conflictNotes(index, wantedEras(query).size >= 2 ? [...shownFacts, ...matchFacts(index, query, 0.35).filter((f) => f.fact.subject).slice(0, 2).map((f) => f.fact)] : shownFacts),
       lines: [],
     };
+  }
+
+  /** Era keys a question names: by year, and the newest for "now". */
+  function wantedEras(query: ParsedQuery): Set<string> {
+    const wanted = new Set<string>();
+    const eras = [...new Map([...index.articles.values()].map((a) => [a.era.key, a.era])).values()];
+    for (const y of query.years) for (const e of eras) if (eraCoversYear(e, y)) wanted.add(e.key);
+    if (query.recent) wanted.add(newestEraKey(index, query));
+    return wanted;
+  }
+
+  /**
+   * The best quotes in rank order; but a question that compares eras ("now
+   * versus 2019", "2019 or 2025") gets the best quote of each era it names.
+   */
+  function pickForComparison(groups: ReturnType<typeof mergeDuplicates>, query: ParsedQuery): ReturnType<typeof mergeDuplicates> {
+    const top = groups.slice(0, QUESTION_QUOTES);
+    const eraOfGroup = (g: (typeof groups)[number]) => index.articles.get(g.kept.passage.articleId)!.era;
+    const wanted = wantedEras(query);
+    if (wanted.size < 2) return top;
+    const picked = [...wanted].map((key) => groups.find((g) => eraOfGroup(g).key === key)).filter((g) => g !== undefined);
+    for (const g of groups) if (picked.length < QUESTION_QUOTES && !picked.includes(g)) picked.push(g);
+    return picked.sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
   }
 
   function brief(raw: string): Answer {

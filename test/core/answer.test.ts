@@ -66,6 +66,13 @@ describe('answers', () => {
     expect(a.notes).toEqual(['Figures for widget tariff differ by date: 10% as of 2010-06-01 (Old Wire); 4% as of 2020-03-01 (Ministry).']);
   });
 
+  it('answers a comparison of eras with a quote from each and the figures note', async () => {
+    const engine = await widgetEngine();
+    const a = engine.ask('Is the tariff on Bland widgets lower now than in 2010?');
+    expect(new Set(a.citations.map((c) => c.era))).toEqual(new Set(['2020 pact', '2010 accord']));
+    expect(a.notes).toHaveLength(1);
+  });
+
   it('briefs a topic across eras, newest era first, with facts, citing each era', async () => {
     const engine = await widgetEngine();
     const a = engine.brief('bland widgets');
