@@ -74,6 +74,29 @@ function containsSequence(hay: string[], needle: string[]): number {
   return -1;
 }
 
+/** A partner alias or topic synonym, analysed. */
+interface VocabularyEntry {
+  stems: string[];
+  deal?: Deal;
+  topic?: Topic;
+}
+const vocabularyCache = new WeakMap<readonly Deal[], WeakMap<readonly Topic[], VocabularyEntry[]>>();
+
+/** The knowledge's aliases and synonyms as stem phrases, longest first (so "auto parts" wins over "auto"); cached per knowledge. */
+function vocabulary(deals: readonly Deal[], topics: readonly Topic[]): VocabularyEntry[] {
+  let byTopics = vocabularyCache.get(deals);
+  if (!byTopics) vocabularyCache.set(deals, (byTopics = new WeakMap()));
+  let entries = byTopics.get(topics);
+  if (!entries) {
+    entries = [];
+    for (const d of deals) for (const a of [...d.aliases, ...d.parties]) entries.push({ stems: phraseStems(a), deal: d });
+    for (const t of topics) for (const s of [t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms]) entries.push({ stems: phraseStems(s), topic: t });
+    entries = entries.filter((e) => e.stems.length > 0).sort((a, b) => b.stems.length - a.stems.length);
+    byTopics.set(topics, entries);
+  }
+  return entries;
+}
+
 /** Classifies the question by its wording. */
 export function questionType(text: string): QuestionType {
   const t = text.toLowerCase();
@@ -107,12 +130,7 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
   // Partner aliases and topic synonyms, longest phrases first so "auto parts" wins over "auto".
   const foundDeals = new Set<Deal>();
   const foundTopics = new Set<Topic>();
-  type Entry = { stems: string[]; deal?: Deal; topic?: Topic };
-  const entries: Entry[] = [];
-  for (const d of deals) for (const a of [...d.aliases, ...d.parties]) entries.push({ stems: phraseStems(a), deal: d });
-  for (const t of topics) for (const s of [t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms]) entries.push({ stems: phraseStems(s), topic: t });
-  entries.sort((a, b) => b.stems.length - a.stems.length);
-  for (const e of entries) {
+  for (const e of vocabulary(deals, topics)) {
     const at = containsSequence(stems, e.stems);
     if (at < 0) continue;
     if (e.deal) {
@@ -126,7 +144,7 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
       // Each asked word is its own idea; the topic's other synonyms count for most of it.
       foundTopics.add(e.topic);
       const all = new Set<string>();
-      for (const syn of [e.topic.name, ...e.topic.synonyms]) for (const s of phraseStems(syn)) all.add(s);
+      for (const entry of vocabulary(deals, topics)) if (entry.topic === e.topic) for (const s of entry.stems) all.add(s);
       for (let i = at; i < at + e.stems.length; i++) {
         if (used[i]) continue;
         used[i] = true;

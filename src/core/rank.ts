@@ -125,22 +125,31 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < asked.length; i++) pairs.add(`${asked[i]} ${asked[i + 1]}`);
 
+  const paragraphCache = new Map<number, Set<string>>();
+  /** Stems of the whole paragraph holding passage `i` (computed once per paragraph per query). */
+  const paragraphStems = (i: number): Set<string> => {
+    const key = index.paragraphOf[i]!;
+    let set = paragraphCache.get(key);
+    if (!set) {
+      set = new Set();
+      let first = i;
+      while (first > 0 && index.paragraphOf[first - 1] === key) first--;
+      for (let j = first; index.paragraphOf[j] === key; j++) for (const s of index.termsOf(j)) set.add(s);
+      paragraphCache.set(key, set);
+    }
+    return set;
+  };
+
   const out: Candidate[] = [];
   for (const hit of hits) {
     const passage = index.passages[hit.id]!;
-    const sequence = analyze(passage.text);
+    const sequence = index.termsOf(hit.id);
     const stems = new Set(sequence);
     if (options.requireAny && !options.requireAny.some((phrase) => phrase.every((s) => stems.has(s)))) continue;
-    // Support: the sentence, its neighbours and the rest of its paragraph (a subject named once covers what follows).
-    const around = new Set(stems);
-    for (let j = hit.id - 1; j <= hit.id + 1 || index.passages[j]?.paragraph === passage.paragraph; j++) {
-      const p = index.passages[j];
-      if (j === hit.id || !p || p.articleId !== passage.articleId) continue;
-      if (Math.abs(j - hit.id) > 1 && p.paragraph !== passage.paragraph) continue;
-      for (const s of analyze(p.text)) around.add(s);
-    }
-    for (let j = hit.id - 2; index.passages[j]?.articleId === passage.articleId && index.passages[j]!.paragraph === passage.paragraph; j--) {
-      for (const s of analyze(index.passages[j]!.text)) around.add(s);
+    // Support: the sentence's paragraph and its neighbours across a paragraph break (a subject named once covers what follows).
+    const around = new Set(paragraphStems(hit.id));
+    for (const j of [hit.id - 1, hit.id + 1]) {
+      if (index.passages[j]?.articleId === passage.articleId) for (const s of index.termsOf(j)) around.add(s);
     }
     const coverage = coverageOf(query.concepts, weights, stems);
     const support = coverageOf(query.concepts, weights, around);
@@ -183,7 +192,7 @@ function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: C
       const inherited = parent.score * 0.8;
       const existing = byIndex.get(j);
       if (existing && existing.score >= inherited) continue;
-      const stems = existing?.stems ?? new Set(analyze(passage.text));
+      const stems = existing?.stems ?? new Set(index.termsOf(j));
       const c: Candidate = existing ?? {
         index: j,
         passage,
