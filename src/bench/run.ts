@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: 'shipped,10k,100k,300k' },
       out: { type: 'string', default: 'bench-results.json' },
       questions: { type: 'string', default: '1000' },
-      'raw-questions': { type: 'string', default: '300' },
+      'raw-questions': { type: 'string', default: '200' },
       retrievers: { type: 'string', default: 'compact' },
       eval: { type: 'string', default: path.join(ROOT, '..', 'shared', 'eval', 'questions.jsonl') },
       seed: { type: 'string', default: '1' },
