@@ -5,7 +5,6 @@
  */
 import { abstain, citationOf, conflictNotes, coverageLines, mergeDuplicates, pickDiverse, publicFact } from './compose.ts';
 import { buildIndex, type CorpusIndex } from './index.ts';
-import { loadCorpus } from './knowledge.ts';
 import { analyze, stem, words } from './analyzer.ts';
 import { cleanInput } from './normalise.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
@@ -54,6 +53,7 @@ export interface Engine {
 
 /** Loads a knowledge folder and builds the engine. @throws KnowledgeError */
 export async function loadEngine(dir: string): Promise<Engine> {
+  const { loadCorpus } = await import('./knowledge.ts');
   return createEngine(buildIndex(await loadCorpus(dir)));
 }
 

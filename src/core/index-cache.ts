@@ -18,7 +18,6 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, INDEX_VERSION, loadIndex, snapshotIndex, type CorpusIndex, type IndexSnapshot } from './index.ts';
-import { loadCorpus } from './knowledge.ts';
 import { DEFAULT_RETRIEVER, type RetrieverKind, type SnapshotArray } from './retriever.ts';
 import type { Corpus } from './types.ts';
 
@@ -204,7 +203,7 @@ export async function openIndex(knowledgeDir: string, options: CacheOptions): Pr
     real = await realpath(knowledgeDir);
   } catch {
     // Let the loader report the missing folder in its own words.
-    await loadCorpus(knowledgeDir);
+    await (await import('./knowledge.ts')).loadCorpus(knowledgeDir);
     throw new Error(`index-cache: cannot open ${knowledgeDir}`);
   }
   const file = cacheFile(options.cacheDir, real);
@@ -226,6 +225,8 @@ export async function openIndex(knowledgeDir: string, options: CacheOptions): Pr
     reason = code === 'ENOENT' ? 'missing' : `corrupt: ${(err as Error).message.replace(/^index-cache: corrupt \(?|\)$/g, '')}`;
   }
   log(`index-cache: snapshot ${path.relative(process.cwd(), file) || file} is ${reason}; rebuilding`);
+  // The loader (and its YAML parser) is needed only on a miss: a cache hit starts faster without it.
+  const { loadCorpus } = await import('./knowledge.ts');
   const corpus = await loadCorpus(real);
   const index = buildIndex(corpus, { retriever });
   try {

@@ -10,18 +10,13 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { containsQuote } from './normalise.ts';
 import { paraphraseTells, PARAPHRASE_MIN_TELLS } from './quality.ts';
+import { KnowledgeError } from './knowledge-error.ts';
 import type { Article, Corpus, Deal, Fact, Topic } from './types.ts';
+
+export { KnowledgeError };
 
 /** Largest accepted knowledge file; bigger ones are refused rather than half-read. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** Thrown when a knowledge folder is invalid; `problems` has one line per problem ("file: field: reason"). */
-export class KnowledgeError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`knowledge: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
-    this.name = 'KnowledgeError';
-  }
-}
 
 const isoDate = z
   .string()
