@@ -18,7 +18,7 @@ export function renderText(answer: Answer): string {
   }
   for (const line of answer.lines) out.push(line.startsWith('  ') ? line : `  ${line}`);
   answer.citations.forEach((c, i) => {
-    out.push('', `${i + 1}. “${c.quote}”`, `   — ${c.title}. ${sourceLine(c)}${c.url ? ` ${c.url}` : ''}`);
+    out.push('', `${i + 1}. “${c.quote}”`, `   — ${c.title}${/[.!?]$/.test(c.title) ? '' : '.'} ${sourceLine(c)}${c.url ? ` ${c.url}` : ''}`);
     if (c.reliability === 'low') out.push(`   ⚠ Low-reliability source${c.note ? `: ${c.note}` : ''}`);
     if (c.alsoReportedBy.length) out.push(`   Also reported by: ${c.alsoReportedBy.map((a) => `${a.publisher ?? a.title} (${a.date})`).join(', ')}`);
   });
