@@ -98,9 +98,10 @@ export function createEngine(index: CorpusIndex): Engine {
       .filter((f) => f.rank < 10)
       .sort((a, b) => a.rank - b.rank || b.coverage - a.coverage);
     const shownFacts = ordered.slice(0, 3).map((f) => publicFact(f.fact));
-    // A fact heads the answer only when it fits the question well and its source is among the best quotes.
+    // A fact heads the answer only when it fits the question well and its own sentence is quoted (or merged into a quote) below.
     const head = ordered[0];
-    const headFact = head && head.coverage >= HEADLINE_FACT_COVERAGE && head.rank < QUESTION_QUOTES ? shownFacts[0] : undefined;
+    const quoted = new Set(groups.flatMap((g) => [g.kept, ...g.also].map((c) => c.index)));
+    const headFact = head && head.coverage >= HEADLINE_FACT_COVERAGE && head.fact.passages.some((p) => quoted.has(p)) ? shownFacts[0] : undefined;
     return {
       kind: 'answer',
       question,

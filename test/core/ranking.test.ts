@@ -63,3 +63,28 @@ describe('abstention (shipped knowledge)', () => {
     });
   }
 });
+
+describe('headlines (shipped knowledge)', () => {
+  it('a fact heads an answer only when its own sentence is quoted in the same reply', () => {
+    const questions = [
+      'What tariff has Trump threatened to put on Japanese autos?',
+      'How are profits from projects financed by Japan split?',
+      'how much will japan invest in the us',
+      'what did japan agree to buy',
+      'What was Japan’s trade surplus in goods with the US last year?',
+      'when was executive order 14345 signed',
+    ];
+    let factHeadlines = 0;
+    for (const q of questions) {
+      const a = engine.ask(q);
+      const fact = a.facts.find((f) => f.statement === a.headline);
+      if (!fact) continue;
+      factHeadlines++;
+      const key = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
+      const backed = a.citations.some((c) => key(c.quote).includes(key(fact.quote)) || key(fact.quote).includes(key(c.quote)) || key(c.quote).includes(key(fact.quote).slice(0, 40)));
+      const merged = a.citations.some((c) => c.alsoReportedBy.some((r) => r.articleId === fact.articleId));
+      expect(backed || merged, q).toBe(true);
+    }
+    expect(factHeadlines).toBeGreaterThan(2);
+  });
+});
