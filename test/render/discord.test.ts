@@ -3,6 +3,7 @@
  * properties that every Discord limit holds and nothing can ping, for any answer.
  */
 import fc from 'fast-check';
+import { checkLimits } from '../helpers/discord-limits.ts';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/types.ts';
 import {
@@ -49,29 +50,6 @@ function texts(m: DiscordMessage): string[] {
   return [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
 }
 
-function checkLimits(m: DiscordMessage): void {
-  expect(m.allowedMentions).toEqual({ parse: [] });
-  expect(m.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-  expect(m.embeds.length).toBeLessThanOrEqual(10);
-  expect(m.content.length + m.embeds.length).toBeGreaterThan(0);
-  let total = 0;
-  for (const e of m.embeds) {
-    if (e.title !== undefined) expect(e.title.length).toBeGreaterThan(0);
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
-    if (e.description !== undefined) expect(e.description.length).toBeGreaterThan(0);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeGreaterThan(0);
-      expect(f.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldName);
-      expect(f.value.length).toBeGreaterThan(0);
-      expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
-    }
-    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.footer);
-    total += embedLength(e);
-  }
-  expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedsTotal);
-}
 
 const norm = (s: string) => s.replaceAll('\u200b', '').replace(/\s+/g, ' ').trim();
 
