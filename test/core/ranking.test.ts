@@ -88,3 +88,28 @@ describe('headlines (shipped knowledge)', () => {
     expect(factHeadlines).toBeGreaterThan(2);
   });
 });
+
+describe('verbatim quotes (shipped knowledge)', () => {
+  it('every citation of every reply stands word for word in its article', async () => {
+    const { runText } = await import('../../commands/index.ts');
+    const { containsQuote } = await import('../../src/core/normalise.ts');
+    const bodies = new Map(engine.corpus.articles.map((a) => [a.id, a.body]));
+    const inputs = [
+      'japan autos', 'japan agriculture', 'japan investment', 'rice', 'boeing', 'digital trade', 'currency manipulation', 'japan',
+      "what's the tariff on japanese cars", 'how much will japan invest in the us', 'who gets the profits from japan\'s investments',
+      'What baseline tariff did the July 2025 negotiations set?', 'Why was Japan worried about signing the deal in September 2019?',
+      'What does Washington want from Tokyo on farm products?', 'Is the tariff on Japanese cars lower now than in 2019?',
+      'What did the Commerce Department decide in May about foreign cars?', 'Does Japan oppose a currency manipulation clause?',
+    ];
+    let citations = 0;
+    for (const q of inputs) {
+      for (const c of runText(engine, q).citations) {
+        citations++;
+        expect(containsQuote(bodies.get(c.articleId)!, c.quote), `${q}: ${c.quote}`).toBe(true);
+        // A quote is a slice of the body itself, not just equal after folding.
+        expect(bodies.get(c.articleId)!.includes(c.quote), `${q}: ${c.quote}`).toBe(true);
+      }
+    }
+    expect(citations).toBeGreaterThan(40);
+  });
+});
