@@ -27,6 +27,8 @@ export const BRIEFING_MIN_SHARE = 0.4;
  */
 export const MIN_SUPPORT = 0.5;
 export const MIN_SUPPORT_KNOWN_TOPIC = 0.4;
+/** Support at which one matched idea is enough (it carries most of the question's weight). */
+export const STRONG_SUPPORT = 0.6;
 /** Facts must cover this share of the question to be shown. */
 export const MIN_FACT_COVERAGE = 0.6;
 /** A fact must cover this share of the question to be the headline. */
@@ -80,13 +82,21 @@ export function createEngine(index: CorpusIndex): Engine {
     if (subject.length === 0) {
       return query.deals.length ? brief(question) : abstain(index, question, []);
     }
+    // A name the sources never mention ("Canada", "FIFA") means the question is about something they do not cover.
+    const unknown = unknownNames(question, subject);
+    if (unknown.length) {
+      const answer = abstain(index, question, nearestTopics(query));
+      answer.lines.unshift(`None of my sources mentions ${unknown.map((w) => `"${w}"`).join(' or ')}.`);
+      return answer;
+    }
     const facts = matchFacts(index, query, MIN_FACT_COVERAGE);
     const ranked = rankPassages(index, query, facts.map((f) => f.fact));
     const best = ranked.find((c) => c.onSubject);
     const threshold = query.topics.length || query.deals.length ? MIN_SUPPORT_KNOWN_TOPIC : MIN_SUPPORT;
-    // Like a search engine's "minimum should match": two ideas of the question must meet in one place.
-    const needIdeas = Math.min(2, subject.length);
-    if (!best || best.support < threshold || best.matchedIdeas < needIdeas) return abstain(index, question, nearestTopics(query));
+    // Like a search engine's "minimum should match": two ideas of the question must meet in one place,
+    // unless the ideas found carry most of the question's weight on their own.
+    const enoughIdeas = !best || best.matchedIdeas >= Math.min(2, subject.length) || best.support >= STRONG_SUPPORT;
+    if (!best || best.support < threshold || !enoughIdeas) return abstain(index, question, nearestTopics(query));
     const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
     const groups = pickForComparison(mergeDuplicates(index, relevant.slice(0, 20)), query);
     const citations = groups.map((g) => citationOf(index, g));
@@ -136,6 +146,20 @@ export function createEngine(index: CorpusIndex): Engine {
     const picked = [...wanted].map((key) => groups.find((g) => eraOfGroup(g).key === key)).filter((g) => g !== undefined);
     for (const g of groups) if (picked.length < QUESTION_QUOTES && !picked.includes(g)) picked.push(g);
     return picked.sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
+  }
+
+  /** Capitalised names in the question (not its first word) that no sentence of the knowledge contains. */
+  function unknownNames(question: string, subject: ParsedQuery['concepts']): string[] {
+    const names = [...question.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}'-]*|\b\p{Lu}{2,}\b/gu)].map((m) => m[0].replace(/'s$/, ''));
+    return [
+      ...new Set(
+        names.filter((name) => {
+          const key = analyze(name)[0];
+          const concept = key && subject.find((c) => c.stems[0] === key);
+          return concept && concept.stems.every((s) => index.sentences.documentFrequency(s) === 0);
+        }),
+      ),
+    ];
   }
 
   function brief(raw: string): Answer {

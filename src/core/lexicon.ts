@@ -9,7 +9,7 @@ import { stem } from './analyzer.ts';
 
 const GROUPS = `
 worry worried worries concern concerned concerns fear fears feared anxiety anxious wary unease
-want wants wanted seek seeks sought demand demands demanded push pushing press pressing urge urged urging
+want wants wanted seek seeks sought demand demands demanded push pushing press pressing urge urged urging insist insisted insists
 cancel canceled cancelled cancels scrap scrapped abandon abandoned
 offer offered offering propose proposed proposal
 exchange return

@@ -100,6 +100,15 @@ describe('answers', () => {
     expect(a.lines.join('\n')).toMatch(/Old Widget Accord; New Widget Pact/);
   });
 
+  it('abstains on a name no source mentions, and says so', async () => {
+    const engine = await widgetEngine();
+    const a = engine.ask('What tariff do Zanzibar widgets pay?');
+    expect(a).toMatchObject({ answered: false, citations: [] });
+    expect(a.lines[0]).toBe('None of my sources mentions "Zanzibar".');
+    // A known name passes the same check.
+    expect(engine.ask('What tariff do Bland widgets pay?').answered).toBe(true);
+  });
+
   it('quotes only verbatim text', async () => {
     const engine = await widgetEngine();
     for (const q of ['widgets', 'steel', 'What tariff do Bland widgets pay?', 'gadget makers']) {

@@ -54,7 +54,7 @@ describe('ranking set (shipped knowledge)', () => {
 });
 
 describe('abstention (shipped knowledge)', () => {
-  for (const q of ['How do I bake sourdough bread?', 'Who won the 2018 FIFA World Cup?', 'What is the capital of France?', 'Recommend a good laptop for programming', '?!?!', '😀😀😀']) {
+  for (const q of ['How do I bake sourdough bread?', 'Who won the 2018 FIFA World Cup?', 'What is the capital of France?', 'Recommend a good laptop for programming', '?!?!', '😀😀😀', 'What tariff does Brazil pay?']) {
     it(`abstains on ${JSON.stringify(q)} with no citations`, () => {
       const a = engine.ask(q);
       expect(a.answered).toBe(false);
