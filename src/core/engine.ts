@@ -224,8 +224,29 @@ export function createEngine(index: CorpusIndex): Engine {
     for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
     ranked.sort((a, b) => b.score - a.score);
     const groups = pickDiverse(index, mergeDuplicates(index, ranked.slice(0, 60)), BRIEFING_QUOTES);
-    const dealIds = new Set(query.deals.map((d) => d.id));
-    const facts = index.facts.filter((f) => f.deal && dealIds.has(f.deal)).sort((a, b) => b.asOf.localeCompare(a.asOf)).slice(0, 6).map(publicFact);
+    // Key facts: headline figures first (facts tracked over time, then any with a value), alternating between deals.
+    const weight = (f: (typeof index.facts)[number]) =>
+      (f.subject ? 0 : f.value !== undefined ? 1 : 2) + (index.articles.get(f.articleId)?.reliability === 'low' ? 3 : 0);
+    // A subject reported many times (the headline figures) comes before one reported once.
+    const tracked = (f: (typeof index.facts)[number]) => (f.subject ? index.facts.filter((g) => g.subject === f.subject).length : 0);
+    const perDeal = query.deals.map((d) =>
+      index.facts
+        .filter((f) => f.deal === d.id)
+        .sort((a, b) => weight(a) - weight(b) || tracked(b) - tracked(a) || b.asOf.localeCompare(a.asOf)),
+    );
+    const picked: (typeof index.facts)[number][] = [];
+    const seen = new Set<string>();
+    const fresh = (f: (typeof index.facts)[number]) => !f.subject || !seen.has(f.subject);
+    while (picked.length < 6 && perDeal.some((list) => list.some(fresh))) {
+      for (const list of perDeal) {
+        const next = list.find(fresh);
+        if (!next || picked.length >= 6) continue;
+        picked.push(next);
+        list.splice(list.indexOf(next), 1);
+        if (next.subject) seen.add(next.subject);
+      }
+    }
+    const facts = picked.sort((a, b) => b.asOf.localeCompare(a.asOf)).map(publicFact);
     return {
       kind: 'briefing',
       question,

@@ -12,11 +12,11 @@ export function sourceLine(c: Citation): string {
 /** Renders an answer as plain text lines. */
 export function renderText(answer: Answer): string {
   const out: string[] = [answer.headline];
+  for (const line of answer.lines) out.push(line.startsWith('  ') ? line : `  ${line}`);
   if (answer.facts.length && answer.kind === 'briefing') {
     out.push('', 'Key facts:');
     for (const f of answer.facts) out.push(`  • ${f.statement} (as of ${f.asOf})`);
   }
-  for (const line of answer.lines) out.push(line.startsWith('  ') ? line : `  ${line}`);
   answer.citations.forEach((c, i) => {
     out.push('', `${i + 1}. “${c.quote}”`, `   — ${c.title}${/[.!?]$/.test(c.title) ? '' : '.'} ${sourceLine(c)}${c.url ? ` ${c.url}` : ''}`);
     if (c.reliability === 'low') out.push(`   ⚠ Low-reliability source${c.note ? `: ${c.note}` : ''}`);

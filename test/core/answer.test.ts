@@ -85,6 +85,16 @@ describe('answers', () => {
     expect(a.citations.length).toBeLessThanOrEqual(6);
   });
 
+  it('briefs a partner alone with each deal\'s status and one fact per tracked figure', async () => {
+    const engine = await widgetEngine();
+    const a = engine.brief('bland');
+    expect(a.kind).toBe('briefing');
+    expect(a.lines).toEqual(['Old Widget Accord (Aland, Bland): In force 2010-2015', 'New Widget Pact (Aland, Bland): Signed 2020-03-01']);
+    // Both facts track the same figure, so the briefing lists it once.
+    expect(a.facts.map((f) => f.subject)).toEqual(['widget-tariff']);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
   it('flags low-reliability sources with their note', async () => {
     const engine = await widgetEngine();
     const a = engine.ask('Are gadget importers wary of the widget rules?');
