@@ -3,12 +3,16 @@
  * questions, gives topic briefings and lists deals and sources, always as
  * pure `Answer` data.
  */
-import { abstain, citationOf, conflictNotes, coverageLines, mergeDuplicates, pickDiverse, publicFact } from './compose.ts';
+import { abstain, citationOf, conflictNotes, mergeDuplicates, publicFact } from './compose.ts';
+import { briefDeal, briefTopic, inTopics } from './briefing.ts';
+
+export { BRIEFING_MIN_SHARE, BRIEFING_QUOTES } from './briefing.ts';
+import { listDeals, listSources } from './listings.ts';
 import { buildIndex, type CorpusIndex } from './index.ts';
-import { analyze, stem, words } from './analyzer.ts';
+import { analyze } from './analyzer.ts';
 import { cleanInput } from './normalise.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
-import { factStems, matchFacts, newestEraKey, rankPassages } from './rank.ts';
+import { matchFacts, newestEraKey, rankPassages } from './rank.ts';
 import { eraCoversYear } from './eras.ts';
 import { UserError, type Answer, type Corpus } from './types.ts';
 
@@ -16,10 +20,6 @@ import { UserError, type Answer, type Corpus } from './types.ts';
 export const MAX_QUESTION_LENGTH = 1000;
 /** Quotes in an answer to a question. */
 export const QUESTION_QUOTES = 3;
-/** Quotes in a topic briefing. */
-export const BRIEFING_QUOTES = 6;
-/** A briefing quote must score at least this share of the best one. */
-export const BRIEFING_MIN_SHARE = 0.4;
 /**
  * Least support (rarity-weighted share of the question's ideas found in the
  * best sentence and its neighbours) needed to answer; below it the bot abstains.
@@ -164,139 +164,23 @@ export function createEngine(index: CorpusIndex): Engine {
 
   function brief(raw: string): Answer {
     const text = cleanInput(raw);
-    if (!text) return deals();
+    if (!text) return listDeals(index);
     const question = checkInput(text);
     const query = parse(question);
-    const inTopics = (stem: string) => query.topics.some((t) => topicPhrases(t).some((p) => p.includes(stem)));
-    const others = query.concepts.filter((c) => !c.partner && !inTopics(c.stems[0]!));
+    const others = query.concepts.filter((c) => !c.partner && !inTopics(query, c.stems[0]!));
     // Words that are neither a partner nor a topic make it a question.
     if (query.topics.length === 0 && others.length > 0) return ask(question);
-    if (query.concepts.length === 0) return query.deals.length ? dealBriefing(question, query) : abstain(index, question, []);
-    if (query.topics.length === 0) return dealBriefing(question, query);
-
-    // A specific word ("rice") focuses the briefing on itself; the topic's name ("agriculture") takes the whole topic.
-    const generic = new Set(query.topics.flatMap((t) => [...analyze(t.id.replace(/[-_]/g, ' ')), ...analyze(t.name)]));
-    const specific = query.concepts.filter((c) => !c.partner && inTopics(c.stems[0]!) && !generic.has(c.stems[0]!)).map((c) => c.stems[0]!);
-    let ranked = specific.length ? rankPassages(index, query, [], { requireAny: specific.map((s) => [s]), pool: 400 }) : [];
-    const focused = ranked.length >= 3;
-    if (!focused) ranked = rankPassages(index, query, [], { requireAny: query.topics.flatMap(topicPhrases), pool: 400 });
-    if (ranked.length === 0) return abstain(index, question, nearestTopics(query));
-    // Informative sentences (figures) make better briefings.
-    for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
-    ranked.sort((a, b) => b.score - a.score);
-    // Diversity must not pull in weak matches: only sentences near the best compete for the slots.
-    const strong = ranked.filter((c) => c.score >= BRIEFING_MIN_SHARE * ranked[0]!.score);
-    const groups = pickDiverse(index, mergeDuplicates(index, strong.slice(0, 60)), BRIEFING_QUOTES);
-    const topicIds = new Set(query.topics.map((t) => t.id));
-    const facts = index.facts
-      .filter((f) => f.topic && topicIds.has(f.topic) && (!query.deals.length || !f.deal || query.deals.some((d) => d.id === f.deal)))
-      .filter((f) => !focused || specific.some((s) => factStems(f).has(s)))
-      .sort((a, b) => b.asOf.localeCompare(a.asOf))
-      .slice(0, 6)
-      .map(publicFact);
-    const focusWords = focused ? words(question).filter((w) => specific.includes(stem(w))) : [];
-    const subject = query.topics.map((t) => t.name).join(', ') + (focusWords.length ? ` (${[...new Set(focusWords)].join(', ')})` : '');
-    return {
-      kind: 'briefing',
-      question,
-      answered: true,
-      headline: `${query.deals.length ? `${query.deals[0]!.parties.join('–')}: ` : ''}${subject}`,
-      citations: groups.map((g) => citationOf(index, g)),
-      facts,
-      notes: conflictNotes(index, facts),
-      lines: [],
-    };
-  }
-
-  const topicPhraseCache = new Map<string, string[][]>();
-  /** A topic's words as stem phrases ("auto parts" → ["auto", "part"]). */
-  function topicPhrases(t: Corpus['topics'][number]): string[][] {
-    let phrases = topicPhraseCache.get(t.id);
-    if (!phrases) {
-      phrases = [t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].map((s) => analyze(s)).filter((p) => p.length > 0);
-      topicPhraseCache.set(t.id, phrases);
-    }
-    return phrases;
-  }
-
-  function dealBriefing(question: string, query: ParsedQuery): Answer {
-    const ranked = rankPassages(index, query, [], { pool: 400 });
-    for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
-    ranked.sort((a, b) => b.score - a.score);
-    const groups = pickDiverse(index, mergeDuplicates(index, ranked.slice(0, 60)), BRIEFING_QUOTES);
-    // Key facts: headline figures first (facts tracked over time, then any with a value), alternating between deals.
-    const weight = (f: (typeof index.facts)[number]) =>
-      (f.subject ? 0 : f.value !== undefined ? 1 : 2) + (index.articles.get(f.articleId)?.reliability === 'low' ? 3 : 0);
-    // A subject reported many times (the headline figures) comes before one reported once.
-    const tracked = (f: (typeof index.facts)[number]) => (f.subject ? index.facts.filter((g) => g.subject === f.subject).length : 0);
-    const perDeal = query.deals.map((d) =>
-      index.facts
-        .filter((f) => f.deal === d.id)
-        .sort((a, b) => weight(a) - weight(b) || tracked(b) - tracked(a) || b.asOf.localeCompare(a.asOf)),
-    );
-    const picked: (typeof index.facts)[number][] = [];
-    const seen = new Set<string>();
-    const fresh = (f: (typeof index.facts)[number]) => !f.subject || !seen.has(f.subject);
-    while (picked.length < 6 && perDeal.some((list) => list.some(fresh))) {
-      for (const list of perDeal) {
-        const next = list.find(fresh);
-        if (!next || picked.length >= 6) continue;
-        picked.push(next);
-        list.splice(list.indexOf(next), 1);
-        if (next.subject) seen.add(next.subject);
-      }
-    }
-    const facts = picked.sort((a, b) => b.asOf.localeCompare(a.asOf)).map(publicFact);
-    return {
-      kind: 'briefing',
-      question,
-      answered: groups.length > 0,
-      headline: query.deals.map((d) => d.name).join('; '),
-      citations: groups.map((g) => citationOf(index, g)),
-      facts,
-      notes: [],
-      lines: query.deals.map((d) => `${d.name} (${d.parties.join(', ')}): ${d.status}`),
-    };
-  }
-
-  function deals(): Answer {
-    const list = [...corpus.deals].sort((a, b) => b.from.localeCompare(a.from));
-    return {
-      kind: 'deals',
-      question: '',
-      answered: true,
-      headline: list.length ? `I know ${list.length} deal(s). Ask about one with a partner and a topic, or ask a question.` : 'This knowledge base lists no deals; ask a question instead.',
-      citations: [],
-      facts: [],
-      notes: [],
-      lines: list.length
-        ? list.map((d) => `${d.name} (${d.parties.join(', ')}): ${d.status}`)
-        : coverageLines(index),
-    };
-  }
-
-  function sources(): Answer {
-    const list = [...corpus.articles].sort((a, b) => b.date.localeCompare(a.date));
-    return {
-      kind: 'sources',
-      question: '',
-      answered: true,
-      headline: `${list.length} source(s), newest first.`,
-      citations: [],
-      facts: [],
-      notes: [],
-      lines: list.map(
-        (a) => `${a.date}: ${a.title} (${a.publisher ?? 'publisher unknown'}; reliability ${a.reliability}${a.reliability === 'low' && a.note ? `: ${a.note}` : ''})${a.url ? ` ${a.url}` : ''}`,
-      ),
-    };
+    if (query.concepts.length === 0) return query.deals.length ? briefDeal(index, question, query) : abstain(index, question, []);
+    if (query.topics.length === 0) return briefDeal(index, question, query);
+    return briefTopic(index, question, query) ?? abstain(index, question, nearestTopics(query));
   }
 
   return {
     corpus,
     ask,
     brief,
-    deals,
-    sources,
+    deals: () => listDeals(index),
+    sources: () => listSources(index),
     partnerNames: () => [...new Set(corpus.deals.flatMap((d) => [d.parties.at(-1)!, ...d.aliases]))],
     topicNames: () => corpus.topics.map((t) => ({ id: t.id, name: t.name })),
     exampleBriefing: () => {
