@@ -94,8 +94,8 @@ export function createEngine(index: CorpusIndex): Engine {
     const best = ranked.find((c) => c.onSubject);
     const threshold = query.topics.length || query.deals.length ? MIN_SUPPORT_KNOWN_TOPIC : MIN_SUPPORT;
     // Like a search engine's "minimum should match": two ideas of the question must meet in one place,
-    // unless the ideas found carry most of the question's weight on their own.
-    const enoughIdeas = !best || best.matchedIdeas >= Math.min(2, subject.length) || best.support >= STRONG_SUPPORT;
+    // unless the ideas found carry most of the question's weight on their own and no topic it names is missing.
+    const enoughIdeas = !best || best.matchedIdeas >= Math.min(2, subject.length) || (best.support >= STRONG_SUPPORT && !best.missesTopic);
     if (!best || best.support < threshold || !enoughIdeas) return abstain(index, question, nearestTopics(query));
     const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
     const groups = pickForComparison(mergeDuplicates(index, relevant.slice(0, 20)), query);
@@ -168,8 +168,9 @@ export function createEngine(index: CorpusIndex): Engine {
     const question = checkInput(text);
     const query = parse(question);
     const others = query.concepts.filter((c) => !c.partner && !inTopics(query, c.stems[0]!));
-    // Words that are neither a partner nor a topic make it a question.
-    if (query.topics.length === 0 && others.length > 0) return ask(question);
+    // Words that are neither a partner nor a topic ("korea autos", "rice purchases") make it a question:
+    // a briefing would silently ignore them.
+    if (others.length > 0) return ask(question);
     if (query.concepts.length === 0) return query.deals.length ? briefDeal(index, question, query) : abstain(index, question, []);
     if (query.topics.length === 0) return briefDeal(index, question, query);
     return briefTopic(index, question, query) ?? abstain(index, question, nearestTopics(query));

@@ -20,6 +20,8 @@ export interface Concept {
   synonymCredit: number;
   /** True for words naming the partner/deal: context, not the subject. */
   partner: boolean;
+  /** True for words naming a topic of the knowledge (what the question is about, not how it is phrased). */
+  topical?: boolean;
   /** Relative importance (1 normally; less for months and similar time words). */
   weight: number;
 }
@@ -150,7 +152,7 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
         used[i] = true;
         const asked = stems[i]!;
         if (!concepts.some((c) => c.stems[0] === asked)) {
-          concepts.push({ stems: [asked, ...[...all].filter((x) => x !== asked)], synonymCredit: 0.6, partner: false, weight: 1 });
+          concepts.push({ stems: [asked, ...[...all].filter((x) => x !== asked)], synonymCredit: 0.6, partner: false, topical: true, weight: 1 });
         }
         addTerm(asked, 1);
       }

@@ -23,6 +23,8 @@ export interface Candidate {
   onSubject: boolean;
   /** How many of the question's non-partner ideas the sentence and its neighbours hold. */
   matchedIdeas: number;
+  /** True when a topic the question names is missing from the sentence and its neighbours. */
+  missesTopic: boolean;
   stems: Set<string>;
 }
 
@@ -155,6 +157,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     const support = coverageOf(query.concepts, weights, around);
     const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
     const matchedIdeas = query.concepts.filter((c) => !c.partner && conceptMatch(c, around) > 0).length;
+    const missesTopic = query.concepts.some((c) => c.topical && conceptMatch(c, around) === 0);
     const article = index.articles.get(passage.articleId)!;
     // Coverage of the question's ideas leads; BM25 (sentence and paragraph) breaks ties and rewards focus.
     let score = 0.2 * (hit.score / maxHit) + 0.1 * ((paraScores.get(index.paragraphOf[hit.id]!) ?? 0) / maxPara) + 0.7 * coverage + 0.2 * support;
@@ -169,7 +172,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     }
     // Very short fragments (captions, datelines) rarely answer anything.
     if (passage.text.length < 40) score *= 0.7;
-    out.push({ index: hit.id, passage, score, coverage, support, onSubject, matchedIdeas, stems });
+    out.push({ index: hit.id, passage, score, coverage, support, onSubject, matchedIdeas, missesTopic, stems });
   }
   out.sort((a, b) => b.score - a.score);
   if (query.type === 'why') propagateToNeighbours(index, query, out, weights);
@@ -201,6 +204,7 @@ function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: C
         support: parent.support,
         onSubject: true,
         matchedIdeas: parent.matchedIdeas,
+        missesTopic: parent.missesTopic,
         stems,
       };
       c.score = inherited;

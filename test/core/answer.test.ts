@@ -95,6 +95,13 @@ describe('answers', () => {
     expect(a.citations.length).toBeGreaterThan(0);
   });
 
+  it('does not brief on a topic while ignoring words it cannot place', async () => {
+    const engine = await widgetEngine();
+    // "zanzibar" is neither a partner nor a topic: the request is answered as a question, and no source covers it.
+    expect(engine.brief('zanzibar widgets')).toMatchObject({ answered: false, citations: [] });
+    expect(engine.brief('bland widgets').kind).toBe('briefing');
+  });
+
   it('flags low-reliability sources with their note', async () => {
     const engine = await widgetEngine();
     const a = engine.ask('Are gadget importers wary of the widget rules?');
