@@ -33,6 +33,7 @@ fund funds funding finance financed financing
 profit profits earnings
 split divide divided share shared
 value worth
+percent percentage
 country countries nation nations
 leader leaders head
 law laws legislation statute

@@ -153,7 +153,10 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
     for (const j of [hit.id - 1, hit.id + 1]) {
       if (index.passages[j]?.articleId === passage.articleId) for (const s of index.termsOf(j)) around.add(s);
     }
-    const coverage = coverageOf(query.concepts, weights, stems);
+    // A list item ("- Japan (25%)") means little without the line that introduces it ("…include:").
+    const leadIn = leadInOf(index, hit.id);
+    const own = leadIn === undefined ? stems : new Set([...stems, ...index.termsOf(leadIn)]);
+    const coverage = coverageOf(query.concepts, weights, own);
     const support = coverageOf(query.concepts, weights, around);
     const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
     const matchedIdeas = query.concepts.filter((c) => !c.partner && conceptMatch(c, around) > 0).length;
@@ -171,7 +174,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
       score *= 1 + Math.min(0.3, 0.15 * together);
     }
     // Very short fragments (captions, datelines) rarely answer anything.
-    if (passage.text.length < 40) score *= 0.7;
+    if (passage.text.length < 40 && leadIn === undefined) score *= 0.7;
     out.push({ index: hit.id, passage, score, coverage, support, onSubject, matchedIdeas, missesTopic, stems });
   }
   out.sort((a, b) => b.score - a.score);
@@ -224,6 +227,22 @@ export function factStems(fact: IndexedFact): Set<string> {
   let stems = factStemCache.get(fact);
   if (!stems) factStemCache.set(fact, (stems = new Set(analyze(`${fact.statement} ${fact.quote}`))));
   return stems;
+}
+
+/**
+ * The sentence that introduces the list holding passage `i` (one ending with ":"
+ * earlier in the same paragraph, with only list items between), if `i` is a list item.
+ */
+function leadInOf(index: CorpusIndex, i: number): number | undefined {
+  const passage = index.passages[i]!;
+  for (let j = i - 1; j >= 0 && i - j <= 50; j--) {
+    const p = index.passages[j]!;
+    if (p.articleId !== passage.articleId || p.paragraph !== passage.paragraph) return undefined;
+    if (/:\s*$/.test(p.text)) return j;
+    // Items are short; a long sentence in between means the list (if any) ended.
+    if (p.text.length > 200) return undefined;
+  }
+  return undefined;
 }
 
 /** Facts matching a query, best first, with their coverage. */

@@ -160,6 +160,15 @@ describe('a knowledge folder of articles alone', () => {
   });
 });
 
+describe('list items', () => {
+  it('a short list item is read with the line that introduces it', async () => {
+    const body = 'The finance ministry published new duty letters on Monday.\n\nThe duty letters set these rates for each partner:\n- Aland (10%)\n- Bland (20%)\n- Cland (30%)\n';
+    const engine = await loadEngine(await makeKnowledge({ 'articles/letters.md': article({ title: 'Duty letters', date: '2024-07-07' }, body) }));
+    const quotes = engine.ask('What duty rate did the letters set for Bland?').citations.map((c) => c.quote);
+    expect(quotes).toContain('Bland (20%)');
+  });
+});
+
 describe('bad input', () => {
   it('gives help for an empty question, and a clear error for a huge one', async () => {
     const engine = await widgetEngine();
