@@ -7,7 +7,7 @@ import { analyze, stem, words } from './analyzer.ts';
 import { citationOf, conflictNotes, mergeDuplicates, pickDiverse, publicFact } from './compose.ts';
 import type { CorpusIndex, IndexedFact } from './index.ts';
 import type { ParsedQuery } from './query.ts';
-import { factStems, rankPassages, type Candidate } from './rank.ts';
+import { rankPassages, type Candidate } from './rank.ts';
 import type { Answer, Topic } from './types.ts';
 
 /** Quotes in a briefing. */
@@ -59,7 +59,7 @@ export function briefTopic(index: CorpusIndex, question: string, query: ParsedQu
   const topicIds = new Set(query.topics.map((t) => t.id));
   const facts = index.facts
     .filter((f) => f.topic && topicIds.has(f.topic) && (!query.deals.length || !f.deal || query.deals.some((d) => d.id === f.deal)))
-    .filter((f) => !focused || specific.some((s) => factStems(f).has(s)))
+    .filter((f) => !focused || specific.some((s) => f.stems.has(s)))
     .sort((a, b) => b.asOf.localeCompare(a.asOf))
     .slice(0, BRIEFING_FACTS)
     .map(publicFact);

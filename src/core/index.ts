@@ -19,6 +19,7 @@ export interface IndexedArticle extends Article {
 
 /** A fact plus the analysed terms used to match it to questions. */
 export interface IndexedFact extends Fact {
+  /** Stems of the fact's own words (statement and quote). */
   stems: Set<string>;
   /** Passage indexes holding the fact's quote. */
   passages: number[];
@@ -84,7 +85,6 @@ function derive(corpus: Corpus) {
 }
 
 function indexFacts(corpus: Corpus, passages: Passage[]): IndexedFact[] {
-  const topicWords = new Map(corpus.topics.map((t) => [t.id, [t.name, ...t.synonyms].join(' ')]));
   // Each passage's match key is computed once, and only for articles that carry facts.
   const keys = new Map<string, { i: number; key: string }[]>();
   const wanted = new Set(corpus.facts.map((f) => f.articleId));
@@ -95,7 +95,8 @@ function indexFacts(corpus: Corpus, passages: Passage[]): IndexedFact[] {
     list.push({ i, key: matchKey(p.text) });
   });
   return corpus.facts.map((f) => {
-    const stems = new Set(analyze(`${f.statement} ${f.quote} ${f.topic ? topicWords.get(f.topic) ?? '' : ''}`));
+    // The fact's own words only: a topic label alone must not make a fact match a question.
+    const stems = new Set(analyze(`${f.statement} ${f.quote}`));
     const quoteKey = matchKey(f.quote);
     const head = quoteKey.slice(0, 40);
     const found: number[] = [];

@@ -221,14 +221,6 @@ function propagateToNeighbours(index: CorpusIndex, query: ParsedQuery, ranked: C
   ranked.sort((a, b) => b.score - a.score);
 }
 
-const factStemCache = new WeakMap<IndexedFact, Set<string>>();
-/** A fact's own words (statement and quote): topic labels alone must not make a fact match. */
-export function factStems(fact: IndexedFact): Set<string> {
-  let stems = factStemCache.get(fact);
-  if (!stems) factStemCache.set(fact, (stems = new Set(analyze(`${fact.statement} ${fact.quote}`))));
-  return stems;
-}
-
 /**
  * The sentence that introduces the list holding passage `i` (one ending with ":"
  * earlier in the same paragraph, with only list items between), if `i` is a list item.
@@ -252,7 +244,7 @@ export function matchFacts(index: CorpusIndex, query: ParsedQuery, minCoverage: 
   const newestKey = newestEraKey(index, query);
   const scored: { fact: IndexedFact; coverage: number; score: number }[] = [];
   for (const fact of index.facts) {
-    const stems = factStems(fact);
+    const stems = fact.stems;
     const coverage = coverageOf(query.concepts, weights, stems);
     const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
     if (!onSubject || coverage < minCoverage) continue;
