@@ -66,3 +66,27 @@ export function runText(engine: Engine, input: string): Answer {
   if (name === 'ask') return runCommand(engine, 'ask', { question: text });
   return runCommand(engine, name, {});
 }
+
+/** An answer that only carries a message for the user (bad input, rate limit, failure). */
+export function errorAnswer(question: string, message: string): Answer {
+  return { kind: 'error', question, answered: false, headline: message, citations: [], facts: [], notes: [], lines: [] };
+}
+
+/**
+ * Runs a command; a `UserError` (bad input) becomes an `error` answer for the
+ * user, anything else propagates to the caller's top-level catch.
+ */
+export function answerOrUserError(question: string, run: () => Answer): Answer {
+  try {
+    const answer = run();
+    return { ...answer, question: answer.question || question };
+  } catch (err) {
+    if (err instanceof UserError) return errorAnswer(question, err.message);
+    throw err;
+  }
+}
+
+/** Answers one line as typed in chat or the console; bad input becomes an `error` answer, never a crash. */
+export function answerLine(engine: Engine, line: string): Answer {
+  return answerOrUserError(line.trim(), () => runText(engine, line));
+}

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { answerLine } from '../cli/answer-line.ts';
+import { answerLine } from '../../commands/index.ts';
 import { renderText } from '../render/text.ts';
 import type { Engine } from '../core/engine.ts';
 

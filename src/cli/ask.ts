@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { answerLine } from './answer-line.ts';
+import { answerLine } from '../../commands/index.ts';
 import { toJson } from './json.ts';
 import { readConfig } from '../config.ts';
 import { UserError } from '../core/types.ts';

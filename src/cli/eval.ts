@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { containsQuote, foldTypography } from '../core/normalise.ts';
 import type { Engine } from '../core/engine.ts';
 import { openEngine } from '../startup.ts';
-import { answerLine } from './answer-line.ts';
+import { answerLine } from '../../commands/index.ts';
 import { toJson, type AnswerJson } from './json.ts';
 
 const questionSchema = z.object({

@@ -12,7 +12,7 @@ import { startSlack, type SlackAdapter } from '../../src/adapters/slack/index.ts
 import { FeedbackLog } from '../../src/adapters/feedback.ts';
 import { RateLimiter } from '../../src/adapters/rate-limit.ts';
 import { FRIENDLY_ERROR, type AdapterDeps } from '../../src/adapters/types.ts';
-import { answerLine } from '../../src/cli/answer-line.ts';
+import { answerLine } from '../../commands/index.ts';
 import type { Engine } from '../../src/core/engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { renderSlack, VOTE_ACTION_IDS, VOTE_BLOCK_ID } from '../../src/render/slack.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/index.ts';
 import { FeedbackLog } from '../../src/adapters/feedback.ts';
 import { RateLimiter } from '../../src/adapters/rate-limit.ts';
-import { answerLine } from '../../src/cli/answer-line.ts';
+import { answerLine } from '../../commands/index.ts';
 import type { Engine } from '../../src/core/engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { renderSlack } from '../../src/render/slack.ts';

@@ -10,7 +10,7 @@ import { REQUEST_TIMEOUT_MS } from '../../src/adapters/slack/app.ts';
 import { FeedbackLog } from '../../src/adapters/feedback.ts';
 import { RateLimiter } from '../../src/adapters/rate-limit.ts';
 import { FRIENDLY_ERROR } from '../../src/adapters/types.ts';
-import { answerLine } from '../../src/cli/answer-line.ts';
+import { answerLine } from '../../commands/index.ts';
 import type { Engine } from '../../src/core/engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { renderSlack } from '../../src/render/slack.ts';

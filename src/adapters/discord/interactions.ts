@@ -3,13 +3,13 @@
  * parse the interaction, run a command from `commands/`, render, send.
  */
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { findCommand, runCommand } from '../../../commands/index.ts';
+import { answerOrUserError, findCommand, runCommand } from '../../../commands/index.ts';
 import { renderDiscord, renderDiscordNotice } from '../../render/discord.ts';
 import { inTurn } from '../answer-queue.ts';
 import { rateLimitedMessage } from '../types.ts';
 import { autocompleteChoices } from './autocomplete.ts';
 import type { DiscordContext } from './context.ts';
-import { answerOrUserError, answerPayload } from './payload.ts';
+import { answerPayload } from './payload.ts';
 import { parseVoteId, wantsVotes } from './votes.ts';
 
 /**

@@ -4,12 +4,12 @@
  * reply (in a thread when the answer is long). Bots, including this one, are never answered.
  */
 import { ChannelType, type Message } from 'discord.js';
-import { looksLikeQuestion, runText } from '../../../commands/index.ts';
+import { answerLine, looksLikeQuestion } from '../../../commands/index.ts';
 import { embedLength, renderDiscordNotice } from '../../render/discord.ts';
 import { inTurn } from '../answer-queue.ts';
 import { rateLimitedMessage } from '../types.ts';
 import type { DiscordContext } from './context.ts';
-import { answerOrUserError, answerPayload, type AnswerPayload } from './payload.ts';
+import { answerPayload, type AnswerPayload } from './payload.ts';
 import { wantsVotes } from './votes.ts';
 
 /** Answers whose embeds are longer than this go to a thread (in channels that allow threads). */
@@ -62,7 +62,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
     return;
   }
   // In its own event-loop turn, so acks and replies keep flowing during bursts.
-  const answer = await inTurn(() => answerOrUserError(text, () => runText(deps.engine(), text)));
+  const answer = await inTurn(() => answerLine(deps.engine(), text));
   const payload = answerPayload(answer);
   const sent = (await replyInThread(message, payload, ctx)) ?? (await message.reply(payload));
   if (wantsVotes(answer)) memory.remember(sent.id, answer);

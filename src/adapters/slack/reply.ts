@@ -2,7 +2,7 @@
  * From chat text to the Slack payload: answer with the core (through the
  * command router), pick public or private, render. Shared by every listener.
  */
-import { answerLine, errorAnswer } from '../../cli/answer-line.ts';
+import { answerLine, errorAnswer } from '../../../commands/index.ts';
 import type { Engine } from '../../core/engine.ts';
 import type { Answer } from '../../core/types.ts';
 import { isEphemeral, renderSlack, type SlackMessage } from '../../render/slack.ts';
