@@ -60,22 +60,18 @@ export interface OpenedIndex {
 const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array, Float64Array } as const;
 type TypeName = keyof typeof TYPES;
 
+/** The root of the core's sources: every file under it is part of the code fingerprint. */
+const CORE_DIR = path.dirname(fileURLToPath(import.meta.url));
+
 let codeHash: Promise<string> | undefined;
 
-/** Hash of the `.ts` files of `src/core` (memoised; "unknown" when the sources are not on disk). */
+/**
+ * Hash of every file under `src/core`, recursively (memoised; "unknown" when
+ * the sources are not on disk). Recursive because the core is laid out in
+ * stage folders: a change in any of them must invalidate cached snapshots.
+ */
 export function codeFingerprint(): Promise<string> {
-  codeHash ??= (async () => {
-    const dir = path.dirname(fileURLToPath(import.meta.url));
-    try {
-      const hash = createHash('sha256');
-      for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort()) {
-        hash.update(name).update('\0').update(await readFile(path.join(dir, name))).update('\0');
-      }
-      return hash.digest('hex');
-    } catch {
-      return 'unknown';
-    }
-  })();
+  codeHash ??= treeFingerprint(CORE_DIR).catch(() => 'unknown');
   return codeHash;
 }
 
@@ -83,10 +79,19 @@ export function codeFingerprint(): Promise<string> {
  * Hash of every file under a knowledge folder (relative path and bytes, in
  * sorted order). Dot files are skipped: the loader never reads them.
  */
-export async function knowledgeFingerprint(dir: string): Promise<string> {
+export function knowledgeFingerprint(dir: string): Promise<string> {
+  return treeFingerprint(dir);
+}
+
+/**
+ * Hash of every file under `dir`, recursively: relative path and bytes, in
+ * sorted order, dot files and dot folders skipped. Symlinks are followed,
+ * to a bounded depth so a folder loop cannot hang start-up.
+ * @throws Error when `dir` cannot be read.
+ */
+export async function treeFingerprint(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (rel: string, depth: number): Promise<void> => {
-    // Bounded depth: a symlinked folder loop must not hang start-up.
     if (depth > 8) return;
     const entries = (await readdir(path.join(dir, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {

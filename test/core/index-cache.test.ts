@@ -3,12 +3,13 @@
  * same answers; a change to the knowledge, a damaged file or a different
  * retriever is never used but rebuilt, with one line saying why.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.ts';
-import { cacheFile, decodeSnapshot, encodeSnapshot, openIndex } from '../../src/core/index-cache.ts';
+import { cacheFile, cacheKey, decodeSnapshot, encodeSnapshot, openIndex, treeFingerprint } from '../../src/core/index-cache.ts';
 import { buildIndex, loadIndex, snapshotIndex } from '../../src/core/index.ts';
 import { KnowledgeError, loadCorpus } from '../../src/core/knowledge.ts';
 import { openEngine } from '../../src/startup.ts';
@@ -88,6 +89,45 @@ describe('openIndex', () => {
     const { file } = await openIndex(kb, { cacheDir: cache, log });
     expect(file).toBe(cacheFile(cache, await import('node:fs/promises').then((fs) => fs.realpath(kb))));
     expect(await readdir(cache)).toEqual([path.basename(file)]);
+  });
+});
+
+describe('code fingerprint', () => {
+  it('changes when a file in a subfolder changes, is added or is removed', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dealdesk-code-'));
+    try {
+      await mkdir(path.join(dir, 'stage', 'deeper'), { recursive: true });
+      await writeFile(path.join(dir, 'engine.ts'), 'export const a = 1;\n');
+      await writeFile(path.join(dir, 'stage', 'part.ts'), 'export const b = 2;\n');
+      const before = await treeFingerprint(dir);
+      expect(await treeFingerprint(dir)).toBe(before);
+
+      await writeFile(path.join(dir, 'stage', 'part.ts'), 'export const b = 3;\n');
+      const edited = await treeFingerprint(dir);
+      expect(edited).not.toBe(before);
+
+      await writeFile(path.join(dir, 'stage', 'deeper', 'new.ts'), 'export const c = 4;\n');
+      const added = await treeFingerprint(dir);
+      expect(added).not.toBe(edited);
+
+      await rm(path.join(dir, 'stage', 'deeper', 'new.ts'));
+      expect(await treeFingerprint(dir)).toBe(edited);
+
+      // Same bytes under another folder is another layout: the path counts too.
+      await mkdir(path.join(dir, 'other'));
+      await writeFile(path.join(dir, 'other', 'part.ts'), 'export const b = 3;\n');
+      await rm(path.join(dir, 'stage', 'part.ts'));
+      expect(await treeFingerprint(dir)).not.toBe(edited);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the cache key hashes the whole src/core tree', async () => {
+    const core = fileURLToPath(new URL('../../src/core', import.meta.url));
+    const key = await cacheKey(kb);
+    expect(key.code).toBe(await treeFingerprint(core));
+    expect(key.code).not.toBe('unknown');
   });
 });
 
