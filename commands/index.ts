@@ -2,7 +2,7 @@
  * The command registry (explicit, no folder scanning) and the text router used
  * by the console, Slack's `/deal` text and channel messages.
  */
-import { UserError, type Answer } from '../src/core/types.ts';
+import { UserError, type Answer } from '../src/core/model/types.ts';
 import type { Engine } from '../src/core/engine.ts';
 import { ask } from './ask.ts';
 import { deal } from './deal.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Answer } from '../src/core/types.ts';
+import type { Answer } from '../src/core/model/types.ts';
 import type { Engine } from '../src/core/engine.ts';
 
 /** One option of a command, platform-neutral (Discord options, Slack usage text). */

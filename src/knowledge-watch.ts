@@ -6,7 +6,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { Engine } from './core/engine.ts';
-import { KnowledgeError } from './core/knowledge-error.ts';
+import { KnowledgeError } from './core/model/knowledge-error.ts';
 import type { Logger } from './log.ts';
 
 /** Holds the engine in use and reloads it from its folder. */

@@ -10,7 +10,7 @@ import { runConsole } from './adapters/console.ts';
 import { FeedbackLog } from './adapters/feedback.ts';
 import { RateLimiter } from './adapters/rate-limit.ts';
 import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
-import { KnowledgeError } from './core/knowledge-error.ts';
+import { KnowledgeError } from './core/model/knowledge-error.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();

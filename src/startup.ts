@@ -1,12 +1,12 @@
 /**
  * Opening the knowledge for an entry point: the default folder, through the
- * index snapshot cache (see `core/index-cache.ts`), with a clear error naming
+ * index snapshot cache (see `core/retrieval/index-cache.ts`), with a clear error naming
  * the folder when it cannot be loaded.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, loadEngine, type Engine } from './core/engine.ts';
-import { openIndex } from './core/index-cache.ts';
+import { openIndex } from './core/retrieval/index-cache.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -3,8 +3,8 @@
  * articles up to a target number of sentences, as in-memory `Corpus` objects
  * (no files: `createEngine(buildIndex(corpus))` takes them directly).
  */
-import { articlePassages } from '../core/passages.ts';
-import type { Article, Corpus } from '../core/types.ts';
+import { articlePassages } from '../core/text/passages.ts';
+import type { Article, Corpus } from '../core/model/types.ts';
 import { createGenerator } from './generator.ts';
 import { seeded } from './random.ts';
 import { hashArticles } from './squad.ts';

@@ -6,7 +6,7 @@
  * size roughly as Heaps' law says real text does, instead of saturating at
  * the training vocabulary. Seeded: the same seed gives the same text.
  */
-import { isStopWord } from '../core/analyzer.ts';
+import { isStopWord } from '../core/text/analyzer.ts';
 import type { Random } from './random.ts';
 
 const START = '\u0002';

@@ -10,11 +10,11 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { createEngine } from '../core/engine.ts';
 import { endianness } from 'node:os';
-import { CACHE_FORMAT, decodeSnapshot, encodeSnapshot } from '../core/index-cache.ts';
-import { buildIndex, INDEX_VERSION, loadIndex, snapshotIndex, type CorpusIndex } from '../core/index.ts';
-import { parseQuery } from '../core/query.ts';
-import type { RetrieverKind } from '../core/retriever.ts';
-import type { Corpus } from '../core/types.ts';
+import { CACHE_FORMAT, decodeSnapshot, encodeSnapshot } from '../core/retrieval/index-cache.ts';
+import { buildIndex, INDEX_VERSION, loadIndex, snapshotIndex, type CorpusIndex } from '../core/retrieval/corpus-index.ts';
+import { parseQuery } from '../core/query/parse.ts';
+import type { RetrieverKind } from '../core/retrieval/retriever.ts';
+import type { Corpus } from '../core/model/types.ts';
 import { renderText } from '../render/text.ts';
 import { liveBytes, percentile, timed } from './stats.ts';
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Article } from '../core/types.ts';
+import type { Article } from '../core/model/types.ts';
 
 /** A question with the answer texts annotators gave. */
 export interface GoldQuestion {

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { answerLine } from '../../commands/index.ts';
 import { toJson } from './json.ts';
 import { readConfig } from '../config.ts';
-import { UserError } from '../core/types.ts';
+import { UserError } from '../core/model/types.ts';
 import { openEngine } from '../startup.ts';
 import { renderFor, type RenderTarget } from '../render/index.ts';
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { containsQuote, foldTypography } from '../core/normalise.ts';
+import { containsQuote, foldTypography } from '../core/text/normalise.ts';
 import type { Engine } from '../core/engine.ts';
 import { openEngine } from '../startup.ts';
 import { answerLine } from '../../commands/index.ts';

@@ -1,5 +1,5 @@
 /** The CLI's `--json` output (a public contract: see DESIGN.md and the README). */
-import type { Answer } from '../core/types.ts';
+import type { Answer } from '../core/model/types.ts';
 
 /** One JSON line of `npm run ask -- --json`. */
 export type AnswerJson = ReturnType<typeof toJson>;

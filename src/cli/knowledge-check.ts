@@ -2,8 +2,8 @@
  * `npm run knowledge:check [-- DIR]`: validates a knowledge folder (exit 1
  * listing every problem) and prints quality warnings (exit 0).
  */
-import { loadCorpus } from '../core/knowledge.ts';
-import { qualityWarnings } from '../core/quality.ts';
+import { loadCorpus } from '../core/knowledge/load.ts';
+import { qualityWarnings } from '../core/knowledge/quality.ts';
 import { readConfig } from '../config.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../startup.ts';
 

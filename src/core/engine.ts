@@ -3,18 +3,18 @@
  * questions, gives topic briefings and lists deals and sources, always as
  * pure `Answer` data.
  */
-import { abstain, citationOf, conflictNotes, mergeDuplicates, publicFact } from './compose.ts';
-import { briefDeal, briefTopic, inTopics } from './briefing.ts';
+import { abstain, citationOf, conflictNotes, mergeDuplicates, publicFact } from './answer/compose.ts';
+import { briefDeal, briefTopic, inTopics } from './answer/briefing.ts';
 
-export { BRIEFING_MIN_SHARE, BRIEFING_QUOTES } from './briefing.ts';
-import { listDeals, listSources } from './listings.ts';
-import { buildIndex, type CorpusIndex } from './index.ts';
-import { analyze } from './analyzer.ts';
-import { cleanInput } from './normalise.ts';
-import { parseQuery, type ParsedQuery } from './query.ts';
-import { matchFacts, newestEraKey, rankPassages } from './rank.ts';
-import { eraCoversYear } from './eras.ts';
-import { UserError, type Answer, type Corpus } from './types.ts';
+export { BRIEFING_MIN_SHARE, BRIEFING_QUOTES } from './answer/briefing.ts';
+import { listDeals, listSources } from './answer/listings.ts';
+import { buildIndex, type CorpusIndex } from './retrieval/corpus-index.ts';
+import { analyze } from './text/analyzer.ts';
+import { cleanInput } from './text/normalise.ts';
+import { parseQuery, type ParsedQuery } from './query/parse.ts';
+import { matchFacts, newestEraKey, rankPassages } from './ranking/rank.ts';
+import { eraCoversYear } from './knowledge/eras.ts';
+import { UserError, type Answer, type Corpus } from './model/types.ts';
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -55,7 +55,7 @@ export interface Engine {
 
 /** Loads a knowledge folder and builds the engine. @throws KnowledgeError */
 export async function loadEngine(dir: string): Promise<Engine> {
-  const { loadCorpus } = await import('./knowledge.ts');
+  const { loadCorpus } = await import('./knowledge/load.ts');
   return createEngine(buildIndex(await loadCorpus(dir)));
 }
 

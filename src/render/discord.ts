@@ -8,7 +8,7 @@
  * text is markdown-escaped (so it displays verbatim) and mentions are broken
  * with a zero-width space, on top of `allowedMentions: { parse: [] }`.
  */
-import type { Answer, Citation, Fact } from '../core/types.ts';
+import type { Answer, Citation, Fact } from '../core/model/types.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {

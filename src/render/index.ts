@@ -1,5 +1,5 @@
 /** Picks a renderer by target name (CLI `--render`). */
-import type { Answer } from '../core/types.ts';
+import type { Answer } from '../core/model/types.ts';
 import { renderDiscord } from './discord.ts';
 import { renderSlack } from './slack.ts';
 import { renderText } from './text.ts';

@@ -12,7 +12,7 @@
  *   from the end and saying how many were left out; a single quote that is too
  *   long on its own is cut at a word boundary with "…", never inside an escape.
  */
-import type { Answer, Citation, Fact } from '../core/types.ts';
+import type { Answer, Citation, Fact } from '../core/model/types.ts';
 
 /** Slack's limits as this renderer applies them. */
 export const SLACK_LIMITS = {

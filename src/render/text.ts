@@ -2,7 +2,7 @@
  * Plain-text rendering of an `Answer` (console and CLI). Quotes are shown
  * verbatim, each with its source line; low-reliability sources are flagged.
  */
-import type { Answer, Citation } from '../core/types.ts';
+import type { Answer, Citation } from '../core/model/types.ts';
 
 /** "Publisher, YYYY-MM-DD (era)" */
 export function sourceLine(c: Citation): string {

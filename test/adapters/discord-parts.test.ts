@@ -8,7 +8,7 @@ import { autocompleteChoices, MAX_CHOICES } from '../../src/adapters/discord/aut
 import { questionFor, type IncomingMessage } from '../../src/adapters/discord/messages.ts';
 import { AnswerMemory, CUSTOM_ID_MAX, parseVoteId, voteRows } from '../../src/adapters/discord/votes.ts';
 import { loadEngine, type Engine } from '../../src/core/engine.ts';
-import type { Answer } from '../../src/core/types.ts';
+import type { Answer } from '../../src/core/model/types.ts';
 import { article, makeKnowledge } from '../helpers/knowledge.ts';
 
 const BOT = '100000000000000002';

@@ -1,8 +1,8 @@
 /** The distractor generator and the corpora built with it: seeded, text-like, growing vocabulary. */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyzer.ts';
-import { articlePassages } from '../../src/core/passages.ts';
-import type { Article } from '../../src/core/types.ts';
+import { analyze } from '../../src/core/text/analyzer.ts';
+import { articlePassages } from '../../src/core/text/passages.ts';
+import type { Article } from '../../src/core/model/types.ts';
 import { scaledCorpus } from '../../src/bench/corpora.ts';
 import { createGenerator } from '../../src/bench/generator.ts';
 import { sample, seeded } from '../../src/bench/random.ts';

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { containsQuote } from '../../src/core/normalise.ts';
-import { loadCorpus } from '../../src/core/knowledge.ts';
+import { containsQuote } from '../../src/core/text/normalise.ts';
+import { loadCorpus } from '../../src/core/knowledge/load.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
 import { article, makeKnowledge } from '../helpers/knowledge.ts';
 

@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { checkLimits } from '../helpers/discord-limits.ts';
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/types.ts';
-import { cleanInput, foldTypography, matchKey } from '../../src/core/normalise.ts';
-import { parseQuery } from '../../src/core/query.ts';
+import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/model/types.ts';
+import { cleanInput, foldTypography, matchKey } from '../../src/core/text/normalise.ts';
+import { parseQuery } from '../../src/core/query/parse.ts';
 import { DISCORD_LIMITS, embedLength, renderDiscord } from '../../src/render/discord.ts';
 import { blockChars, isEphemeral, renderSlack, SLACK_LIMITS } from '../../src/render/slack.ts';
 import { openEngine } from '../../src/startup.ts';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { checkLimits } from '../helpers/discord-limits.ts';
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/types.ts';
+import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/model/types.ts';
 import {
   DISCORD_LIMITS,
   embedLength,

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeVote, encodeVote } from '../../src/adapters/feedback.ts';
-import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/types.ts';
+import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/model/types.ts';
 import {
   escapeSlack,
   fitEscaped,

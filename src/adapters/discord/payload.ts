@@ -1,5 +1,5 @@
 /** From an `Answer` to what the adapter sends: the rendered message plus vote buttons. */
-import type { Answer } from '../../core/types.ts';
+import type { Answer } from '../../core/model/types.ts';
 import { renderDiscord, type DiscordMessage } from '../../render/discord.ts';
 import { voteRows } from './votes.ts';
 

@@ -5,7 +5,7 @@
  * (falling back to the embed title, which holds the question, after a restart).
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { Answer } from '../../core/types.ts';
+import type { Answer } from '../../core/model/types.ts';
 import { decodeVote, encodeVote } from '../feedback.ts';
 
 /** Prefix that marks our vote buttons (other bots' or future buttons are ignored). */

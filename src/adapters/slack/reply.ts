@@ -4,7 +4,7 @@
  */
 import { answerLine, errorAnswer } from '../../../commands/index.ts';
 import type { Engine } from '../../core/engine.ts';
-import type { Answer } from '../../core/types.ts';
+import type { Answer } from '../../core/model/types.ts';
 import { isEphemeral, renderSlack, type SlackMessage } from '../../render/slack.ts';
 import { inTurn } from '../answer-queue.ts';
 import { FRIENDLY_ERROR, rateLimitedMessage, type AdapterDeps } from '../types.ts';

@@ -2,12 +2,12 @@
  * The searchable form of a corpus: sentence passages and paragraphs, each in a
  * `Retriever`, plus the lookups ranking needs (article, era, fact passages).
  */
-import { analyze } from './analyzer.ts';
-import { eraOf, type Era } from './eras.ts';
-import { matchKey } from './normalise.ts';
-import { articlePassages } from './passages.ts';
+import { analyze } from '../text/analyzer.ts';
+import { eraOf, type Era } from '../knowledge/eras.ts';
+import { matchKey } from '../text/normalise.ts';
+import { articlePassages } from '../text/passages.ts';
 import { DEFAULT_RETRIEVER, RETRIEVERS, type Retriever, type RetrieverKind, type RetrieverSnapshot } from './retriever.ts';
-import type { Article, Corpus, Fact, Passage } from './types.ts';
+import type { Article, Corpus, Fact, Passage } from '../model/types.ts';
 
 /** Bump when the index layout or analyser changes, so old snapshots are not reused. */
 export const INDEX_VERSION = 2;

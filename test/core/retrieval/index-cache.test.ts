@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/core/engine.ts';
-import { cacheFile, cacheKey, decodeSnapshot, encodeSnapshot, openIndex, treeFingerprint } from '../../src/core/index-cache.ts';
-import { buildIndex, loadIndex, snapshotIndex } from '../../src/core/index.ts';
-import { KnowledgeError, loadCorpus } from '../../src/core/knowledge.ts';
-import { openEngine } from '../../src/startup.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { createEngine } from '../../../src/core/engine.ts';
+import { cacheFile, cacheKey, decodeSnapshot, encodeSnapshot, openIndex, treeFingerprint } from '../../../src/core/retrieval/index-cache.ts';
+import { buildIndex, loadIndex, snapshotIndex } from '../../../src/core/retrieval/corpus-index.ts';
+import { KnowledgeError, loadCorpus } from '../../../src/core/knowledge/load.ts';
+import { openEngine } from '../../../src/startup.ts';
+import { article, makeKnowledge } from '../../helpers/knowledge.ts';
 
 const BODY = `Negotiators agreed to cut tariffs on machine tools to 5 percent.
 
@@ -124,7 +124,7 @@ describe('code fingerprint', () => {
   });
 
   it('the cache key hashes the whole src/core tree', async () => {
-    const core = fileURLToPath(new URL('../../src/core', import.meta.url));
+    const core = fileURLToPath(new URL('../../../src/core', import.meta.url));
     const key = await cacheKey(kb);
     expect(key.code).toBe(await treeFingerprint(core));
     expect(key.code).not.toBe('unknown');

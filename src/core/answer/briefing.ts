@@ -3,12 +3,12 @@
  * are spread across eras and articles, newest era first; facts are the key
  * figures; notes show where figures differ by date.
  */
-import { analyze, stem, words } from './analyzer.ts';
+import { analyze, stem, words } from '../text/analyzer.ts';
 import { citationOf, conflictNotes, mergeDuplicates, pickDiverse, publicFact } from './compose.ts';
-import type { CorpusIndex, IndexedFact } from './index.ts';
-import type { ParsedQuery } from './query.ts';
-import { rankPassages, type Candidate } from './rank.ts';
-import type { Answer, Topic } from './types.ts';
+import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
+import type { ParsedQuery } from '../query/parse.ts';
+import { rankPassages, type Candidate } from '../ranking/rank.ts';
+import type { Answer, Topic } from '../model/types.ts';
 
 /** Quotes in a briefing. */
 export const BRIEFING_QUOTES = 6;

@@ -2,7 +2,7 @@
  * Splits an article body into paragraphs and sentences, keeping character
  * offsets so every passage is an exact slice of the original text.
  */
-import type { Article, Passage } from './types.ts';
+import type { Article, Passage } from '../model/types.ts';
 
 // Words that end with a period without ending the sentence.
 const ABBREVIATIONS = new Set(

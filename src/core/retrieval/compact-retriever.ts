@@ -10,7 +10,7 @@
  *   later (common) terms only update known candidates, by binary search when
  *   that is cheaper than a scan (max-score pruning, exact for the top `limit`).
  */
-import { analyze } from './analyzer.ts';
+import { analyze } from '../text/analyzer.ts';
 import type { Hit, RetrievalDoc, Retriever, RetrieverSnapshot } from './retriever.ts';
 
 // minisearch's defaults (`defaultBM25params`), so scores match its own.

@@ -3,10 +3,10 @@
  * sentence that should come first and why it should win.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/core/engine.ts';
-import { buildIndex } from '../../src/core/index.ts';
-import { loadCorpus } from '../../src/core/knowledge.ts';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
+import { createEngine, type Engine } from '../../../src/core/engine.ts';
+import { buildIndex } from '../../../src/core/retrieval/corpus-index.ts';
+import { loadCorpus } from '../../../src/core/knowledge/load.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/startup.ts';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -91,8 +91,8 @@ describe('headlines (shipped knowledge)', () => {
 
 describe('verbatim quotes (shipped knowledge)', () => {
   it('every citation of every reply stands word for word in its article', async () => {
-    const { runText } = await import('../../commands/index.ts');
-    const { containsQuote } = await import('../../src/core/normalise.ts');
+    const { runText } = await import('../../../commands/index.ts');
+    const { containsQuote } = await import('../../../src/core/text/normalise.ts');
     const bodies = new Map(engine.corpus.articles.map((a) => [a.id, a.body]));
     const inputs = [
       'japan autos', 'japan agriculture', 'japan investment', 'rice', 'boeing', 'digital trade', 'currency manipulation', 'japan',

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyzer.ts';
-import { CompactRetriever } from '../../src/core/compact-retriever.ts';
-import { MiniSearchRetriever, RETRIEVERS, type Hit, type RetrievalDoc } from '../../src/core/retriever.ts';
+import { analyze } from '../../../src/core/text/analyzer.ts';
+import { CompactRetriever } from '../../../src/core/retrieval/compact-retriever.ts';
+import { MiniSearchRetriever, RETRIEVERS, type Hit, type RetrievalDoc } from '../../../src/core/retrieval/retriever.ts';
 
 const DOCS: RetrievalDoc[] = [
   'Tariffs on imported cars rose to 25 percent in the spring.',

@@ -4,10 +4,10 @@
  * question type. Knows nothing of any particular corpus: the vocabulary comes
  * from the knowledge's deals and topics.
  */
-import { analyze, stem, words } from './analyzer.ts';
-import { synonymsOf } from './lexicon.ts';
-import { cleanInput } from './normalise.ts';
-import type { Deal, Topic } from './types.ts';
+import { analyze, stem, words } from '../text/analyzer.ts';
+import { synonymsOf } from '../text/lexicon.ts';
+import { cleanInput } from '../text/normalise.ts';
+import type { Deal, Topic } from '../model/types.ts';
 
 /** What kind of answer a question wants; drives ranking cues. */
 export type QuestionType = 'amount' | 'rate' | 'who' | 'when' | 'why' | 'other';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runText } from '../../commands/index.ts';
-import { loadEngine } from '../../src/core/engine.ts';
-import { containsQuote } from '../../src/core/normalise.ts';
-import { UserError } from '../../src/core/types.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { runText } from '../../../commands/index.ts';
+import { loadEngine } from '../../../src/core/engine.ts';
+import { containsQuote } from '../../../src/core/text/normalise.ts';
+import { UserError } from '../../../src/core/model/types.ts';
+import { article, makeKnowledge } from '../../helpers/knowledge.ts';
 
 const deals = `deals:
   - id: old-deal

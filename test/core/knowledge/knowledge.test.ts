@@ -1,10 +1,10 @@
 import { chmod, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError, loadCorpus, MAX_FILE_BYTES } from '../../src/core/knowledge.ts';
-import { containsQuote } from '../../src/core/normalise.ts';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { KnowledgeError, loadCorpus, MAX_FILE_BYTES } from '../../../src/core/knowledge/load.ts';
+import { containsQuote } from '../../../src/core/text/normalise.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/startup.ts';
+import { article, makeKnowledge } from '../../helpers/knowledge.ts';
 
 const good = article({ title: 'Tariff talks', date: '2024-05-01', publisher: 'Example News' }, 'The tariff on widgets is 10 percent.\n\nTalks continue next week.\n');
 

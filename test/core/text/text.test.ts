@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, words } from '../../src/core/analyzer.ts';
-import { cleanInput, containsQuote, foldTypography, matchKey } from '../../src/core/normalise.ts';
-import { splitParagraphs, splitSentences } from '../../src/core/passages.ts';
+import { analyze, words } from '../../../src/core/text/analyzer.ts';
+import { cleanInput, containsQuote, foldTypography, matchKey } from '../../../src/core/text/normalise.ts';
+import { splitParagraphs, splitSentences } from '../../../src/core/text/passages.ts';
 
 const SEED = { seed: 20261123, numRuns: 500 };
 

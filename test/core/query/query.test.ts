@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuery, questionType } from '../../src/core/query.ts';
-import type { Deal, Topic } from '../../src/core/types.ts';
+import { parseQuery, questionType } from '../../../src/core/query/parse.ts';
+import type { Deal, Topic } from '../../../src/core/model/types.ts';
 
 const deals: Deal[] = [
   { id: 'ab-2020', name: 'A-B Agreement', parties: ['Aland', 'Bland'], aliases: ['bland', 'blandish', 'bland city'], era: '2020 deal', from: '2019-01-01', to: '2022-12-31', status: 'in force', milestones: [] },

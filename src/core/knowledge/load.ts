@@ -8,10 +8,10 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
-import { containsQuote } from './normalise.ts';
+import { containsQuote } from '../text/normalise.ts';
 import { paraphraseTells, PARAPHRASE_MIN_TELLS } from './quality.ts';
-import { KnowledgeError } from './knowledge-error.ts';
-import type { Article, Corpus, Deal, Fact, Topic } from './types.ts';
+import { KnowledgeError } from '../model/knowledge-error.ts';
+import type { Article, Corpus, Deal, Fact, Topic } from '../model/types.ts';
 
 export { KnowledgeError };
 

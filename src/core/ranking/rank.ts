@@ -4,11 +4,11 @@
  * question it covers (rare words count more), by question-type cues, source
  * reliability, era fit and whether it carries a matching structured fact.
  */
-import { analyze } from './analyzer.ts';
-import { eraCoversYear } from './eras.ts';
-import type { CorpusIndex, IndexedFact } from './index.ts';
-import type { Concept, ParsedQuery, QuestionType } from './query.ts';
-import type { Passage } from './types.ts';
+import { analyze } from '../text/analyzer.ts';
+import { eraCoversYear } from '../knowledge/eras.ts';
+import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
+import type { Concept, ParsedQuery, QuestionType } from '../query/parse.ts';
+import type { Passage } from '../model/types.ts';
 
 /** A scored sentence. */
 export interface Candidate {

@@ -17,9 +17,9 @@ import { mkdir, readdir, readFile, realpath, rename, stat, unlink, writeFile } f
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIndex, INDEX_VERSION, loadIndex, snapshotIndex, type CorpusIndex, type IndexSnapshot } from './index.ts';
+import { buildIndex, INDEX_VERSION, loadIndex, snapshotIndex, type CorpusIndex, type IndexSnapshot } from './corpus-index.ts';
 import { DEFAULT_RETRIEVER, type RetrieverKind, type SnapshotArray } from './retriever.ts';
-import type { Corpus } from './types.ts';
+import type { Corpus } from '../model/types.ts';
 
 const MAGIC = 'DDIX';
 /** Version of the file layout itself (independent of `INDEX_VERSION`). */
@@ -60,8 +60,8 @@ export interface OpenedIndex {
 const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array, Float64Array } as const;
 type TypeName = keyof typeof TYPES;
 
-/** The root of the core's sources: every file under it is part of the code fingerprint. */
-const CORE_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** The root of the core's sources (this file is in `src/core/retrieval/`): every file under it is part of the code fingerprint. */
+const CORE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let codeHash: Promise<string> | undefined;
 
@@ -208,7 +208,7 @@ export async function openIndex(knowledgeDir: string, options: CacheOptions): Pr
     real = await realpath(knowledgeDir);
   } catch {
     // Let the loader report the missing folder in its own words.
-    await (await import('./knowledge.ts')).loadCorpus(knowledgeDir);
+    await (await import('../knowledge/load.ts')).loadCorpus(knowledgeDir);
     throw new Error(`index-cache: cannot open ${knowledgeDir}`);
   }
   const file = cacheFile(options.cacheDir, real);
@@ -231,7 +231,7 @@ export async function openIndex(knowledgeDir: string, options: CacheOptions): Pr
   }
   log(`index-cache: snapshot ${path.relative(process.cwd(), file) || file} is ${reason}; rebuilding`);
   // The loader (and its YAML parser) is needed only on a miss: a cache hit starts faster without it.
-  const { loadCorpus } = await import('./knowledge.ts');
+  const { loadCorpus } = await import('../knowledge/load.ts');
   const corpus = await loadCorpus(real);
   const index = buildIndex(corpus, { retriever });
   try {

@@ -2,7 +2,7 @@
  * Eras: which deal (or year) a dated article belongs to, and their order.
  * With no deals in the knowledge, the era is simply the article's year.
  */
-import type { Deal } from './types.ts';
+import type { Deal } from '../model/types.ts';
 
 /** An era label and a sortable key (later eras sort higher). */
 export interface Era {

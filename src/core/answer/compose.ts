@@ -3,9 +3,9 @@
  * merged, eras ordered, diversity for briefings), attaches facts and notes
  * where figures differ by date, or abstains.
  */
-import type { CorpusIndex, IndexedFact } from './index.ts';
-import type { Candidate } from './rank.ts';
-import type { Answer, Citation, Fact } from './types.ts';
+import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
+import type { Candidate } from '../ranking/rank.ts';
+import type { Answer, Citation, Fact } from '../model/types.ts';
 
 /** Shared overlap of two stem sets, relative to the smaller: 1 = one contains the other. */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -3,8 +3,8 @@
  * low-reliability sources, text that looks machine-paraphrased, near-duplicate
  * articles, and facts resting on weak sources. Warnings never block loading.
  */
-import { analyze } from './analyzer.ts';
-import type { Corpus } from './types.ts';
+import { analyze } from '../text/analyzer.ts';
+import type { Corpus } from '../model/types.ts';
 
 // Phrases that article-spinning tools produce when they swap words for "synonyms".
 const SPINNER_TELLS = [

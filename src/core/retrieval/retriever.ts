@@ -11,7 +11,7 @@
  *   model of a third-party engine behind the interface.
  */
 import MiniSearch from 'minisearch';
-import { analyze } from './analyzer.ts';
+import { analyze } from '../text/analyzer.ts';
 import { CompactRetriever } from './compact-retriever.ts';
 
 /** A document to index: a numeric id and its text (raw: the retriever analyses it). */

@@ -1,7 +1,7 @@
 /** The deal list and the source list, as answers. */
 import { coverageLines } from './compose.ts';
-import type { CorpusIndex } from './index.ts';
-import type { Answer } from './types.ts';
+import type { CorpusIndex } from '../retrieval/corpus-index.ts';
+import type { Answer } from '../model/types.ts';
 
 /** The deals the knowledge holds, newest first, with their status. */
 export function listDeals(index: CorpusIndex): Answer {
