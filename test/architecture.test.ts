@@ -27,6 +27,36 @@ describe('architecture', () => {
     }
   });
 
+  it('the core has no import cycles', async () => {
+    const files = await sources('src/core');
+    const graph = new Map(
+      files.map(({ file, text }) => [
+        file,
+        imports(text)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => path.join(path.dirname(file), spec)),
+      ]),
+    );
+    const done = new Set<string>();
+    const visit = (file: string, trail: string[]): void => {
+      if (trail.includes(file)) throw new Error(`import cycle: ${[...trail.slice(trail.indexOf(file)), file].join(' -> ')}`);
+      if (done.has(file)) return;
+      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+      done.add(file);
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(done.size).toBe(graph.size);
+  });
+
+  it('the Retriever interface imports no implementation, and implementations only the interface and text analysis', async () => {
+    const dir = path.join('src', 'core', 'retrieval');
+    const specs = async (name: string) => imports(await readFile(path.join(root, dir, name), 'utf8')).filter((s) => s.startsWith('.'));
+    expect(await specs('retriever.ts')).toEqual([]);
+    for (const impl of ['compact-retriever.ts', 'minisearch-retriever.ts']) {
+      expect((await specs(impl)).sort(), impl).toEqual(['../text/analyzer.ts', './retriever.ts']);
+    }
+  });
+
   it('commands import no adapter or chat library', async () => {
     for (const { file, text } of await sources('commands')) {
       for (const spec of imports(text)) expect(spec, file).not.toMatch(/adapters|^(discord\.js|@slack\/)/);

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { saveIndex } from '../core/retrieval/index-cache.ts';
 import { buildIndex } from '../core/retrieval/corpus-index.ts';
 import { loadCorpus } from '../core/knowledge/load.ts';
-import { DEFAULT_RETRIEVER, type RetrieverKind } from '../core/retrieval/retriever.ts';
+import { DEFAULT_RETRIEVER } from '../core/retrieval/registry.ts';
+import type { RetrieverKind } from '../core/retrieval/retriever.ts';
 import { DEFAULT_CACHE_DIR, DEFAULT_KNOWLEDGE_DIR, openEngine } from '../startup.ts';
 
 async function main(): Promise<void> {

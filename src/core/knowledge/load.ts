@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { containsQuote } from '../text/normalise.ts';
 import { paraphraseTells, PARAPHRASE_MIN_TELLS } from './quality.ts';
+import { dealSchema, dealsFileSchema, factSchema, factsFileSchema, frontMatterSchema, topicSchema, topicsFileSchema } from './schema.ts';
 import { KnowledgeError } from '../model/knowledge-error.ts';
 import type { Article, Corpus, Deal, Fact, Topic } from '../model/types.ts';
 
@@ -17,55 +18,6 @@ export { KnowledgeError };
 
 /** Largest accepted knowledge file; bigger ones are refused rather than half-read. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real date');
-// YAML turns unquoted 2019-09-23 into a Date; accept that too.
-const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
-const id = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'must be letters, digits, "_", "." or "-"');
-const text = z.string().trim().min(1, 'must not be empty');
-
-const frontMatterSchema = z.strictObject({
-  title: text,
-  date: dateField,
-  publisher: text.optional(),
-  url: z.string().url('must be a URL').optional(),
-  id: id.optional(),
-  reliability: z.enum(['high', 'normal', 'low']).default('normal'),
-  note: text.optional(),
-});
-
-const dealSchema = z.strictObject({
-  id,
-  name: text,
-  parties: z.array(text).min(1),
-  aliases: z.array(text).default([]),
-  era: text.optional(),
-  from: dateField,
-  to: dateField.optional(),
-  status: text,
-  milestones: z.array(z.strictObject({ date: dateField, event: text })).default([]),
-});
-const dealsFileSchema = z.strictObject({ deals: z.array(z.unknown()) });
-
-const topicSchema = z.strictObject({ id, name: text, synonyms: z.array(text).default([]) });
-const topicsFileSchema = z.strictObject({ topics: z.array(z.unknown()) });
-
-const factSchema = z.strictObject({
-  id,
-  deal: id.optional(),
-  topic: id.optional(),
-  subject: id.optional(),
-  statement: text,
-  value: z.number().finite().optional(),
-  unit: text.optional(),
-  asOf: dateField,
-  article: id,
-  quote: text,
-});
-const factsFileSchema = z.strictObject({ facts: z.array(z.unknown()) });
 
 interface RawFile {
   rel: string;

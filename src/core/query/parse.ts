@@ -8,9 +8,7 @@ import { analyze, stem, words } from '../text/analyzer.ts';
 import { synonymsOf } from '../text/lexicon.ts';
 import { cleanInput } from '../text/normalise.ts';
 import type { Deal, Topic } from '../model/types.ts';
-
-/** What kind of answer a question wants; drives ranking cues. */
-export type QuestionType = 'amount' | 'rate' | 'who' | 'when' | 'why' | 'other';
+import { questionType, type QuestionType } from './question-type.ts';
 
 /** A group of stems that all satisfy one idea of the question (a word and its synonyms). */
 export interface Concept {
@@ -97,17 +95,6 @@ function vocabulary(deals: readonly Deal[], topics: readonly Topic[]): Vocabular
     byTopics.set(topics, entries);
   }
   return entries;
-}
-
-/** Classifies the question by its wording. */
-export function questionType(text: string): QuestionType {
-  const t = text.toLowerCase();
-  if (/\b(what|which)\b.{0,30}\b(tariff|rate|duty|duties|levy|percent|percentage)\b|\bhow high\b/.test(t)) return 'rate';
-  if (/\bhow (much|many|large|big|high|low)\b|\b(what|which) (value|amount|share|size|sum|number|figure|total|volume|level)\b|\bworth\b/.test(t)) return 'amount';
-  if (/^\s*(who|whom|whose)\b|\bwho (is|was|are|were)\b/.test(t)) return 'who';
-  if (/^\s*when\b|\bwhat (date|day|year|month|time)\b|\bhow long\b/.test(t)) return 'when';
-  if (/^\s*why\b|\bwhat (caused|prompted|led)\b|\breason\b/.test(t)) return 'why';
-  return 'other';
 }
 
 /**

@@ -7,7 +7,8 @@
 import { analyze } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
-import type { Concept, ParsedQuery, QuestionType } from '../query/parse.ts';
+import type { Concept, ParsedQuery } from '../query/parse.ts';
+import type { QuestionType } from '../query/question-type.ts';
 import type { Passage } from '../model/types.ts';
 
 /** A scored sentence. */

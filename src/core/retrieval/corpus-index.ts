@@ -6,7 +6,8 @@ import { analyze } from '../text/analyzer.ts';
 import { eraOf, type Era } from '../knowledge/eras.ts';
 import { matchKey } from '../text/normalise.ts';
 import { articlePassages } from '../text/passages.ts';
-import { DEFAULT_RETRIEVER, RETRIEVERS, type Retriever, type RetrieverKind, type RetrieverSnapshot } from './retriever.ts';
+import { DEFAULT_RETRIEVER, RETRIEVERS } from './registry.ts';
+import type { Retriever, RetrieverKind, RetrieverSnapshot } from './retriever.ts';
 import type { Article, Corpus, Fact, Passage } from '../model/types.ts';
 
 /** Bump when the index layout or analyser changes, so old snapshots are not reused. */

@@ -18,7 +18,8 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, INDEX_VERSION, loadIndex, snapshotIndex, type CorpusIndex, type IndexSnapshot } from './corpus-index.ts';
-import { DEFAULT_RETRIEVER, type RetrieverKind, type SnapshotArray } from './retriever.ts';
+import { DEFAULT_RETRIEVER } from './registry.ts';
+import type { RetrieverKind, SnapshotArray } from './retriever.ts';
 import type { Corpus } from '../model/types.ts';
 
 const MAGIC = 'DDIX';

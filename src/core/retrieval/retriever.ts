@@ -3,17 +3,14 @@
  * external search engine (OpenSearch, Elasticsearch, Meilisearch...) without
  * touching ranking. A retriever does three things: index (build from
  * documents), search (weighted OR query, top `limit`), snapshot (something
- * `load` can restore). Two embedded implementations exist:
+ * `load` can restore). This file holds only the interface and its types;
+ * implementations import it and nothing imports them but `registry.ts`:
  * - `compact` (the default, see `compact-retriever.ts`): typed-array inverted
  *   index with minisearch's BM25+ formula and top-k pruning; chosen on the
  *   figures in README "Speed and scale".
- * - `minisearch`: the reference implementation, kept for comparison and as the
- *   model of a third-party engine behind the interface.
+ * - `minisearch` (`minisearch-retriever.ts`): the reference implementation,
+ *   kept for comparison and as the model of a third-party engine behind the interface.
  */
-import MiniSearch from 'minisearch';
-import { analyze } from '../text/analyzer.ts';
-import { CompactRetriever } from './compact-retriever.ts';
-
 /** A document to index: a numeric id and its text (raw: the retriever analyses it). */
 export interface RetrievalDoc {
   id: number;
@@ -76,82 +73,3 @@ export interface RetrieverFactory {
 
 /** Names of the embedded retrievers. */
 export type RetrieverKind = 'compact' | 'minisearch';
-
-const OPTIONS = {
-  fields: ['text'],
-  idField: 'id',
-  // Documents and queries arrive already analysed (space-separated stems).
-  tokenize: (text: string) => text.split(' '),
-  processTerm: (term: string) => term,
-};
-
-/** minisearch-backed `Retriever`: the reference implementation. */
-export class MiniSearchRetriever implements Retriever {
-  readonly kind = 'minisearch' as const;
-
-  private constructor(
-    private readonly engine: MiniSearch<RetrievalDoc>,
-    private readonly df: Map<string, number>,
-  ) {}
-
-  /** Builds an index over `docs`. */
-  static build(docs: readonly RetrievalDoc[]): MiniSearchRetriever {
-    const engine = new MiniSearch<RetrievalDoc>(OPTIONS);
-    const df = new Map<string, number>();
-    for (const doc of docs) {
-      const terms = analyze(doc.text);
-      for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-      // Pass the analysed terms through so the text is analysed once.
-      engine.add({ id: doc.id, text: terms.join(' ') });
-    }
-    return new MiniSearchRetriever(engine, df);
-  }
-
-  /** Restores a snapshot made by `snapshot()`. */
-  static load(snapshot: RetrieverSnapshot): MiniSearchRetriever {
-    const { index, df } = snapshot.arrays;
-    if (snapshot.kind !== 'minisearch' || !(index instanceof Uint8Array) || !(df instanceof Uint8Array)) {
-      throw new Error('retriever: not a minisearch snapshot');
-    }
-    const decoder = new TextDecoder();
-    const engine = MiniSearch.loadJSON<RetrievalDoc>(decoder.decode(index), OPTIONS);
-    return new MiniSearchRetriever(engine, new Map(JSON.parse(decoder.decode(df)) as [string, number][]));
-  }
-
-  get size(): number {
-    return this.engine.documentCount;
-  }
-
-  documentFrequency(term: string): number {
-    return this.df.get(term) ?? 0;
-  }
-
-  search(terms: ReadonlyMap<string, number>, limit: number): Hit[] {
-    if (terms.size === 0) return [];
-    const results = this.engine.search([...terms.keys()].join(' '), {
-      tokenize: (q) => q.split(' '),
-      processTerm: (t) => t,
-      combineWith: 'OR',
-      boostTerm: (term) => terms.get(term) ?? 1,
-    });
-    return results.slice(0, limit).map((r) => ({ id: r.id as number, score: r.score, matched: r.queryTerms }));
-  }
-
-  snapshot(): RetrieverSnapshot {
-    const encoder = new TextEncoder();
-    return {
-      kind: 'minisearch',
-      meta: {},
-      arrays: { index: encoder.encode(JSON.stringify(this.engine)), df: encoder.encode(JSON.stringify([...this.df])) },
-    };
-  }
-}
-
-/** The embedded retrievers by name. */
-export const RETRIEVERS: Record<RetrieverKind, RetrieverFactory> = {
-  compact: { build: (docs, options) => CompactRetriever.build(docs, options), load: (s) => CompactRetriever.load(s) },
-  minisearch: { build: (docs) => MiniSearchRetriever.build(docs), load: (s) => MiniSearchRetriever.load(s) },
-};
-
-/** The retriever used when none is named (figures in README "Speed and scale"). */
-export const DEFAULT_RETRIEVER: RetrieverKind = 'compact';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuery, questionType } from '../../../src/core/query/parse.ts';
+import { parseQuery } from '../../../src/core/query/parse.ts';
+import { questionType } from '../../../src/core/query/question-type.ts';
 import type { Deal, Topic } from '../../../src/core/model/types.ts';
 
 const deals: Deal[] = [

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/text/analyzer.ts';
 import { CompactRetriever } from '../../../src/core/retrieval/compact-retriever.ts';
-import { MiniSearchRetriever, RETRIEVERS, type Hit, type RetrievalDoc } from '../../../src/core/retrieval/retriever.ts';
+import { MiniSearchRetriever } from '../../../src/core/retrieval/minisearch-retriever.ts';
+import { RETRIEVERS } from '../../../src/core/retrieval/registry.ts';
+import type { Hit, RetrievalDoc } from '../../../src/core/retrieval/retriever.ts';
 
 const DOCS: RetrievalDoc[] = [
   'Tariffs on imported cars rose to 25 percent in the spring.',

@@ -1,0 +1,62 @@
+/**
+ * The knowledge format as zod schemas (see README, "Knowledge format"): what
+ * each file must hold, field by field. The loader (`load.ts`) reads the files,
+ * applies these and collects every problem.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real date');
+// YAML turns unquoted 2019-09-23 into a Date; accept that too.
+const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+const id = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'must be letters, digits, "_", "." or "-"');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Front matter of `articles/*.md`. */
+export const frontMatterSchema = z.strictObject({
+  title: text,
+  date: dateField,
+  publisher: text.optional(),
+  url: z.string().url('must be a URL').optional(),
+  id: id.optional(),
+  reliability: z.enum(['high', 'normal', 'low']).default('normal'),
+  note: text.optional(),
+});
+
+/** One deal in `deals.yaml`. */
+export const dealSchema = z.strictObject({
+  id,
+  name: text,
+  parties: z.array(text).min(1),
+  aliases: z.array(text).default([]),
+  era: text.optional(),
+  from: dateField,
+  to: dateField.optional(),
+  status: text,
+  milestones: z.array(z.strictObject({ date: dateField, event: text })).default([]),
+});
+/** `deals.yaml`: `{ deals: [...] }`, items checked one by one with `dealSchema`. */
+export const dealsFileSchema = z.strictObject({ deals: z.array(z.unknown()) });
+
+/** One topic in `topics.yaml`. */
+export const topicSchema = z.strictObject({ id, name: text, synonyms: z.array(text).default([]) });
+/** `topics.yaml`: `{ topics: [...] }`, items checked with `topicSchema`. */
+export const topicsFileSchema = z.strictObject({ topics: z.array(z.unknown()) });
+
+/** One fact in `facts/*.yaml` (its quote is checked against the article by the loader). */
+export const factSchema = z.strictObject({
+  id,
+  deal: id.optional(),
+  topic: id.optional(),
+  subject: id.optional(),
+  statement: text,
+  value: z.number().finite().optional(),
+  unit: text.optional(),
+  asOf: dateField,
+  article: id,
+  quote: text,
+});
+/** A facts file: `{ facts: [...] }`, items checked with `factSchema`. */
+export const factsFileSchema = z.strictObject({ facts: z.array(z.unknown()) });
