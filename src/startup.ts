@@ -3,12 +3,25 @@
  * index snapshot cache (see `core/retrieval/index-cache.ts`), with a clear error naming
  * the folder when it cannot be loaded.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, loadEngine, type Engine } from './core/engine.ts';
 import { openIndex } from './core/retrieval/index-cache.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project root: the nearest folder above this module holding a
+ * `package.json`. Found rather than fixed because this file runs from `src/`
+ * (tsx) and from `dist/src/` (`npm run start:prod`), one level deeper.
+ */
+export function projectRoot(from = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
+
+const ROOT = projectRoot();
 
 /** The shipped knowledge folder (next to `src/`). */
 export const DEFAULT_KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');

@@ -12,6 +12,7 @@
  * typed arrays) followed by the arrays' raw bytes, each 8-byte aligned, so
  * loading a big index is a few memory views rather than a parse.
  */
+import { vectorKey } from '../text/vector-source.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
@@ -36,6 +37,8 @@ export interface CacheKey {
   knowledge: string;
   retriever: RetrieverKind;
   endian: string;
+  /** Which compiled word vectors the snapshot holds (`vectorKey()`): new vectors rebuild it. */
+  vectors: string;
 }
 
 /** Options of `openIndex`. */
@@ -64,16 +67,51 @@ type TypeName = keyof typeof TYPES;
 /** The root of the core's sources (this file is in `src/core/retrieval/`): every file under it is part of the code fingerprint. */
 const CORE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** True when running compiled (`dist/`, `npm run start:prod`) rather than from the TypeScript sources. */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/**
+ * The file `npm run build` writes into the compiled core (`dist/src/core/`):
+ * the fingerprint of the `src/core` sources it was compiled from. A compiled
+ * process uses it as its code fingerprint, so compiled and tsx processes agree
+ * on snapshot keys: a snapshot made by `npm run index` serves `npm run start:prod`.
+ */
+export const BUILD_FINGERPRINT_FILE = 'code-fingerprint.json';
+
 let codeHash: Promise<string> | undefined;
 
 /**
  * Hash of every file under `src/core`, recursively (memoised; "unknown" when
  * the sources are not on disk). Recursive because the core is laid out in
  * stage folders: a change in any of them must invalidate cached snapshots.
+ * Compiled, it is the sources' hash stamped by the build (else the hash of the compiled files).
  */
 export function codeFingerprint(): Promise<string> {
-  codeHash ??= treeFingerprint(CORE_DIR).catch(() => 'unknown');
+  codeHash ??= (async () => {
+    if (COMPILED) {
+      const stamped = await readFile(path.join(CORE_DIR, BUILD_FINGERPRINT_FILE), 'utf8').then(
+        (text) => (JSON.parse(text) as { code?: unknown }).code,
+        () => undefined,
+      );
+      if (typeof stamped === 'string') return stamped;
+    }
+    return treeFingerprint(CORE_DIR);
+  })().catch(() => 'unknown');
   return codeHash;
+}
+
+/**
+ * Last step of `npm run build`: writes `BUILD_FINGERPRINT_FILE` into the
+ * compiled core, from the sources the build compiled.
+ * @param sourceDir the `src/core` folder that was compiled
+ * @returns the fingerprint written
+ * @throws Error when run from the sources (it would write into `src/core`)
+ */
+export async function stampBuild(sourceDir: string): Promise<string> {
+  if (!COMPILED) throw new Error('index-cache: stampBuild runs from the compiled output only');
+  const code = await treeFingerprint(sourceDir);
+  await writeFile(path.join(CORE_DIR, BUILD_FINGERPRINT_FILE), JSON.stringify({ code }) + '\n');
+  return code;
 }
 
 /**
@@ -116,6 +154,7 @@ export async function cacheKey(knowledgeDir: string, retriever: RetrieverKind = 
     knowledge: await knowledgeFingerprint(knowledgeDir),
     retriever,
     endian: endianness(),
+    vectors: vectorKey(),
   };
 }
 
@@ -258,6 +297,7 @@ function staleness(stored: CacheKey, key: CacheKey): string {
   if (stored.knowledge !== key.knowledge) return 'knowledge changed';
   if (stored.retriever !== key.retriever) return `retriever changed to ${key.retriever}`;
   if (stored.endian !== key.endian) return 'made on another byte order';
+  if (stored.vectors !== key.vectors) return 'word vectors changed';
   return '';
 }
 
