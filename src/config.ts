@@ -25,6 +25,11 @@ const schema = z.object({
   DISCORD_GUILD_ID: z.string().regex(/^\d+$/, 'must be a numeric id').optional(),
   DISCORD_CHANNELS: z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated numeric ids').optional(),
   DISCORD_API_URL: optionalUrl,
+  STORE: z.enum(['on', 'off'], 'must be on or off').default('on'),
+  DATA_FILE: optionalString,
+  RETAIN_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
+  STORE_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_USERS: optionalString,
 });
 
 /** Slack settings; present only when a bot token is configured. */
@@ -51,17 +56,32 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+/** The event store (questions and votes, read by `npm run report`). */
+export interface StoreConfig {
+  /** False with `STORE=off`: nothing is recorded. */
+  enabled: boolean;
+  /** SQLite file; default `data/dealdesk.sqlite` (relative to the working folder). */
+  dataFile: string;
+  /** Events older than this many days are deleted; default 90. */
+  retainDays: number;
+  /** Secret for hashing user ids; when absent the store makes one and keeps it in the database. */
+  salt?: string;
+}
+
 /** Everything the entry points need, parsed and checked. */
 export interface AppConfig {
   /** Knowledge folder; default `knowledge` next to the project root. */
   knowledgeDir?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** JSON-lines file for 👍/👎 votes; default `feedback.jsonl`. */
+  /** Old JSON-lines file of 👍/👎 votes, imported into the store once at start-up; default `feedback.jsonl`. */
   feedbackFile: string;
   /** Questions per user per minute before a polite refusal; default 10. */
   rateLimitPerMinute: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  store: StoreConfig;
+  /** Platform user ids allowed to run `/deal report` (comma-separated `ADMIN_USERS`). */
+  adminUsers: string[];
 }
 
 /** Thrown when the environment is invalid; lists every problem, never a secret value. */
@@ -133,5 +153,7 @@ export function readConfig(env?: Record<string, string | undefined>): AppConfig 
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     slack,
     discord,
+    store: { enabled: e.STORE === 'on', dataFile: e.DATA_FILE ?? 'data/dealdesk.sqlite', retainDays: e.RETAIN_DAYS, salt: e.STORE_SALT },
+    adminUsers: e.ADMIN_USERS ? e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean) : [],
   };
 }
