@@ -2,27 +2,34 @@
  * `npm start`: starts every chat platform whose settings are present (Slack,
  * Discord, or both); with none, the console. Never logs a token.
  */
+import { userInfo } from 'node:os';
 import { readConfig, ConfigError } from './config.ts';
 import { createLogger } from './log.ts';
 import { DEFAULT_KNOWLEDGE_DIR, openEngine } from './startup.ts';
 import { KnowledgeHolder } from './knowledge-watch.ts';
 import { runConsole } from './adapters/console.ts';
-import { FeedbackLog } from './adapters/feedback.ts';
+import { StoreVotes } from './adapters/feedback.ts';
 import { RateLimiter } from './adapters/rate-limit.ts';
 import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
 import { KnowledgeError } from './core/model/knowledge-error.ts';
+import { openStore } from './store/index.ts';
+import { importFeedbackFile } from './store/import-feedback.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token]);
+  const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, config.store.salt]);
   const dir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const first = await openEngine(dir);
   const knowledge = new KnowledgeHolder(first, dir, (d) => openEngine(d), logger);
+  // The event store: questions and votes for `npm run report`. Opening never fails start-up (problems are logged).
+  const events = openStore(config.store, logger);
+  if (config.store.enabled) await importFeedbackFile(events, config.feedbackFile, logger);
   const deps: AdapterDeps = {
     engine: knowledge.current,
     logger,
-    feedback: new FeedbackLog(config.feedbackFile),
+    feedback: new StoreVotes(events),
     rateLimiter: new RateLimiter(config.rateLimitPerMinute),
+    events,
   };
 
   const running: RunningAdapter[] = [];
@@ -35,7 +42,8 @@ async function main(): Promise<void> {
     running.push(await startDiscord(config.discord, deps));
   }
   if (running.length === 0) {
-    await runConsole(knowledge.current, process.stdin, process.stdout);
+    await runConsole(knowledge.current, process.stdin, process.stdout, { events, user: consoleUser() });
+    await events.close();
     return;
   }
   logger.info('adapters started', { adapters: running.map((a) => a.name), articles: first.corpus.articles.length, facts: first.corpus.facts.length });
@@ -48,11 +56,22 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     const bounded = new Promise((r) => setTimeout(r, 10_000).unref());
     await Promise.race([Promise.allSettled([knowledge.close(), ...running.map((a) => a.stop())]), bounded]);
+    // After the answers in flight: write every queued event before exiting.
+    await events.close();
     logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Who is at the console (recorded only as a salted hash); some containers have no user name. */
+function consoleUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'console';
+  }
 }
 
 main().catch((err) => {

@@ -1,8 +1,11 @@
 /**
- * 👍/👎 votes on answers, appended to a JSON-lines file (one vote a line) so
- * maintainers can see which answers helped. Shared by the Slack and Discord adapters.
+ * 👍/👎 votes on answers, so maintainers can see which answers helped. Shared
+ * by the Slack and Discord adapters, which hand each vote to a `VoteSink`: the
+ * event store in production (`StoreVotes`), or a JSON-lines file (`FeedbackLog`,
+ * the older format, which the store imports once).
  */
 import { appendFile } from 'node:fs/promises';
+import type { EventStore } from '../store/types.ts';
 
 /** One vote. */
 export interface FeedbackVote {
@@ -16,8 +19,23 @@ export interface FeedbackVote {
   user: string;
 }
 
+/** Where the adapters send votes. */
+export interface VoteSink {
+  /** Records one vote; rejects only when the vote could not be accepted. */
+  record(vote: FeedbackVote): Promise<void>;
+}
+
+/** Votes into the event store (queued there; the user id is stored only as a salted hash). */
+export class StoreVotes implements VoteSink {
+  constructor(readonly store: EventStore) {}
+
+  async record(vote: FeedbackVote): Promise<void> {
+    this.store.recordVote(vote);
+  }
+}
+
 /** Appends votes to a JSON-lines file. */
-export class FeedbackLog {
+export class FeedbackLog implements VoteSink {
   constructor(readonly file: string) {}
 
   /** Appends one vote with a timestamp. */

@@ -1,7 +1,8 @@
 /** What every chat adapter is given, and what it hands back. */
 import type { Engine } from '../core/engine.ts';
 import type { Logger } from '../log.ts';
-import type { FeedbackLog } from './feedback.ts';
+import type { EventStore } from '../store/types.ts';
+import type { VoteSink } from './feedback.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** Shared services for adapters. */
@@ -9,8 +10,11 @@ export interface AdapterDeps {
   /** The current engine; a getter because knowledge can be reloaded while running. */
   engine: () => Engine;
   logger: Logger;
-  feedback: FeedbackLog;
+  /** Where 👍/👎 votes go (the event store in production). */
+  feedback: VoteSink;
   rateLimiter: RateLimiter;
+  /** Where questions are recorded (`recordAnswer`); none in tests that do not need it. */
+  events?: EventStore;
 }
 
 /** A started adapter. */

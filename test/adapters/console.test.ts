@@ -27,7 +27,7 @@ describe('console', () => {
 
   it('npm start with no tokens and piped input answers and exits 0', async () => {
     const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      const env = { ...process.env, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_TOKEN: '', DISCORD_APP_ID: '', KNOWLEDGE_DIR: '' };
+      const env = { ...process.env, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_TOKEN: '', DISCORD_APP_ID: '', KNOWLEDGE_DIR: '', STORE: 'off' };
       const child = execFile(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env }, (err, stdout) => resolve({ code: err ? 1 : 0, stdout }));
       child.stdin!.end('/deal japan autos\n');
     });

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../helpers/discord-fake.ts';
 import { startFakeSlack, waitFor, type FakeSlack } from '../helpers/slack-server.ts';
@@ -60,6 +61,8 @@ describe('SIGTERM', () => {
       KNOWLEDGE_DIR: '',
       LOG_LEVEL: 'debug',
       FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
+      DATA_FILE: path.join(dir, 'events.sqlite'),
+      STORE: '',
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -100,6 +103,11 @@ describe('SIGTERM', () => {
       expect(msgs.at(-1)).toBe('stopped');
       expect(slack.calls.some((c) => c.path === '/respond/late')).toBe(false);
       expect(lines().filter((l) => l.level === 'error')).toEqual([]);
+      // The event store was flushed and closed before exit: the answered question is in the file.
+      const db = new Database(path.join(dir, 'events.sqlite'), { readonly: true });
+      const recorded = db.prepare('SELECT platform, question, answered FROM questions').all();
+      db.close();
+      expect(recorded).toEqual([{ platform: 'slack', question: expect.stringMatching(/japan autos/), answered: 1 }]);
 
       // Secrets: in no log line, and in nothing sent to Slack or Discord.
       for (const secret of [BOT_TOKEN, SIGNING_SECRET, DISCORD_TOKEN]) {

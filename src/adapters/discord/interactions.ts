@@ -6,6 +6,7 @@ import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, typ
 import { answerOrUserError, findCommand, runCommand } from '../../../commands/index.ts';
 import { renderDiscord, renderDiscordNotice } from '../../render/discord.ts';
 import { inTurn } from '../answer-queue.ts';
+import { recordAnswer } from '../record.ts';
 import { rateLimitedMessage } from '../types.ts';
 import { autocompleteChoices } from './autocomplete.ts';
 import type { DiscordContext } from './context.ts';
@@ -34,6 +35,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, ct
   const shown = typeof options.question === 'string' ? options.question : [`/${name}`, ...Object.values(options).map(String)].join(' ');
   // In its own event-loop turn, so other interactions' acks go out during bursts.
   const answer = await inTurn(() => answerOrUserError(shown.trim(), () => runCommand(deps.engine(), name, options)));
+  recordAnswer(deps.events, 'discord', interaction.user.id, answer);
 
   if (answer.kind === 'error' && !ephemeral) {
     // A public "thinking…" placeholder cannot become private: remove it and answer privately.

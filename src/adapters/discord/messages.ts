@@ -7,6 +7,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { answerLine, looksLikeQuestion } from '../../../commands/index.ts';
 import { embedLength, renderDiscordNotice } from '../../render/discord.ts';
 import { inTurn } from '../answer-queue.ts';
+import { recordAnswer } from '../record.ts';
 import { rateLimitedMessage } from '../types.ts';
 import type { DiscordContext } from './context.ts';
 import { answerPayload, type AnswerPayload } from './payload.ts';
@@ -63,6 +64,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
   }
   // In its own event-loop turn, so acks and replies keep flowing during bursts.
   const answer = await inTurn(() => answerLine(deps.engine(), text));
+  recordAnswer(deps.events, 'discord', message.author.id, answer);
   const payload = answerPayload(answer);
   const sent = (await replyInThread(message, payload, ctx)) ?? (await message.reply(payload));
   if (wantsVotes(answer)) memory.remember(sent.id, answer);

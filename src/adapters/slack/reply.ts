@@ -7,6 +7,7 @@ import type { Engine } from '../../core/engine.ts';
 import type { Answer } from '../../core/model/types.ts';
 import { isEphemeral, renderSlack, type SlackMessage } from '../../render/slack.ts';
 import { inTurn } from '../answer-queue.ts';
+import { recordAnswer } from '../record.ts';
 import { FRIENDLY_ERROR, rateLimitedMessage, type AdapterDeps } from '../types.ts';
 
 /** What to send: exactly `renderSlack(answer)`, and whether it goes privately. */
@@ -33,7 +34,9 @@ export async function answerFor(deps: AdapterDeps, user: string, text: string): 
   if (!limit.ok) return replyFor(errorAnswer(text.trim(), rateLimitedMessage(limit.retryAfterSeconds)));
   return inTurn(() => {
     const engine: Engine = deps.engine();
-    return replyFor(answerLine(engine, text));
+    const answer = answerLine(engine, text);
+    recordAnswer(deps.events, 'slack', user, answer);
+    return replyFor(answer);
   });
 }
 
