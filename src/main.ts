@@ -18,6 +18,8 @@ import { importFeedbackFile } from './store/import-feedback.ts';
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, config.store.salt]);
+  // A promise rejected with no handler (in a library or our own code) is logged, and never ends the process.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection; still running', { error: reason }));
   const dir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const first = await openEngine(dir);
   const knowledge = new KnowledgeHolder(first, dir, (d) => openEngine(d), logger);

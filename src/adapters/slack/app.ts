@@ -2,10 +2,11 @@
  * Builds the Bolt app for a configuration: Socket Mode when there is an app
  * token (no public URL needed), else HTTP mode with the signing secret.
  */
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import type { AdapterDeps } from '../types.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { guardHttpReceiver, malformedReason } from './request-guard.ts';
 
 /** Extra settings for `startSlack`, mainly for tests against local servers. */
 export interface SlackStartOptions {
@@ -68,16 +69,33 @@ export async function identifyBot(config: SlackConfig, options: SlackStartOption
   return { botId: result.bot_id, botUserId: result.user_id };
 }
 
-/** Creates the Bolt app (not started, no listeners yet). */
-export function buildApp(config: SlackConfig, deps: AdapterDeps, ids: { botId: string; botUserId: string }, options: SlackStartOptions = {}): BuiltApp {
+/**
+ * Creates the Bolt app (not started, no listeners yet).
+ * @param commands the slash commands the listeners serve; HTTP requests for others are refused
+ */
+export function buildApp(config: SlackConfig, deps: AdapterDeps, ids: { botId: string; botUserId: string }, options: SlackStartOptions = {}, commands: readonly string[] = []): BuiltApp {
   const logger = boltLogger(deps.logger);
   const clientOptions = clientOptionsFor(config, options);
   const common = { token: config.botToken, botId: ids.botId, botUserId: ids.botUserId, logger, clientOptions };
   if (config.appToken) {
     // Our own receiver, so stop() can wait for the socket to close.
-    const socketReceiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+    const socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      installerOptions: { clientOptions: { ...clientOptions } },
+      // A body Bolt cannot even route (e.g. `user: null` on a click) fails before any middleware: ack it (a resend would fail the same way) and log why.
+      processEventErrorHandler: async ({ error, event }) => {
+        const reason = malformedReason(event.body, commands);
+        if (reason) deps.logger.warn('slack: ignored a malformed request', { reason });
+        else deps.logger.error('slack: an envelope could not be processed', { error });
+        return !!reason;
+      },
+    });
     return { app: new App({ ...common, receiver: socketReceiver }), mode: 'socket', socketReceiver };
   }
   if (!config.signingSecret) throw new Error('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
-  return { app: new App({ ...common, signingSecret: config.signingSecret, port: config.port }), mode: 'http' };
+  // Our own receiver, so malformed signed bodies are refused before Bolt reads them (request-guard.ts).
+  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logger });
+  guardHttpReceiver(receiver, { signingSecret: config.signingSecret, logger: deps.logger, commands });
+  return { app: new App({ ...common, receiver }), mode: 'http' };
 }

@@ -11,6 +11,8 @@ import type { AdapterDeps, RunningAdapter } from '../types.ts';
 import { buildApp, identifyBot, type SlackStartOptions } from './app.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
+import { SLASH_COMMAND } from './listeners/commands.ts';
+import { dropMalformed } from './request-guard.ts';
 
 export type { SlackStartOptions } from './app.ts';
 
@@ -34,8 +36,9 @@ export interface SlackAdapter extends RunningAdapter {
  */
 export async function startSlack(config: SlackConfig, deps: AdapterDeps, options: SlackStartOptions = {}): Promise<SlackAdapter> {
   const ids = await identifyBot(config, options, deps);
-  const { app, mode, socketReceiver } = buildApp(config, deps, ids, options);
+  const { app, mode, socketReceiver } = buildApp(config, deps, ids, options, [SLASH_COMMAND]);
   const inFlight = new InFlight();
+  app.use(dropMalformed(deps.logger, [SLASH_COMMAND]));
   registerListeners(app, deps, inFlight);
   // Last resort: anything a listener did not catch (listeners catch their own errors).
   app.error(async (error) => {
