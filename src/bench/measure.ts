@@ -93,7 +93,7 @@ export async function measureCorpus(
     shape = { sentences: built.value.passages.length, paragraphs: built.value.paragraphs.size, vocabulary: Number.isNaN(vocabulary) ? shape.vocabulary : vocabulary };
     options.log(`  ${retriever}: built in ${(built.ms / 1000).toFixed(1)} s`);
     const file = path.join(options.tmpDir, `bench-${retriever}.bin`);
-    const key = { format: CACHE_FORMAT, indexVersion: INDEX_VERSION, code: 'bench', knowledge: corpus.hash, retriever, endian: endianness() };
+    const key = { format: CACHE_FORMAT, indexVersion: INDEX_VERSION, code: 'bench', knowledge: corpus.hash, retriever, endian: endianness(), vectors: 'bench' };
     const t0 = performance.now();
     const bytes = encodeSnapshot(key, corpus, snapshotIndex(built.value));
     await writeFile(file, bytes);

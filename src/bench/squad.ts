@@ -73,3 +73,32 @@ export function containsAnswer(text: string, answers: readonly string[]): boolea
 function squash(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The fitting protocol's halves: questions of odd-numbered articles (0-based,
+ * in file order) fit the ranker; even-numbered ones validate it.
+ */
+export function squadHalves(set: SquadSet): { fit: SquadSet; validate: SquadSet } {
+  const half = (odd: boolean): SquadSet => {
+    const articles = set.articles.filter((_a, i) => i % 2 === (odd ? 1 : 0));
+    const ids = new Set(articles.map((a) => a.id));
+    return { articles, questions: set.questions.filter((q) => ids.has(q.articleId)) };
+  };
+  return { fit: half(true), validate: half(false) };
+}
+
+/**
+ * The abstention split of a half: every other article is loaded, questions
+ * come from all of them; a question on an article that is not loaded has no
+ * answer in the knowledge and should be abstained.
+ */
+export function squadSplit(set: SquadSet): { loaded: Article[]; questions: (GoldQuestion & { answerable: boolean })[] } {
+  const loaded = set.articles.filter((_a, i) => i % 2 === 0);
+  const ids = new Set(loaded.map((a) => a.id));
+  return { loaded, questions: set.questions.map((q) => ({ ...q, answerable: ids.has(q.articleId) })) };
+}
+
+/** Every `step`-th question (a fixed, reproducible sample). */
+export function everyNth<T>(items: readonly T[], step: number): T[] {
+  return items.filter((_x, i) => i % step === 0);
+}

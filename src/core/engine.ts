@@ -13,6 +13,7 @@ import { analyze } from './text/analyzer.ts';
 import { cleanInput } from './text/normalise.ts';
 import { parseQuery, type ParsedQuery } from './query/parse.ts';
 import { matchFacts, newestEraKey, rankPassages } from './ranking/rank.ts';
+import { DEFAULT_WEIGHTS, type RankWeights } from './ranking/weights.ts';
 import { eraCoversYear } from './knowledge/eras.ts';
 import { UserError, type Answer, type Corpus } from './model/types.ts';
 
@@ -20,15 +21,8 @@ import { UserError, type Answer, type Corpus } from './model/types.ts';
 export const MAX_QUESTION_LENGTH = 1000;
 /** Quotes in an answer to a question. */
 export const QUESTION_QUOTES = 3;
-/**
- * Least support (rarity-weighted share of the question's ideas found in the
- * best sentence and its neighbours) needed to answer; below it the bot abstains.
- * Lower when the question names a known deal or topic.
- */
-export const MIN_SUPPORT = 0.5;
-export const MIN_SUPPORT_KNOWN_TOPIC = 0.4;
-/** Support at which one matched idea is enough (it carries most of the question's weight). */
-export const STRONG_SUPPORT = 0.6;
+/** A quote must score at least this share of the best quote's probability to be shown with it. Default 0.4. */
+export const QUOTE_MIN_SHARE = 0.4;
 /** Facts must cover this share of the question to be shown. */
 export const MIN_FACT_COVERAGE = 0.6;
 /** A fact must cover this share of the question to be the headline. */
@@ -68,8 +62,15 @@ function checkInput(raw: string): string {
   return text;
 }
 
+/** Options of `createEngine`. */
+export interface EngineOptions {
+  /** Ranker weights and abstention thresholds. Default `DEFAULT_WEIGHTS` (ranking/weights.json). */
+  weights?: RankWeights;
+}
+
 /** Creates an engine over a built (or snapshot-loaded) index. */
-export function createEngine(index: CorpusIndex): Engine {
+export function createEngine(index: CorpusIndex, options: EngineOptions = {}): Engine {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const { corpus } = index;
   const parse = (text: string) => parseQuery(text, corpus.deals, corpus.topics);
 
@@ -90,14 +91,16 @@ export function createEngine(index: CorpusIndex): Engine {
       return answer;
     }
     const facts = matchFacts(index, query, MIN_FACT_COVERAGE);
-    const ranked = rankPassages(index, query, facts.map((f) => f.fact));
-    const best = ranked.find((c) => c.onSubject);
-    const threshold = query.topics.length || query.deals.length ? MIN_SUPPORT_KNOWN_TOPIC : MIN_SUPPORT;
-    // Like a search engine's "minimum should match": two ideas of the question must meet in one place,
-    // unless the ideas found carry most of the question's weight on their own and no topic it names is missing.
-    const enoughIdeas = !best || best.matchedIdeas >= Math.min(2, subject.length) || (best.support >= STRONG_SUPPORT && !best.missesTopic);
-    if (!best || best.support < threshold || !enoughIdeas) return abstain(index, question, nearestTopics(query));
-    const relevant = ranked.filter((c) => c.onSubject && c.score >= 0.4 * best.score && c.support >= threshold * 0.75);
+    const ranked = rankPassages(index, query, facts.map((f) => f.fact), { weights });
+    // A sentence that lacks a topic the question names is a weaker answer than one that has it.
+    const onSubject = ranked.filter((c) => c.onSubject);
+    const best = onSubject.find((c) => !c.missesTopic) ?? onSubject[0];
+    // Calibrated abstention: the best sentence's probability against the fitted threshold;
+    // a question whose partner and topic are both recognised has a certain subject, so a lower one.
+    const knownSubject = query.deals.length > 0 && query.topics.length > 0;
+    const threshold = knownSubject ? weights.knownSubjectThreshold : weights.threshold;
+    if (!best || best.score < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence: best?.score ?? 0 };
+    const relevant = onSubject.filter((c) => c.score >= QUOTE_MIN_SHARE * best.score && (best.missesTopic || !c.missesTopic));
     const groups = pickForComparison(mergeDuplicates(index, relevant.slice(0, 20)), query);
     const citations = groups.map((g) => citationOf(index, g));
     // Facts are ordered by how well their own source sentence ranked: a fact is only as good as its evidence.
@@ -122,6 +125,8 @@ export function createEngine(index: CorpusIndex): Engine {
       // Comparing eras is what "figures differ" notes are for, so weaker fact matches may supply them.
       notes: conflictNotes(index, wantedEras(query).size >= 2 ? [...shownFacts, ...matchFacts(index, query, 0.35).filter((f) => f.fact.subject).slice(0, 2).map((f) => f.fact)] : shownFacts),
       lines: [],
+      confidence: best.score,
+      scores: groups.map(({ kept }) => ({ probability: kept.score, logit: kept.logit, priors: kept.priors, features: kept.features })),
     };
   }
 

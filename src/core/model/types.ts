@@ -113,10 +113,49 @@ export interface Citation {
   era: string;
   /** Other sources that say the same thing (near-duplicates removed from the list). */
   alsoReportedBy: { articleId: string; publisher?: string; title: string; date: string }[];
+  /** Claim checks only: what this quote does to the claim. */
+  stance?: Stance;
+  /** Claim checks only: the figure, date or party this quote states for what the claim is about, e.g. "$550 billion". */
+  stated?: string;
+  /** Claim checks only: a hedge or negation the quote puts on it ("threatened", "could", "not"), so the verdict never overstates it. */
+  hedge?: string;
+  /** Claim checks only: the date the quoted statement is about (resolved from the text, else the article date). */
+  about?: string;
+}
+
+/** A claim check's verdict (see `/deal check`). */
+export type Verdict = 'supported' | 'contradicted' | 'differs-by-date' | 'no-source';
+
+/** What one quote does to a checked claim: states its figure, states another, or only speaks to the subject. */
+export type Stance = 'supports' | 'contradicts' | 'context';
+
+/** One dated event of a timeline. */
+export interface TimelineEvent {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: as precise as the source. */
+  date: string;
+  /** One line saying what happened. */
+  label: string;
+  /** Where the event comes from: a deal milestone, a structured fact, or a dated sentence of a source. */
+  kind: 'milestone' | 'fact' | 'source';
+  /** The verbatim sentence that states it; absent for a milestone no source sentence states. */
+  quote?: string;
+  articleId?: string;
+  title?: string;
+  publisher?: string;
+  url?: string;
+  reliability?: Reliability;
+  /** Set for low-reliability sources: why. */
+  note?: string;
+  /** Publication date of the quoted article. */
+  published?: string;
+  /** Era label of the event's date. */
+  era: string;
+  /** Other sources that report the same event. */
+  alsoReportedBy: { articleId: string; publisher?: string; title: string; date: string }[];
 }
 
 /** What kind of reply an `Answer` is; renderers use it for layout. */
-export type AnswerKind = 'answer' | 'briefing' | 'abstain' | 'deals' | 'sources' | 'help' | 'error';
+export type AnswerKind = 'answer' | 'briefing' | 'abstain' | 'deals' | 'sources' | 'help' | 'error' | 'check' | 'timeline';
 
 /** A reply as pure data; renderers turn it into text, Slack blocks or Discord embeds. */
 export interface Answer {
@@ -135,6 +174,34 @@ export interface Answer {
   notes: string[];
   /** Extra plain lines (deal lists, source lists, help, what the bot covers). */
   lines: string[];
+  /** Claim checks only: the verdict. */
+  verdict?: Verdict;
+  /** Claim checks only: what the claim states that was compared (figures, dates, parties), e.g. ["$1 trillion"]. */
+  claimed?: string[];
+  /** Timelines only: the events, oldest first. */
+  events?: TimelineEvent[];
+  /** Timelines only: events left out to fit (the renderers may drop more). */
+  moreEvents?: number;
+  /**
+   * Questions only: the probability (0–1) the ranker gave its best sentence,
+   * which the abstention threshold is compared with. Absent when the bot
+   * abstained before ranking (no subject words, a name no source mentions).
+   */
+  confidence?: number;
+  /** Questions only: why each citation ranked where it did (same order as `citations`). */
+  scores?: CitationScore[];
+}
+
+/** The ranker's view of one cited sentence: what `--explain` prints. */
+export interface CitationScore {
+  /** Probability that the sentence answers the question (sigmoid of the logit). */
+  probability: number;
+  /** The fitted logit, priors included. */
+  logit: number;
+  /** The domain priors' part of the logit (reliability, era fit, fact backing). */
+  priors: number;
+  /** Each fitted feature's value. */
+  features: Record<string, number>;
 }
 
 /** An error the user caused (bad input); `code` is stable for adapters and tests. */

@@ -5,7 +5,6 @@
  * from the knowledge's deals and topics.
  */
 import { analyze, stem, words } from '../text/analyzer.ts';
-import { synonymsOf } from '../text/lexicon.ts';
 import { cleanInput } from '../text/normalise.ts';
 import type { Deal, Topic } from '../model/types.ts';
 import { questionType, type QuestionType } from './question-type.ts';
@@ -54,8 +53,6 @@ const QUESTION_NOISE = new Set(
 const RECENT_STEMS = new Set([...RECENT_WORDS].map(stem));
 /** Search weight of a topic synonym added by expansion, relative to a word as asked. */
 export const TOPIC_SYNONYM_WEIGHT = 0.3;
-/** Search weight of a general-language synonym. */
-export const WORD_SYNONYM_WEIGHT = 0.25;
 const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ').map(stem),
 );
@@ -108,7 +105,8 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
   // "what year" asks for a year: the answer-type word is not a word the answer contains.
   const stems = analyze(
     text
-      .replace(/\bhow (large|big|much|many|long|high|low|far|often|soon)\b/gi, ' ')
+      .replace(/\bhow (large|big|much|many|long|high|low|far|often|soon|steep|heavy|sizable|sizeable|substantial)\b/gi, ' ')
+      .replace(/\b(what|which) (share|portion|proportion|fraction|amount|number|figure|outlet|newspaper|publication)\b/gi, ' ')
       .replace(/\b(what|which|in what|in which)\s+(year|years|date|day|month|decade|century|time)\b/gi, ' '),
   );
   const used = new Array<boolean>(stems.length).fill(false);
@@ -164,10 +162,9 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
       return;
     }
     if (concepts.some((c) => c.stems[0] === s)) return;
-    const synonyms = synonymsOf(s);
-    concepts.push({ stems: [s, ...synonyms], synonymCredit: 0.6, partner: false, weight: MONTHS.has(s) ? 0.5 : 1 });
+    // General-language near-synonyms come from word vectors at ranking time (soft coverage), not from a list here.
+    concepts.push({ stems: [s], synonymCredit: 0.6, partner: false, weight: MONTHS.has(s) ? 0.5 : 1 });
     addTerm(s, 1);
-    for (const x of synonyms) addTerm(x, WORD_SYNONYM_WEIGHT);
   });
   // A question that is only a year still needs something to match.
   if (!concepts.some((c) => !c.partner)) for (const y of yearStems) concepts.push({ stems: [y], synonymCredit: 0, partner: false, weight: 1 });

@@ -4,16 +4,25 @@
  * answer (a figure, a rate, a name, a date, a reason).
  */
 
-/** What kind of answer a question wants; drives ranking cues. */
-export type QuestionType = 'amount' | 'rate' | 'who' | 'when' | 'why' | 'other';
+/**
+ * What kind of answer a question wants; drives the `typeCue` feature.
+ * - `amount`: a figure ("how much", "how many dollars", "what share", "how big")
+ * - `rate`: a percentage ("what tariff", "how steep", "how high")
+ * - `who`: a person or body; `source`: who said or reported it ("which outlet", "who said")
+ * - `when`: a date; `why`: a reason
+ * - `yesno`: "did…", "could…", "is there…": the answer is the sentence that states it, no particular shape
+ */
+export type QuestionType = 'amount' | 'rate' | 'who' | 'source' | 'when' | 'why' | 'yesno' | 'other';
 
 /** Classifies the question by its wording. */
 export function questionType(text: string): QuestionType {
-  const t = text.toLowerCase();
-  if (/\b(what|which)\b.{0,30}\b(tariff|rate|duty|duties|levy|percent|percentage)\b|\bhow high\b/.test(t)) return 'rate';
-  if (/\bhow (much|many|large|big|high|low)\b|\b(what|which) (value|amount|share|size|sum|number|figure|total|volume|level)\b|\bworth\b/.test(t)) return 'amount';
+  const t = text.toLowerCase().replace(/[’‘]/g, "'");
+  if (/\b(which|what) (outlet|newspaper|paper|publication|agency|news ?\w*|media|source|report)\b|\bwho (said|says|reported|wrote|told|announced|claimed)\b|\baccording to (whom|which|what)\b/.test(t)) return 'source';
+  if (/\b(what|which)\b.{0,30}\b(tariff|rate|duty|duties|levy|percent|percentage)\b|\bhow (high|steep|heavy|low)\b/.test(t)) return 'rate';
+  if (/\bhow (much|many|large|big|sizable|sizeable|substantial|costly|expensive)\b|\b(what|which) (value|amount|share|size|sum|number|figure|total|volume|level|portion|proportion|fraction|price|cost)\b|\bworth\b|\bput a (dollar )?(figure|number|value)\b|\bdollar (figure|value|amount)\b/.test(t)) return 'amount';
   if (/^\s*(who|whom|whose)\b|\bwho (is|was|are|were)\b/.test(t)) return 'who';
-  if (/^\s*when\b|\bwhat (date|day|year|month|time)\b|\bhow long\b/.test(t)) return 'when';
-  if (/^\s*why\b|\bwhat (caused|prompted|led)\b|\breason\b/.test(t)) return 'why';
+  if (/^\s*when\b|\bwhat (date|day|year|month|time)\b|\bhow (long|soon)\b|\bby when\b/.test(t)) return 'when';
+  if (/^\s*why\b|\bwhat (caused|prompted|led|drove|motivated)\b|\breason\b/.test(t)) return 'why';
+  if (/^\s*(is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|might|must)\b/.test(t)) return 'yesno';
   return 'other';
 }

@@ -9,9 +9,12 @@ import { articlePassages } from '../text/passages.ts';
 import { DEFAULT_RETRIEVER, RETRIEVERS } from './registry.ts';
 import type { Retriever, RetrieverKind, RetrieverSnapshot } from './retriever.ts';
 import type { Article, Corpus, Fact, Passage } from '../model/types.ts';
+import { namedStems } from '../text/named-entities.ts';
+import { wordVectors } from '../text/vector-source.ts';
+import { decodeVectors, type WordVectors } from '../text/vectors.ts';
 
 /** Bump when the index layout or analyser changes, so old snapshots are not reused. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** An article plus what the index derived from it. */
 export interface IndexedArticle extends Article {
@@ -42,12 +45,18 @@ export interface CorpusIndex {
    * kept them, so ranking need not re-analyse every hit.
    */
   termsOf(i: number): string[];
+  /** Word vectors for soft matching (null when the vector package is missing: exact matching only). */
+  vectors: WordVectors | null;
+  /** Stems the corpus writes as names (see `namedStems`): they match only exactly. */
+  names: Set<string>;
 }
 
 /** Options of `buildIndex`. */
 export interface BuildOptions {
   /** Which embedded retriever to use. Default `DEFAULT_RETRIEVER` ("compact"). */
   retriever?: RetrieverKind;
+  /** Word vectors for soft matching. Default: the compiled table from `wordVectors()`; null turns soft matching off. */
+  vectors?: WordVectors | null;
 }
 
 /**
@@ -64,6 +73,10 @@ export interface IndexSnapshot {
   facts: { stems: string[]; passages: number[] }[];
   sentences: RetrieverSnapshot;
   paragraphs: RetrieverSnapshot;
+  /** Stems written as names. */
+  names: string[];
+  /** The compiled vector table, or null. */
+  vectors: Uint8Array | null;
 }
 
 function derive(corpus: Corpus) {
@@ -119,6 +132,8 @@ export function buildIndex(corpus: Corpus, options: BuildOptions = {}): CorpusIn
     d.paragraphOf,
     factory.build(d.passages.map((p, id) => ({ id, text: p.text })), { keepTerms: true }),
     factory.build(d.paragraphTexts.map((text, id) => ({ id, text }))),
+    options.vectors === undefined ? wordVectors() : options.vectors,
+    namedStems(d.passages.map((p) => p.text)),
   );
 }
 
@@ -129,10 +144,17 @@ function assemble(
   paragraphOf: number[],
   sentences: Retriever,
   paragraphs: Retriever,
+  vectors: WordVectors | null,
+  names: Set<string>,
   facts: IndexedFact[] = indexFacts(corpus, passages),
 ): CorpusIndex {
   const termsOf = (i: number): string[] => sentences.termsOf?.(i) ?? (passages[i] ? analyze(passages[i].text) : []);
-  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, termsOf };
+  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, termsOf, vectors, names };
+}
+
+/** A plain Uint8Array view (the snapshot encoder stores typed arrays by constructor name; a Buffer is not one). */
+function plainBytes(b: Uint8Array): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** Serialises an index: passage layout plus both retrievers. */
@@ -154,6 +176,8 @@ export function snapshotIndex(index: CorpusIndex): IndexSnapshot {
     facts: index.facts.map((f) => ({ stems: [...f.stems], passages: f.passages })),
     sentences: index.sentences.snapshot(),
     paragraphs: index.paragraphs.snapshot(),
+    names: [...index.names],
+    vectors: index.vectors ? plainBytes(index.vectors.bytes()) : null,
   };
 }
 
@@ -189,5 +213,6 @@ export function loadIndex(corpus: Corpus, snapshot: IndexSnapshot): CorpusIndex 
   if (sentences.size !== n) throw new Error('index: snapshot retriever and passages disagree');
   if (snapshot.facts.length !== corpus.facts.length) throw new Error('index: snapshot facts differ from the corpus');
   const facts = corpus.facts.map((f, i) => ({ ...f, stems: new Set(snapshot.facts[i]!.stems), passages: snapshot.facts[i]!.passages }));
-  return assemble(corpus, articles, passages, [...snapshot.paragraphOf], sentences, paragraphs, facts);
+  const vectors = snapshot.vectors ? decodeVectors(snapshot.vectors) : null;
+  return assemble(corpus, articles, passages, [...snapshot.paragraphOf], sentences, paragraphs, vectors, new Set(snapshot.names), facts);
 }

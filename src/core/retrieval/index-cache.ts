@@ -49,6 +49,12 @@ export interface CacheOptions {
   retriever?: RetrieverKind;
   /** Receives one line when the cache is missing, stale or corrupt. Default: standard error. */
   log?: (line: string) => void;
+  /**
+   * Never write the cache folder: a matching snapshot is used, a missing,
+   * stale or corrupt one means building in memory only. For replicas that
+   * share one snapshot prebuilt at deploy time. Default false.
+   */
+  readOnly?: boolean;
 }
 
 /** How `openIndex` got its index, with timings in milliseconds. */
@@ -269,15 +275,17 @@ export async function openIndex(knowledgeDir: string, options: CacheOptions): Pr
     const code = (err as NodeJS.ErrnoException).code;
     reason = code === 'ENOENT' ? 'missing' : `corrupt: ${(err as Error).message.replace(/^index-cache: corrupt \(?|\)$/g, '')}`;
   }
-  log(`index-cache: snapshot ${path.relative(process.cwd(), file) || file} is ${reason}; rebuilding`);
+  log(`index-cache: snapshot ${path.relative(process.cwd(), file) || file} is ${reason}; rebuilding${options.readOnly ? ' in memory (read-only cache: not saved)' : ''}`);
   // The loader (and its YAML parser) is needed only on a miss: a cache hit starts faster without it.
   const { loadCorpus } = await import('../knowledge/load.ts');
   const corpus = await loadCorpus(real);
   const index = buildIndex(corpus, { retriever });
-  try {
-    await writeAtomic(file, encodeSnapshot(key, corpus, snapshotIndex(index)));
-  } catch (err) {
-    log(`index-cache: could not save ${file} (${(err as Error).message})`);
+  if (!options.readOnly) {
+    try {
+      await writeAtomic(file, encodeSnapshot(key, corpus, snapshotIndex(index)));
+    } catch (err) {
+      log(`index-cache: could not save ${file} (${(err as Error).message})`);
+    }
   }
   return { index, source: 'built', reason, file, ms: performance.now() - started };
 }

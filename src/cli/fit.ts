@@ -1,0 +1,115 @@
+/**
+ * `npm run fit -- [--squad FILE] [--step N] [--out FILE]`: fits the ranker's
+ * feature weights by logistic regression on SQuAD v1.1 dev questions from
+ * odd-numbered articles (0-based, file order), then chooses the abstention
+ * threshold on the even-numbered (validation) half's split, and writes
+ * `src/core/ranking/weights.json`. Prints the validation figures (the ones to
+ * quote) and the fitting figures (not to quote).
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIndex } from '../core/retrieval/corpus-index.ts';
+import { createEngine } from '../core/engine.ts';
+import { parseQuery } from '../core/query/parse.ts';
+import { queryContext } from '../core/ranking/context.ts';
+import { FEATURE_NAMES, featureVector } from '../core/ranking/features.ts';
+import { candidateViews } from '../core/ranking/rank.ts';
+import { DEFAULT_WEIGHTS, WEIGHTS_VERSION, type RankWeights } from '../core/ranking/weights.ts';
+import { corpusOf } from '../bench/corpora.ts';
+import { containsAnswer, everyNth, loadSquad, squadHalves } from '../bench/squad.ts';
+import { fitLogistic } from '../fit/logistic.ts';
+import { chooseThreshold, squadFigures, squadSplitRun } from '../fit/squad-eval.ts';
+import { projectRoot } from '../startup.ts';
+
+/** Default SQuAD file: the shared data folder beside the project, when present. */
+const DEFAULT_SQUAD = path.join(projectRoot(), '..', 'shared', 'data', 'squad-dev-v1.1.json');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      squad: { type: 'string', default: DEFAULT_SQUAD },
+      step: { type: 'string', default: '2' },
+      'validate-step': { type: 'string', default: '10' },
+      out: { type: 'string', default: path.join(projectRoot(), 'src', 'core', 'ranking', 'weights.json') },
+    },
+  });
+  if (!existsSync(values.squad!)) throw new Error(`fit: no SQuAD file at ${values.squad} (pass --squad FILE)`);
+  const squad = await loadSquad(values.squad!);
+  const { fit, validate } = squadHalves(squad);
+  const step = Number(values.step);
+  const vstep = Number(values['validate-step']);
+  const log = (s: string) => process.stderr.write(s + '\n');
+
+  // 1. Fitting rows: every candidate of every sampled fit question, labelled by whether it holds an answer.
+  const fitIndex = buildIndex(corpusOf(fit.articles));
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  let used = 0;
+  for (const q of everyNth(fit.questions, step)) {
+    const query = parseQuery(q.question, [], []);
+    const ctx = queryContext(fitIndex, query, []);
+    const views = candidateViews(fitIndex, ctx);
+    const ys = views.map((v) => (v.passage.articleId === q.articleId && containsAnswer(v.passage.text, q.answers) ? 1 : 0));
+    // A question whose answer no candidate holds teaches nothing about ranking.
+    if (!ys.some(Boolean)) continue;
+    used++;
+    views.forEach((v, i) => {
+      rows.push(featureVector(v, ctx));
+      labels.push(ys[i]!);
+    });
+  }
+  log(`fit: ${used} questions, ${rows.length} candidate rows, ${labels.filter(Boolean).length} positive`);
+  const model = fitLogistic(rows, labels);
+  const features = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, round(model.weights[i]!)])) as RankWeights['features'];
+  const weights: RankWeights = { ...DEFAULT_WEIGHTS, version: WEIGHTS_VERSION, features, bias: round(model.bias) };
+
+  // 2. Ranking quality, fitting half (not to quote) and validation half (to quote), threshold 0.
+  const open = { ...weights, threshold: 0, knownSubjectThreshold: 0 };
+  const fitFigures = squadFigures(createEngine(fitIndex, { weights: open }), everyNth(fit.questions, vstep));
+  const valIndex = buildIndex(corpusOf(validate.articles));
+  const valFigures = squadFigures(createEngine(valIndex, { weights: open }), everyNth(validate.questions, vstep));
+
+  // 3. The abstention threshold, on the validation half's split.
+  const split = squadSplitRun(validate, open, vstep);
+  const chosen = chooseThreshold(split);
+  weights.threshold = round(chosen.threshold);
+  weights.knownSubjectThreshold = round(chosen.threshold * KNOWN_SUBJECT_FACTOR);
+  weights.fittedOn = `SQuAD v1.1 dev: logistic regression on every ${step}th question of the odd-numbered articles (${used} questions, ${rows.length} candidates); threshold on the even-numbered half's split (every ${vstep}th question)`;
+  weights.validation = {
+    squadTop1: round(valFigures.top1),
+    squadTop3: round(valFigures.top3),
+    splitAnswerableTop3: round(chosen.answerableTop3),
+    splitUnanswerableAbstained: round(chosen.unanswerableAbstained),
+  };
+  await writeFile(values.out!, JSON.stringify(weights, null, 2) + '\n');
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  process.stdout.write(
+    [
+      `weights written to ${path.relative(process.cwd(), values.out!)}`,
+      ...FEATURE_NAMES.map((n) => `  ${n.padEnd(18)} ${features[n].toFixed(3)}`),
+      `  ${'bias'.padEnd(18)} ${weights.bias.toFixed(3)}`,
+      `validation (even articles, ${valFigures.questions} questions): top-1 ${pct(valFigures.top1)}  top-3 ${pct(valFigures.top3)}`,
+      `validation split (threshold ${weights.threshold}): answerable top-3 ${pct(chosen.answerableTop3)}  unanswerable abstained ${pct(chosen.unanswerableAbstained)}`,
+      `fitting half (not a validation figure): top-1 ${pct(fitFigures.top1)}  top-3 ${pct(fitFigures.top3)}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/**
+ * The threshold for questions whose partner and topic the knowledge
+ * recognises, as a share of the fitted one: their subject is certain, so
+ * paraphrase in their other words should cost less. Default 0.5.
+ */
+export const KNOWN_SUBJECT_FACTOR = 0.5;
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,150 @@
+/**
+ * What the ranking features read: one `QueryContext` per question (concept
+ * weights, the soft matcher, the question's word pairs, the answer-type cue)
+ * and one `CandidateView` per candidate sentence (its stems, the stems around
+ * it, its BM25 scores). Built once, so each feature is a small pure function.
+ */
+import { analyze } from '../text/analyzer.ts';
+import { questionNames } from '../text/named-entities.ts';
+import { softMatcher, type SoftMatcher } from '../text/soft-match.ts';
+import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
+import type { Concept, ParsedQuery } from '../query/parse.ts';
+import type { QuestionType } from '../query/question-type.ts';
+import type { Passage } from '../model/types.ts';
+
+/** Per-question inputs of the features. */
+export interface QueryContext {
+  index: CorpusIndex;
+  query: ParsedQuery;
+  /** Weight of each concept: its rarity (idf), partner words a third. */
+  weights: number[];
+  /** Sum of `weights`. */
+  totalWeight: number;
+  /** Credit of each concept for one stem (exact 1, a knowledge synonym its credit, a soft match its similarity). Memoised. */
+  creditsOf(stem: string): Float32Array;
+  /** Adjacent stem pairs of the question (partner words left out). */
+  pairs: Set<string>;
+  /** The sentence shape that answers this question type, if any. */
+  cue: RegExp | null;
+  /** Passages holding the quote of a fact that matches the question. */
+  factPassages: Set<number>;
+  /** The newest era among the query's deals (for "now"). */
+  newestKey: string;
+  /** Best sentence and paragraph BM25 among the candidates (for normalising). */
+  maxSentenceBm25: number;
+  maxParagraphBm25: number;
+}
+
+/** One candidate sentence, as the features see it. */
+export interface CandidateView {
+  index: number;
+  passage: Passage;
+  /** Analysed terms of the sentence, in order. */
+  sequence: string[];
+  /** Stems of the sentence, with the line introducing it when it is a list item. */
+  own: Set<string>;
+  /** Stems of the previous sentence of the same article, if any. */
+  previous?: Set<string>;
+  /** Stems of the paragraph and the sentences on either side. */
+  around: Set<string>;
+  /** True when the sentence is a list item read with its lead-in. */
+  hasLeadIn: boolean;
+  sentenceBm25: number;
+  paragraphBm25: number;
+}
+
+/** Sentence shapes that answer each kind of question. */
+export const CUES: Record<QuestionType, RegExp | null> = {
+  amount: /(\$|€|¥|£)\s?\d|\d[\d.,]*\s*(%|percent|billion|million|trillion|thousand)|\b(half|third|thirds|quarter|double|triple)\b|\b\d[\d.,]*\b/i,
+  rate: /\d[\d.,]*\s*(%|percent)/i,
+  when: /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(day|week|month|year)s?\b/i,
+  who: /\b\p{Lu}\p{Ll}+\s+(\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u,
+  source: /\b(said|says|told|according to|reported|wrote|announced|stated)\b/i,
+  why: /\b(because|amid|concern|concerns|fear|fears|worr\w*|due to|so that|in order to|aim\w*|reason|required|requires|need|needs|insist\w*|if)\b/i,
+  yesno: null,
+  other: null,
+};
+
+/** Inverse document frequency of a stem among sentences (unknown stems get the maximum). */
+export function idf(index: CorpusIndex, stem: string): number {
+  return Math.log(1 + index.sentences.size / (index.sentences.documentFrequency(stem) + 0.5));
+}
+
+/** Weight of each concept: the asked word's idf times its weight; partner words count a third. */
+export function conceptWeights(index: CorpusIndex, concepts: readonly Concept[]): number[] {
+  return concepts.map((c) => {
+    const w = idf(index, c.stems[0]!) * c.weight;
+    return c.partner ? w / 3 : w;
+  });
+}
+
+/** Builds the per-question context. */
+export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: readonly IndexedFact[]): QueryContext {
+  const weights = conceptWeights(index, query.concepts);
+  const names = new Set([...index.names, ...questionNames(query.text)]);
+  const matcher: SoftMatcher = softMatcher(index.vectors, names);
+  const memo = new Map<string, Float32Array>();
+  const creditsOf = (stem: string): Float32Array => {
+    let credits = memo.get(stem);
+    if (!credits) {
+      credits = new Float32Array(query.concepts.length);
+      query.concepts.forEach((c, i) => {
+        if (c.stems[0] === stem) credits![i] = 1;
+        else if (c.stems.includes(stem)) credits![i] = c.synonymCredit;
+        // Partner words are names: they match exactly or through the knowledge's aliases only.
+        else if (!c.partner) credits![i] = matcher.credit(c.stems[0]!, stem);
+      });
+      memo.set(stem, credits);
+    }
+    return credits;
+  };
+  const partnerStems = new Set(query.concepts.filter((c) => c.partner).map((c) => c.stems[0]!));
+  const asked = analyze(query.text).filter((s) => !partnerStems.has(s));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < asked.length; i++) pairs.add(`${asked[i]} ${asked[i + 1]}`);
+  return {
+    index,
+    query,
+    weights,
+    totalWeight: weights.reduce((a, b) => a + b, 0),
+    creditsOf,
+    pairs,
+    cue: CUES[query.type],
+    factPassages: new Set(facts.flatMap((f) => f.passages)),
+    newestKey: newestEraKey(index, query),
+    maxSentenceBm25: 1e-9,
+    maxParagraphBm25: 1e-9,
+  };
+}
+
+/** The newest era key among the articles of the query's deals (or of all articles). */
+export function newestEraKey(index: CorpusIndex, query: ParsedQuery): string {
+  let newest = '';
+  for (const a of index.articles.values()) {
+    if (query.deals.length && a.era.deal && !query.deals.includes(a.era.deal)) continue;
+    if (a.era.key > newest) newest = a.era.key;
+  }
+  return newest;
+}
+
+/**
+ * Share (0–1) of the question's ideas, rarity-weighted, that a set of stems
+ * holds: each idea takes its best credit over the set.
+ * @param exactOnly count only the asked word and the knowledge's synonyms (no soft matches)
+ */
+export function coverage(q: QueryContext, stems: Iterable<string>, exactOnly = false): number {
+  const n = q.weights.length;
+  if (n === 0 || q.totalWeight <= 0) return 0;
+  const best = new Float32Array(n);
+  for (const s of stems) {
+    const credits = q.creditsOf(s);
+    for (let i = 0; i < n; i++) {
+      let c = credits[i]!;
+      if (exactOnly && c < 1 && !q.query.concepts[i]!.stems.includes(s)) c = 0;
+      if (c > best[i]!) best[i] = c;
+    }
+  }
+  let found = 0;
+  for (let i = 0; i < n; i++) found += q.weights[i]! * best[i]!;
+  return found / q.totalWeight;
+}

@@ -1,0 +1,69 @@
+/**
+ * The ranking features: one named pure function each, from a candidate
+ * sentence and its question to a number, mostly between 0 and 1. Their
+ * weights are fitted on data (`npm run fit`, see weights.ts); none of them
+ * knows anything of a corpus.
+ */
+import { coverage, type CandidateView, type QueryContext } from './context.ts';
+
+/** A feature: a candidate and its question's context to a value. */
+export type Feature = (c: CandidateView, q: QueryContext) => number;
+
+/** BM25 of the sentence, relative to the best candidate's. */
+export const sentenceBm25: Feature = (c, q) => c.sentenceBm25 / q.maxSentenceBm25;
+
+/** BM25 of the sentence's paragraph (with the article title), relative to the best. */
+export const paragraphBm25: Feature = (c, q) => c.paragraphBm25 / q.maxParagraphBm25;
+
+/** Rarity-weighted share of the question's ideas stated in the sentence in the question's own words (or the knowledge's synonyms). */
+export const exactCoverage: Feature = (c, q) => coverage(q, c.own, true);
+
+/** The same share, with partial credit for words that mean nearly the same (word vectors; names only exactly). */
+export const softCoverage: Feature = (c, q) => coverage(q, c.own);
+
+/** What the previous sentence adds to the coverage: the answer often leans on it ("That deal…", "do the same"). */
+export const contextCoverage: Feature = (c, q) => {
+  if (!c.previous) return 0;
+  return Math.max(0, coverage(q, [...c.own, ...c.previous]) - coverage(q, c.own));
+};
+
+/** Coverage by the sentence's paragraph and the sentences on either side: how well the source around it supports an answer. */
+export const neighbourSupport: Feature = (c, q) => coverage(q, c.around);
+
+/** Share of the question's adjacent word pairs that stand together in the sentence (term proximity), at most 1. */
+export const proximity: Feature = (c, q) => {
+  if (q.pairs.size === 0) return 0;
+  let together = 0;
+  for (let i = 0; i + 1 < c.sequence.length; i++) if (q.pairs.has(`${c.sequence[i]} ${c.sequence[i + 1]}`)) together++;
+  return Math.min(1, together / Math.min(2, q.pairs.size));
+};
+
+/** 1 when the sentence has the shape of the answer the question wants (a figure for "how much", a date for "when"...). */
+export const typeCue: Feature = (c, q) => (q.cue?.test(c.passage.text) ? 1 : 0);
+
+/** 1 for very short fragments (captions, datelines, signatures), which rarely answer anything. */
+export const fragment: Feature = (c) => (c.passage.text.length < 40 && !c.hasLeadIn ? 1 : 0);
+
+/** Every fitted feature, by name, in a fixed order (the order of the weights file). */
+export const FEATURES = {
+  sentenceBm25,
+  paragraphBm25,
+  exactCoverage,
+  softCoverage,
+  contextCoverage,
+  neighbourSupport,
+  proximity,
+  typeCue,
+  fragment,
+} as const satisfies Record<string, Feature>;
+
+/** A fitted feature's name. */
+export type FeatureName = keyof typeof FEATURES;
+
+/** The feature names in weights-file order. */
+export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[];
+
+/** All feature values of one candidate, in `FEATURE_NAMES` order. */
+export function featureVector(c: CandidateView, q: QueryContext): number[] {
+  return FEATURE_NAMES.map((name) => FEATURES[name](c, q));
+}

@@ -1,0 +1,65 @@
+/**
+ * The ranker's weights, in one documented place (as minisearch documents its
+ * options). The fitted values live in `weights.json`, written by `npm run fit`
+ * (logistic regression on SQuAD questions from odd-numbered articles; see the
+ * README for the protocol and the validation figures). `DEFAULT_WEIGHTS` is
+ * that file, checked for shape when the module loads.
+ */
+import fitted from './weights.json' with { type: 'json' };
+import { FEATURE_NAMES, type FeatureName } from './features.ts';
+
+/** A ranker: one weight per feature, a bias, and the abstention thresholds. */
+export interface RankWeights {
+  /** Version of the weights file layout. */
+  version: number;
+  /** Weight of each feature in the logit (see features.ts for what each measures). */
+  features: Record<FeatureName, number>;
+  /** Logit bias. */
+  bias: number;
+  /**
+   * Least probability (sigmoid of the logit) of the best sentence for the bot
+   * to answer; below it the bot abstains. Chosen on the validation half of the
+   * SQuAD split (half the articles loaded, questions from both halves).
+   */
+  threshold: number;
+  /**
+   * The threshold when the question names a partner and a topic the knowledge
+   * knows: the subject is then certain, so paraphrased other words should not
+   * make the bot abstain. Chosen on the trade validation sets.
+   */
+  knownSubjectThreshold: number;
+  /** Where the weights came from (data, protocol, date), for people. */
+  fittedOn?: string;
+  /** Validation figures at fitting time, for people. */
+  validation?: Record<string, number>;
+}
+
+/** Version of the weights layout this code reads. */
+export const WEIGHTS_VERSION = 1;
+
+/**
+ * Checks a weights object: every feature present and finite, nothing extra.
+ * @throws Error "ranking: weights ..." naming the problem.
+ */
+export function checkWeights(w: unknown): RankWeights {
+  const x = w as RankWeights;
+  if (!x || typeof x !== 'object' || x.version !== WEIGHTS_VERSION) throw new Error(`ranking: weights file version must be ${WEIGHTS_VERSION}`);
+  for (const name of FEATURE_NAMES) {
+    if (!Number.isFinite(x.features?.[name])) throw new Error(`ranking: weights: feature "${name}" has no finite weight`);
+  }
+  for (const name of Object.keys(x.features)) {
+    if (!FEATURE_NAMES.includes(name as FeatureName)) throw new Error(`ranking: weights: unknown feature "${name}"`);
+  }
+  for (const k of ['bias', 'threshold', 'knownSubjectThreshold'] as const) {
+    if (!Number.isFinite(x[k])) throw new Error(`ranking: weights: "${k}" must be a finite number`);
+  }
+  return x;
+}
+
+/** The fitted weights shipped with the code. */
+export const DEFAULT_WEIGHTS: RankWeights = checkWeights(fitted);
+
+/** The logistic function: a logit to a probability. */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

@@ -1,0 +1,45 @@
+/**
+ * The named-entity guard's evidence: which stems name something (a country, a
+ * city, a person, a company) rather than say something. Word vectors put
+ * "Tokyo" next to "Seoul" and "Japan" next to "Korea"; a soft match between
+ * two names would let one stand in for another, so names match only exactly.
+ */
+import { stem } from './analyzer.ts';
+
+// Words of letters (apostrophes and hyphens inside), with their case.
+const TOKEN = /\p{L}[\p{L}\p{M}'’-]*/gu;
+// A capital after these starts a sentence or a heading, which says nothing about the word.
+const OPENS = /(^|[.!?:;"“(\[\n•–—-]\s*)$/u;
+
+/**
+ * Stems written with a capital letter in the middle of sentences at least
+ * `NAME_CAPITAL_SHARE` of the times they appear there ("Japan", "Toyota",
+ * "Lighthizer"; not "Tariff" in a title-case heading, since all-capital and
+ * sentence-initial words are not counted).
+ */
+export function namedStems(texts: Iterable<string>): Set<string> {
+  const capital = new Map<string, number>();
+  const lower = new Map<string, number>();
+  for (const text of texts) {
+    for (const m of text.matchAll(TOKEN)) {
+      const word = m[0];
+      if (word.length < 2 || OPENS.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (word === word.toUpperCase()) continue;
+      const s = stem(word.toLowerCase().replace(/['’]s$/, '').replace(/['’-]/g, ''));
+      const first = word[0]!;
+      const map = first !== first.toLowerCase() ? capital : lower;
+      map.set(s, (map.get(s) ?? 0) + 1);
+    }
+  }
+  const out = new Set<string>();
+  for (const [s, n] of capital) if (n >= NAME_CAPITAL_SHARE * (n + (lower.get(s) ?? 0))) out.add(s);
+  return out;
+}
+
+/** Share of mid-sentence occurrences that must be capitalised for a stem to count as a name. Default 0.75. */
+export const NAME_CAPITAL_SHARE = 0.75;
+
+/** Stems of the words capitalised in the middle of a question ("What did Tokyo offer?" → tokyo). */
+export function questionNames(question: string): Set<string> {
+  return namedStems([question]);
+}

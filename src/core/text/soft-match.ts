@@ -1,0 +1,40 @@
+/**
+ * Soft matching: partial credit when a sentence uses a word that means
+ * nearly what the question's word means ("automakers" for "carmakers"),
+ * scored by word-vector similarity, with the named-entity guard: a name
+ * matches only itself.
+ */
+import type { WordVectors } from './vectors.ts';
+
+/**
+ * Least cosine similarity that earns credit; below it two words are only
+ * topically related. Default 0.5 (DESIGN.md: 0.4–0.6 changes little).
+ */
+export const SOFT_MATCH_FLOOR = 0.5;
+
+/** Credit (0–1) for each (question stem, text stem) pair; memoised per matcher. */
+export interface SoftMatcher {
+  /** 1 for the same stem; the similarity when at least the floor and neither is a name; else 0. */
+  credit(asked: string, found: string): number;
+}
+
+/** A matcher over a vector table; `names` are stems that match only exactly. */
+export function softMatcher(vectors: WordVectors | null, names: ReadonlySet<string>, floor = SOFT_MATCH_FLOOR): SoftMatcher {
+  const memo = new Map<string, number>();
+  return {
+    credit(asked, found) {
+      if (asked === found) return 1;
+      if (!vectors || names.has(asked) || names.has(found) || /^\d/.test(asked) || /^\d/.test(found)) return 0;
+      const key = `${asked} ${found}`;
+      let c = memo.get(key);
+      if (c === undefined) {
+        const a = vectors.row(asked);
+        const b = a < 0 ? -1 : vectors.row(found);
+        const sim = b < 0 ? 0 : vectors.similarity(a, b);
+        c = sim >= floor ? sim : 0;
+        memo.set(key, c);
+      }
+      return c;
+    },
+  };
+}

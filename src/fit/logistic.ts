@@ -1,0 +1,77 @@
+/**
+ * Logistic regression by Newton's method (iteratively reweighted least
+ * squares) with a small L2 penalty: a few dozen lines, exact, and fast for a
+ * handful of features over some hundred thousand rows.
+ */
+
+/** Fitted coefficients: one weight per feature, and the bias. */
+export interface LogisticModel {
+  weights: number[];
+  bias: number;
+}
+
+/** Options of `fitLogistic`, with their defaults. */
+export interface LogisticOptions {
+  /** L2 penalty on the weights (not the bias). Default 1e-3 per row. */
+  l2: number;
+  /** Newton steps. Default 25. */
+  iterations: number;
+  /** Weight of a positive row relative to a negative one (class balance). Default 1. */
+  positiveWeight: number;
+}
+
+/** Solves A x = b for a small symmetric positive-definite A (Gaussian elimination with partial pivoting). */
+export function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    const d = m[c]![c]! || 1e-12;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / d;
+      if (f) for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / (row[i] || 1e-12));
+}
+
+/**
+ * Fits P(y = 1 | x) = sigmoid(w·x + b).
+ * @param rows feature vectors, all of the same length
+ * @param labels 1 or 0 per row
+ */
+export function fitLogistic(rows: readonly number[][], labels: readonly number[], options: Partial<LogisticOptions> = {}): LogisticModel {
+  const d = rows[0]?.length ?? 0;
+  const l2 = (options.l2 ?? 1e-3) * rows.length;
+  const posWeight = options.positiveWeight ?? 1;
+  let beta = new Array<number>(d + 1).fill(0);
+  for (let it = 0; it < (options.iterations ?? 25); it++) {
+    const grad = new Array<number>(d + 1).fill(0);
+    const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    rows.forEach((x, r) => {
+      let z = beta[d]!;
+      for (let i = 0; i < d; i++) z += beta[i]! * x[i]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const w = labels[r] ? posWeight : 1;
+      const g = w * (labels[r]! - p);
+      const h = w * p * (1 - p);
+      for (let i = 0; i <= d; i++) {
+        const xi = i === d ? 1 : x[i]!;
+        grad[i]! += g * xi;
+        for (let j = i; j <= d; j++) hess[i]![j]! += h * xi * (j === d ? 1 : x[j]!);
+      }
+    });
+    for (let i = 0; i <= d; i++) for (let j = 0; j < i; j++) hess[i]![j] = hess[j]![i]!;
+    for (let i = 0; i < d; i++) {
+      grad[i]! -= l2 * beta[i]!;
+      hess[i]![i]! += l2;
+    }
+    const step = solve(hess, grad);
+    beta = beta.map((b, i) => b + step[i]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-7) break;
+  }
+  return { weights: beta.slice(0, d), bias: beta[d]! };
+}
