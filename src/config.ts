@@ -9,6 +9,7 @@ import { z } from 'zod';
 const optionalString = z.string().optional();
 const optionalUrl = z.string().url().optional();
 const optionalPort = z.coerce.number().int().min(0).max(65535).optional();
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false').optional();
 
 const schema = z.object({
   KNOWLEDGE_DIR: optionalString,
@@ -25,6 +26,9 @@ const schema = z.object({
   DISCORD_GUILD_ID: z.string().regex(/^\d+$/, 'must be a numeric id').optional(),
   DISCORD_CHANNELS: z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated numeric ids').optional(),
   DISCORD_API_URL: optionalUrl,
+  INDEX_CACHE_DIR: optionalString,
+  INDEX_CACHE_READONLY: flag,
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   STORE: z.enum(['on', 'off'], 'must be on or off').default('on'),
   DATA_FILE: optionalString,
   RETAIN_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
@@ -56,6 +60,18 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+/** Where the index snapshot is kept (see `core/retrieval/index-cache.ts`). */
+export interface IndexCacheConfig {
+  /** Snapshot folder; default `.cache/` in the project root. */
+  dir?: string;
+  /**
+   * Use a matching snapshot, never write one: on a miss (other code or
+   * knowledge) rebuild in memory. For replicas sharing a prebuilt snapshot
+   * (`npm run index -- --cache-dir DIR` at deploy time). Default false.
+   */
+  readOnly: boolean;
+}
+
 /** The event store (questions and votes, read by `npm run report`). */
 export interface StoreConfig {
   /** False with `STORE=off`: nothing is recorded. */
@@ -80,6 +96,9 @@ export interface AppConfig {
   slack?: SlackConfig;
   discord?: DiscordConfig;
   store: StoreConfig;
+  indexCache: IndexCacheConfig;
+  /** How long answers in flight may take to finish on SIGTERM, for every platform; default 10 s (`SHUTDOWN_GRACE_SECONDS`). */
+  shutdownGraceMs: number;
   /** Platform user ids allowed to run `/deal report` (comma-separated `ADMIN_USERS`). */
   adminUsers: string[];
 }
@@ -153,6 +172,8 @@ export function readConfig(env?: Record<string, string | undefined>): AppConfig 
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     slack,
     discord,
+    indexCache: { dir: e.INDEX_CACHE_DIR, readOnly: ['true', '1', 'yes'].includes(e.INDEX_CACHE_READONLY ?? 'false') },
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     store: { enabled: e.STORE === 'on', dataFile: e.DATA_FILE ?? 'data/dealdesk.sqlite', retainDays: e.RETAIN_DAYS, salt: e.STORE_SALT },
     adminUsers: e.ADMIN_USERS ? e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean) : [],
   };

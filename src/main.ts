@@ -5,10 +5,11 @@
 import { userInfo } from 'node:os';
 import { readConfig, ConfigError } from './config.ts';
 import { createLogger } from './log.ts';
-import { DEFAULT_KNOWLEDGE_DIR, openEngine } from './startup.ts';
+import { DEFAULT_KNOWLEDGE_DIR, openEngine, type OpenOptions } from './startup.ts';
 import { KnowledgeHolder } from './knowledge-watch.ts';
 import { runConsole } from './adapters/console.ts';
 import { StoreVotes } from './adapters/feedback.ts';
+import { Health } from './adapters/health.ts';
 import { RateLimiter } from './adapters/rate-limit.ts';
 import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
 import { KnowledgeError } from './core/model/knowledge-error.ts';
@@ -20,25 +21,35 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, config.store.salt]);
   // A promise rejected with no handler (in a library or our own code) is logged, and never ends the process.
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection; still running', { error: reason }));
+  const slackConfig = config.slack;
   const dir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
-  const first = await openEngine(dir);
-  const knowledge = new KnowledgeHolder(first, dir, (d) => openEngine(d), logger);
+  const cache: OpenOptions = { cacheDir: config.indexCache.dir, readOnly: config.indexCache.readOnly };
+  const health = new Health();
+  let knowledge: KnowledgeHolder | undefined;
   // The event store: questions and votes for `npm run report`. Opening never fails start-up (problems are logged).
   const events = openStore(config.store, logger);
   if (config.store.enabled) await importFeedbackFile(events, config.feedbackFile, logger);
   const deps: AdapterDeps = {
-    engine: knowledge.current,
+    engine: () => {
+      if (!knowledge) throw new Error('main: the engine is not loaded yet');
+      return knowledge.current();
+    },
     logger,
     feedback: new StoreVotes(events),
     rateLimiter: new RateLimiter(config.rateLimitPerMinute),
     events,
+    health,
   };
 
   const running: RunningAdapter[] = [];
-  if (config.slack) {
+  // Slack first: in HTTP mode its server answers GET /healthz with 503 while the engine loads (requests that arrive meanwhile wait for it).
+  if (slackConfig) {
     const { startSlack } = await import('./adapters/slack/index.ts');
-    running.push(await startSlack(config.slack, deps));
+    running.push(await startSlack(slackConfig, deps));
   }
+  const first = await openEngine(dir, cache);
+  knowledge = new KnowledgeHolder(first, dir, (d) => openEngine(d, cache), logger);
+  health.loaded();
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
     running.push(await startDiscord(config.discord, deps));
@@ -49,15 +60,19 @@ async function main(): Promise<void> {
     return;
   }
   logger.info('adapters started', { adapters: running.map((a) => a.name), articles: first.corpus.articles.length, facts: first.corpus.facts.length });
-  knowledge.watch();
+  const loaded = knowledge;
+  loaded.watch();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('shutting down', { signal });
-    const bounded = new Promise((r) => setTimeout(r, 10_000).unref());
-    await Promise.race([Promise.allSettled([knowledge.close(), ...running.map((a) => a.stop())]), bounded]);
+    const graceMs = config.shutdownGraceMs;
+    logger.info('shutting down', { signal, graceMs });
+    health.draining();
+    // Each adapter lets answers in flight finish for at most the grace period, then disconnects; the outer bound covers a disconnect that hangs.
+    const bounded = new Promise((r) => setTimeout(r, graceMs + 5_000).unref());
+    await Promise.race([Promise.allSettled([loaded.close(), ...running.map((a) => a.stop(graceMs))]), bounded]);
     // After the answers in flight: write every queued event before exiting.
     await events.close();
     logger.info('stopped');

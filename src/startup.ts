@@ -35,6 +35,8 @@ export interface OpenOptions {
   cacheDir?: string | false;
   /** Receives the cache's one-line notices (missing, stale, corrupt). Default: standard error. */
   log?: (line: string) => void;
+  /** Use a matching snapshot but never write one (replicas sharing a prebuilt snapshot). Default false. */
+  readOnly?: boolean;
 }
 
 /**
@@ -45,6 +47,6 @@ export interface OpenOptions {
 export async function openEngine(dir?: string, options: OpenOptions = {}): Promise<Engine> {
   const knowledge = dir ? path.resolve(dir) : DEFAULT_KNOWLEDGE_DIR;
   if (options.cacheDir === false) return loadEngine(knowledge);
-  const { index } = await openIndex(knowledge, { cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR, log: options.log });
+  const { index } = await openIndex(knowledge, { cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR, log: options.log, readOnly: options.readOnly });
   return createEngine(index);
 }

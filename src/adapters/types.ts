@@ -3,6 +3,7 @@ import type { Engine } from '../core/engine.ts';
 import type { Logger } from '../log.ts';
 import type { EventStore } from '../store/types.ts';
 import type { VoteSink } from './feedback.ts';
+import type { Health } from './health.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** Shared services for adapters. */
@@ -15,13 +16,28 @@ export interface AdapterDeps {
   rateLimiter: RateLimiter;
   /** Where questions are recorded (`recordAnswer`); none in tests that do not need it. */
   events?: EventStore;
+  /**
+   * Readiness for health checks (`GET /healthz`). When given, a request that
+   * arrives before the engine is loaded is acknowledged and waits for it.
+   */
+  health?: Health;
 }
+
+/**
+ * How long a stopping adapter lets answers in flight finish before it
+ * disconnects anyway: 10 s, the same for Slack and Discord (`SHUTDOWN_GRACE_SECONDS`).
+ * Within what orchestrators give by default before a hard kill (Kubernetes: 30 s).
+ */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /** A started adapter. */
 export interface RunningAdapter {
   name: string;
-  /** Stops taking new work, finishes what is in flight, disconnects. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking new work, lets what is in flight finish for at most
+   * `graceMs` (default `DEFAULT_SHUTDOWN_GRACE_MS`), then disconnects.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** The fixed, friendly message users see when something fails inside a handler (never raw error text). */

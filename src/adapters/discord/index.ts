@@ -8,15 +8,12 @@ import { once } from 'node:events';
 import { Events, MessageFlags, type Interaction, type Message } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import { renderDiscordNotice } from '../../render/discord.ts';
-import { FRIENDLY_ERROR, type AdapterDeps, type RunningAdapter } from '../types.ts';
+import { DEFAULT_SHUTDOWN_GRACE_MS, FRIENDLY_ERROR, type AdapterDeps, type RunningAdapter } from '../types.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordContext } from './context.ts';
 import { handleAutocomplete, handleCommand, handleVote } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { AnswerMemory } from './votes.ts';
-
-/** How long `stop()` waits for in-flight replies before disconnecting. */
-const STOP_GRACE_MS = 5000;
 
 /**
  * Logs in and resolves once the client is ready (guilds received).
@@ -63,10 +60,13 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps): Pr
 
   return {
     name: 'discord',
-    async stop() {
+    async stop(graceMs = DEFAULT_SHUTDOWN_GRACE_MS) {
       stopping = true;
-      const grace = new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'over'>((r) => (timer = setTimeout(() => r('over'), graceMs)));
+      const outcome = await Promise.race([Promise.allSettled([...inFlight]), graceOver]);
+      clearTimeout(timer);
+      if (outcome === 'over') logger.warn('discord: shutdown grace period over; disconnecting with replies unfinished', { graceMs, unfinished: inFlight.size });
       await client.destroy();
       logger.info('discord: stopped');
     },

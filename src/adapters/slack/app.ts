@@ -6,6 +6,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import type { AdapterDeps } from '../types.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { healthRoutes } from './health-route.ts';
 import { guardHttpReceiver, malformedReason } from './request-guard.ts';
 
 /** Extra settings for `startSlack`, mainly for tests against local servers. */
@@ -95,7 +96,7 @@ export function buildApp(config: SlackConfig, deps: AdapterDeps, ids: { botId: s
   }
   if (!config.signingSecret) throw new Error('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
   // Our own receiver, so malformed signed bodies are refused before Bolt reads them (request-guard.ts).
-  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logger });
+  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logger, customRoutes: healthRoutes(deps.health) });
   guardHttpReceiver(receiver, { signingSecret: config.signingSecret, logger: deps.logger, commands });
   return { app: new App({ ...common, receiver }), mode: 'http' };
 }

@@ -11,6 +11,11 @@ export class InFlight {
     return p;
   }
 
+  /** How many are still running. */
+  get size(): number {
+    return this.pending.size;
+  }
+
   /** Resolves when everything started so far has settled. */
   async drain(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
-import type { AdapterDeps, RunningAdapter } from '../types.ts';
+import { DEFAULT_SHUTDOWN_GRACE_MS, type AdapterDeps, type RunningAdapter } from '../types.ts';
 import { buildApp, identifyBot, type SlackStartOptions } from './app.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -60,12 +60,15 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
     mode,
     app,
     port,
-    stop() {
+    stop(graceMs = DEFAULT_SHUTDOWN_GRACE_MS) {
       stopped ??= (async () => {
-        // Stop taking new work first, then let answers in progress finish.
-        if (socketReceiver) await socketReceiver.client.disconnect();
-        else await app.stop();
-        await inFlight.drain();
+        // Stop taking new work first (the HTTP server stops accepting connections), then let answers in progress finish, for at most the grace period.
+        let timer: NodeJS.Timeout | undefined;
+        const graceOver = new Promise<'over'>((r) => (timer = setTimeout(() => r('over'), graceMs)));
+        const closed = socketReceiver ? socketReceiver.client.disconnect() : app.stop();
+        const outcome = await Promise.race([closed.then(() => inFlight.drain()), graceOver]);
+        clearTimeout(timer);
+        if (outcome === 'over') deps.logger.warn('slack: shutdown grace period over; stopping with answers unfinished', { graceMs, unfinished: inFlight.size });
         deps.logger.info('slack: stopped', { mode });
       })();
       return stopped;

@@ -27,9 +27,11 @@ export function replyFor(answer: Answer): SlackReply {
  * `help`, `sources`), after the user's rate limit. User errors and the rate
  * limit become private error replies; other errors propagate to the handler's catch.
  * The answer is computed in its own event-loop turn (`inTurn`), so acks keep
- * going out during bursts.
+ * going out during bursts; before the engine is loaded it waits (`deps.health`).
  */
 export async function answerFor(deps: AdapterDeps, user: string, text: string): Promise<SlackReply> {
+  // A request that reached a replica still loading its engine (already acknowledged) waits for it.
+  await deps.health?.whenLoaded();
   const limit = deps.rateLimiter.check(user);
   if (!limit.ok) return replyFor(errorAnswer(text.trim(), rateLimitedMessage(limit.retryAfterSeconds)));
   return inTurn(() => {
