@@ -1,0 +1,581 @@
+/**
+ * Claim checks (`/deal check <claim>`): is a claim right, according to the
+ * sources? The claim's figures, dates and parties (see `claims.ts`) are
+ * compared with the sentences and facts on the same subject:
+ *
+ * - the same figure (or date) supports, a different one contradicts, a
+ *   sentence on the subject that states nothing comparable is context;
+ * - a hedged source ("threatened", "proposed", "could", "not") never supports
+ *   a plain claim: it is reported with its hedge;
+ * - a figure that belongs to another party ("90% to the United States") does
+ *   not support a claim about this one;
+ * - sources of different dates stating different values give `differs-by-date`;
+ * - nothing on the subject gives `no-source` with no citation at all.
+ *
+ * Conservative by design: only the sentences that cover the claim best decide,
+ * `supported` needs a quote that states the claim's figure, date or event, and
+ * when nothing decides, the verdict is `no-source` and the reply says what the
+ * sources do speak to.
+ */
+import { parseQuery, type ParsedQuery } from '../query/parse.ts';
+import { rankPassages } from '../ranking/rank.ts';
+import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
+import { analyze } from '../text/analyzer.ts';
+import { eraCoversYear } from '../knowledge/eras.ts';
+import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
+import { coverageLines, conflictNotes, publicFact } from './compose.ts';
+import { compareFigures, entityFinder, figureOwner, findFigures, formatFigure, hedgesIn, isPerson, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { ideaCoverage, listLeadIn, passageCitation, passageStems, reporter } from './cite.ts';
+import { datesAgree, findDates, formatDate, type DateMention } from './dates.ts';
+
+/** Sentences taken from ranking before they are compared. Default 200. */
+export const CHECK_POOL = 200;
+/**
+ * Least share of the claim's ideas a sentence must hold to be weighed at all.
+ * Low, because claims are paraphrases ("pledged … in America"); which
+ * sentences decide is relative to the best (`DECIDING_MARGIN`). Default 0.3.
+ */
+export const MIN_EVIDENCE_COVERAGE = 0.3;
+/** Only evidence within this much coverage of the best decides the verdict (a weaker match is about something else). Default 0.15. */
+export const DECIDING_MARGIN = 0.15;
+/** A sentence must hold this share of a dated claim's ideas (exactly, no synonyms) for its date to decide. Default 0.6. */
+export const DATE_COVERAGE = 0.6;
+/** A claim with no figure or date is supported only by a sentence holding this share of its ideas (exactly). Default 0.8. */
+export const EVENT_COVERAGE = 0.8;
+/** Quotes shown with a verdict. Default 5. */
+export const CHECK_QUOTES = 5;
+
+/** One sentence weighed against the claim. */
+interface Evidence {
+  passage: number;
+  articleId: string;
+  /** Share of the claim's ideas the sentence holds (synonyms count part). */
+  coverage: number;
+  /** The same, exact words only. */
+  exact: number;
+  stance: Stance;
+  /** True when the stance decides (supports, contradicts, or states the claim's figure with a hedge). */
+  decisive: boolean;
+  /** States the claim's figure, but hedged ("threatened"). */
+  hedged: boolean;
+  stated?: string;
+  hedge?: string;
+  /** The date the statement is about. */
+  about: string;
+  /** What the sentence states, for grouping values by date ("25%", "2025-07-22"). */
+  value?: string;
+  facts: IndexedFact[];
+  reliability: 'high' | 'normal' | 'low';
+  /** Which of the claim's ideas (by concept index) the sentence or its facts hold. */
+  matched: Set<number>;
+  /** Brought in as a fact of a subject the claim matches (a figure tracked over time). */
+  tracked: boolean;
+  /** Contradicts by swapping the claim's parties ("Japan invests in the United States", not the reverse). */
+  swapped?: boolean;
+}
+
+/** A milestone of a deal weighed against a dated claim (no quote: a deal record). */
+interface MilestoneEvidence {
+  deal: Deal;
+  date: string;
+  event: string;
+  stance: Stance;
+}
+
+/** Hedges a claim and a source may share: a source hedged in a way the claim is not does not back it. */
+function unmatchedHedge(source: readonly Hedge[], claim: readonly Hedge[]): Hedge | undefined {
+  const kinds = new Set(claim.map((h) => h.kind));
+  return source.find((h) => !kinds.has(h.kind));
+}
+
+/** Two names for one entity: the same words, or one the initials of the other ("EU", "European Union"). */
+export function sameEntity(a: string, b: string): boolean {
+  const squash = (s: string) => s.replace(/[.\s]/g, '').toLowerCase();
+  const initials = (s: string) => s.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('').toLowerCase();
+  return squash(a) === squash(b) || (/\s/.test(a) && initials(a) === squash(b)) || (/\s/.test(b) && initials(b) === squash(a));
+}
+
+/** How a source's figure owner relates to the claim's. */
+function ownerRelation(claimOwner: FigureOwner | undefined, sourceOwner: FigureOwner | undefined, claim: ParsedClaim): 'same' | 'swapped' | 'other' {
+  if (!claimOwner || !sourceOwner || sameEntity(claimOwner.name, sourceOwner.name)) return 'same';
+  const claimNames = new Set(claim.entities.map((e) => e.name));
+  // Both parties named in the claim, but the roles swapped ("the U.S. will invest … in Japan").
+  if (claimOwner.party && sourceOwner.party && claimNames.has(sourceOwner.name)) return 'swapped';
+  if (sourceOwner.how === 'subject' && sourceOwner.party && !claimNames.has(sourceOwner.name) && claimOwner.how === 'subject') return 'other';
+  return sourceOwner.how === 'explicit' || !sourceOwner.party || !claimOwner.party ? 'other' : 'same';
+}
+
+/** How many parts (year, month, day) two dates share: "2025-09-04" and "2024-09" share the month (a year off by one). */
+function likeness(a: string, b: string): number {
+  const [ya, ma, da] = a.split('-');
+  const [yb, mb, db] = b.split('-');
+  return Number(ya === yb) + Number(!!ma && ma === mb) + Number(!!da && da === db);
+}
+
+/** Days between two dates (each read as its first day). */
+function dayGap(a: string, b: string): number {
+  const day = (d: string) => Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`) / 86_400_000;
+  return Math.abs(day(a) - day(b));
+}
+
+/** Dates a sentence states (documents' dates of issue left out), resolved against its article's date. */
+function statedDates(text: string, published: string): DateMention[] {
+  return findDates(text, published).filter((d) => !d.reference);
+}
+
+/**
+ * Checks a claim against the sources: a `check` answer with a verdict, the
+ * deciding quotes (each with its stance, dated and attributed, newest first),
+ * what the claim and the sources state side by side, and the deal records that bear on a date.
+ */
+export function checkClaim(index: CorpusIndex, claimText: string): Answer {
+  const { deals, topics } = index.corpus;
+  const claim = parseClaim(claimText, deals, personsOf(index));
+
+  // A name no source mentions ("Brazil") means the knowledge cannot speak to the claim.
+  const unknown = claim.entities.filter((e) => !e.party && analyze(e.name).length > 0 && analyze(e.name).every((s) => index.sentences.documentFrequency(s) === 0));
+  if (unknown.length) return noSource(index, claim, [`None of my sources mentions ${unknown.map((e) => `"${e.name}"`).join(' or ')}.`]);
+
+  const query = parseQuery(claim.subject, deals, topics);
+  if (query.concepts.length === 0) return noSource(index, claim, []);
+  const eraFits = (articleId: string) => fitsEra(index, claim, articleId);
+  const ctx = checkContext(index, claim, query);
+
+  const ranked = rankPassages(index, query, [], { pool: CHECK_POOL });
+  const seen = new Set<number>();
+  const evidence: Evidence[] = [];
+  const factsByPassage = new Map<number, IndexedFact[]>();
+  for (const f of index.facts) for (const p of f.passages) factsByPassage.set(p, [...(factsByPassage.get(p) ?? []), f]);
+  const consider = (i: number) => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    const e = weigh(index, ctx, i, factsByPassage.get(i) ?? []);
+    if (e && e.coverage >= MIN_EVIDENCE_COVERAGE && eraFits(e.articleId)) evidence.push(e);
+  };
+  for (const c of ranked) consider(c.index);
+  // Facts on the subject bring their sentences in even when ranking missed them.
+  const subjectStems = new Set(query.concepts.flatMap((c) => c.stems));
+  for (const f of index.facts) if (ideaCoverage(index, query.concepts, f.stems) >= MIN_EVIDENCE_COVERAGE && [...f.stems].some((s) => subjectStems.has(s))) f.passages.forEach(consider);
+
+  // Facts tracked over time ("subject"): a value the claim matches at one date, others at other dates.
+  const subjects = new Set(evidence.filter((e) => e.decisive && !e.hedged ? e.stance === 'supports' : e.hedged).flatMap((e) => e.facts.map((f) => f.subject).filter((s): s is string => !!s)));
+  const tracked = new Set(index.facts.filter((f) => f.subject && subjects.has(f.subject)).flatMap((f) => f.passages));
+  for (const p of tracked) {
+    const e = weigh(index, ctx, p, factsByPassage.get(p) ?? [], true);
+    if (!e || !eraFits(e.articleId)) continue;
+    const at = evidence.findIndex((x) => x.passage === p);
+    if (at >= 0) evidence[at] = e;
+    else evidence.push(e);
+  }
+
+  const milestones = claim.dates.length ? weighMilestones(index, claim, query) : [];
+  if (evidence.length === 0 && milestones.length === 0) return noSource(index, claim, []);
+  return decide(index, claim, evidence, milestones);
+}
+
+/** True when an article fits the era the claim names ("the 2019 agreement"), or the claim names none. */
+function fitsEra(index: CorpusIndex, claim: ParsedClaim, articleId: string): boolean {
+  const era = index.articles.get(articleId)!.era;
+  if (claim.eras.length) return !!era.deal && claim.eras.includes(era.deal);
+  if (claim.eraYears.length) return claim.eraYears.some((y) => eraCoversYear(era, y));
+  return true;
+}
+
+const personCache = new WeakMap<CorpusIndex, Set<string>>();
+/** The people the sources name (see `personNames`), once per index. */
+function personsOf(index: CorpusIndex): Set<string> {
+  let persons = personCache.get(index);
+  if (!persons) personCache.set(index, (persons = personNames(index.corpus.articles.map((a) => a.body))));
+  return persons;
+}
+
+/** What weighing a sentence needs besides the sentence. */
+interface CheckContext {
+  claim: ParsedClaim;
+  query: ParsedQuery;
+  finder: ReturnType<typeof entityFinder>;
+  /**
+   * Words of the claim that name something specific within a topic ("wheat"
+   * in agriculture, "cars" in autos): a sentence must hold them to contradict,
+   * since "$8 billion of corn and soybeans" says nothing against "$3 billion of wheat".
+   */
+  specific: string[];
+  /** Stems of the names the claim gives ("Boeing"): a sentence holding them all is specific enough. */
+  names: string[];
+  /** Counted things that are the same: the same stem, or synonyms of one topic ("planes", "aircraft"). */
+  sameUnit: (a: string, b: string) => boolean;
+  /** The topics the claim names, each with the stems that mean it. */
+  topical: { topic: string; stems: string[] }[];
+  /** People the sources name: they own no figure. */
+  persons: ReadonlySet<string>;
+}
+
+function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): CheckContext {
+  const { topics } = index.corpus;
+  const general = new Set(topics.flatMap((t) => analyze(`${t.id.replace(/[-_]/g, ' ')} ${t.name}`)));
+  const specific = query.concepts.filter((c) => c.topical && !general.has(c.stems[0]!)).map((c) => c.stems[0]!);
+  const topicStems = topics.map((t) => new Set(analyze([t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].join(' '))));
+  const sameUnit = (a: string, b: string) => a === b || topicStems.some((set) => set.has(a) && set.has(b));
+  const names = claim.entities.filter((e) => !e.party).flatMap((e) => analyze(e.name));
+  const topical = query.concepts
+    .filter((c) => c.topical)
+    .map((c) => ({ topic: topics.find((t, i) => topicStems[i]!.has(c.stems[0]!))?.id ?? '', stems: c.stems }))
+    .filter((t) => t.topic);
+  return { claim, query, finder: entityFinder(index.corpus.deals), specific, names, sameUnit, topical, persons: personsOf(index) };
+}
+
+/** Weighs one sentence against the claim. `tracked`: brought in as a fact of a subject the claim matches. */
+function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedFact[], tracked = false): Evidence | undefined {
+  const { claim, query, finder } = ctx;
+  const passage = index.passages[i]!;
+  const article = index.articles.get(passage.articleId)!;
+  const stems = passageStems(index, i);
+  // A fact's one-line statement says what its sentence means: it counts as the sentence's words.
+  const factStems = facts.map((f) => f.stems);
+  const coverage = Math.max(ideaCoverage(index, query.concepts, stems), ...factStems.map((fs) => ideaCoverage(index, query.concepts, fs)));
+  const exact = Math.max(ideaCoverage(index, query.concepts, stems, false), ...factStems.map((fs) => ideaCoverage(index, query.concepts, fs, false)));
+  const all = new Set([...stems, ...factStems.flatMap((fs) => [...fs])]);
+  const matched = new Set(query.concepts.flatMap((c, k) => (c.stems.some((x) => all.has(x)) ? [k] : [])));
+  // Every topic the claim names must be the sentence's too ("energy" purchases are not farm purchases).
+  const onTopics = ctx.topical.every((t) => t.stems.some((s) => stems.has(s)) || facts.some((f) => f.topic === t.topic));
+  const text = passage.text;
+  const mentions = finder(text).filter((m) => !isPerson(m.name, ctx.persons));
+  const dates = statedDates(text, article.date);
+  const factDate = facts.map((f) => f.asOf).sort().at(-1);
+  const base: Evidence = {
+    passage: i,
+    articleId: article.id,
+    coverage: tracked ? Math.max(coverage, MIN_EVIDENCE_COVERAGE) : coverage,
+    exact,
+    stance: 'context',
+    decisive: false,
+    hedged: false,
+    about: dates[0]?.date ?? factDate ?? article.date,
+    facts,
+    reliability: article.reliability,
+    matched,
+    tracked,
+  };
+  // To contradict, a sentence must be about the same specific thing (see `CheckContext.specific`).
+  const specificEnough = tracked || ctx.specific.every((s) => all.has(s)) || (ctx.names.length > 0 && ctx.names.every((s) => all.has(s)));
+  const contradicting = (e: Evidence): Evidence => (specificEnough && onTopics ? e : { ...e, decisive: false, stance: 'context' });
+  const supporting = (e: Evidence): Evidence => (onTopics || tracked ? e : { ...e, decisive: false, hedged: false, stance: 'context' });
+  const claimDate = claim.dates[0];
+  /** How the sentence's dates relate to the claim's: agree, disagree, or it states none (then its article's date may agree). */
+  const dateStatus = (): 'agree' | 'disagree' | 'published' | 'unknown' => {
+    if (!claimDate) return 'agree';
+    if (dates.some((d) => datesAgree(d.date, claimDate.date))) return 'agree';
+    if (dates.length) return 'disagree';
+    if (factDate && datesAgree(factDate, claimDate.date)) return 'agree';
+    return datesAgree(article.date, claimDate.date) ? 'published' : 'unknown';
+  };
+  const agreeingDate = () => (claimDate ? dates.find((d) => datesAgree(d.date, claimDate.date))?.date : undefined);
+  // Of several dates, the one nearest the claim's is most likely the same event, told differently.
+  const nearest = () => (claimDate ? [...dates].sort((a, b) => likeness(b.date, claimDate.date) - likeness(a.date, claimDate.date) || dayGap(a.date, claimDate.date) - dayGap(b.date, claimDate.date))[0]?.date : dates[0]?.date);
+  const datesShown = () => nearest() ?? '';
+  // A source less precise than the claim ("July 2025" for "July 23, 2025") agrees only as far as it goes: it does not confirm the day.
+  const preciseEnough = () => !claimDate || dates.some((d) => datesAgree(d.date, claimDate.date) && d.date.length >= claimDate.date.length) || (!!factDate && datesAgree(factDate, claimDate.date) && factDate.length >= claimDate.date.length);
+
+  if (claim.figures.length) {
+    const sourceFigures = findFigures(text);
+    const lead = listLeadIn(index, i);
+    const around = lead === undefined ? mentions : [...mentions, ...finder(index.passages[lead]!.text)];
+    const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)));
+    if (!result) return base;
+    const ds = dateStatus();
+    const about = agreeingDate() ?? base.about;
+    if (result.kind === 'same') {
+      if (claimDate && ds === 'agree' && !preciseEnough()) return { ...base, stated: result.stated, about };
+      if (result.hedge) return supporting({ ...base, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
+      if (ds === 'agree' || ds === 'published') return supporting({ ...base, decisive: true, stance: 'supports', stated: result.stated, value: result.stated, about });
+      if (ds === 'disagree') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: `${result.stated} in ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown() });
+      return { ...base, stated: result.stated };
+    }
+    if (result.kind === 'swapped') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about, swapped: true });
+    if (result.kind === 'different') {
+      if (result.hedge && result.hedge.kind !== 'negation') return { ...base, stated: result.stated, hedge: result.hedge.word, value: result.stated };
+      if (ds === 'agree' || ds === 'published') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
+      return { ...base, stated: result.stated, value: result.stated };
+    }
+    return { ...base, stated: result.stated };
+  }
+
+  if (claimDate) {
+    if (exact < DATE_COVERAGE) return base;
+    const ds = dateStatus();
+    const hedge = unmatchedHedge(hedgesIn(text), claim.hedges);
+    if (ds === 'agree' && !preciseEnough()) return { ...base, about: agreeingDate() ?? base.about, stated: formatDate(agreeingDate() ?? base.about) };
+    if (ds === 'agree' || (ds === 'published' && exact >= EVENT_COVERAGE)) {
+      const about = agreeingDate() ?? (ds === 'published' ? article.date : base.about);
+      if (hedge) return supporting({ ...base, decisive: true, hedged: true, hedge: hedge.word, stated: formatDate(about), value: about, about });
+      return supporting({ ...base, decisive: true, stance: 'supports', stated: formatDate(about), value: about, about });
+    }
+    // A different date contradicts only when the sentence is plainly about the claim's event and states it as done.
+    if (ds === 'disagree' && !hedge && listLeadIn(index, i) === undefined) return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: formatDate(datesShown()), value: datesShown(), about: datesShown() });
+    return base;
+  }
+
+  // A claim of an event: only a sentence that says nearly all of it decides.
+  if (exact < EVENT_COVERAGE) return base;
+  const sourceHedges = hedgesIn(text);
+  const negated = sourceHedges.some((h) => h.kind === 'negation');
+  const claimNegated = claim.hedges.some((h) => h.kind === 'negation');
+  if (negated !== claimNegated) return contradicting({ ...base, decisive: true, stance: 'contradicts', hedge: (negated ? sourceHedges.find((h) => h.kind === 'negation')! : claim.hedges.find((h) => h.kind === 'negation')!).word });
+  const hedge = unmatchedHedge(sourceHedges.filter((h) => h.kind !== 'negation'), claim.hedges);
+  if (hedge) return supporting({ ...base, decisive: true, hedged: true, hedge: hedge.word });
+  // Every name the claim gives must be in the sentence ("Toyota plans …" is not backed by a sentence about Honda).
+  const names = claim.entities.filter((e) => !e.party);
+  if (names.some((n) => !analyze(n.name).every((s) => stems.has(s)))) return base;
+  return supporting({ ...base, decisive: true, stance: 'supports' });
+}
+
+/** The outcome of comparing the claim's figures with a sentence's. */
+interface FigureResult {
+  kind: 'same' | 'different' | 'swapped' | 'other';
+  stated: string;
+  hedge?: Hedge;
+  /** The source's figure has a qualifier ("less than 15 percent"): a plain one is the better one to show. */
+  bounded?: boolean;
+}
+
+/**
+ * Compares each claim figure with the sentence's comparable figures: the same
+ * number for the same owner (hedged or not), the same number with the roles
+ * swapped, a different number, or only figures of someone else.
+ */
+function compareAll(
+  claim: ParsedClaim,
+  text: string,
+  figures: readonly Figure[],
+  mentions: readonly EntityMention[],
+  sameUnit: (a: string, b: string) => boolean,
+  mentioned: (name: string) => boolean,
+): FigureResult | undefined {
+  let different: FigureResult | undefined;
+  let other: FigureResult | undefined;
+  let swapped: FigureResult | undefined;
+  for (const [ci, cf] of claim.figures.entries()) {
+    const claimOwner = claim.owners[ci];
+    for (const sf of figures) {
+      const match = compareFigures(cf, sf, sameUnit);
+      if (match === 'incomparable') continue;
+      const owner = figureOwner(text, sf, mentions);
+      // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it).
+      const relation = claimOwner?.party && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
+      const stated = formatFigure(sf) + (owner && relation !== 'same' ? ` for ${owner.name}` : '');
+      const sourceHedges = hedgesIn(text, sf.start);
+      if (relation === 'same' && match === 'same') {
+        const hedge = unmatchedHedge(sourceHedges, claim.hedges);
+        return { kind: 'same', stated, hedge };
+      }
+      if (relation === 'swapped' && match === 'same') swapped ??= { kind: 'swapped', stated };
+      else if (relation === 'same' && match === 'different') {
+        // A hedged claim ("threatened 25%") is contradicted only by the same kind of statement with another figure.
+        const claimHedged = claim.hedges.some((h) => h.kind !== 'negation');
+        const hedge = unmatchedHedge(sourceHedges, claim.hedges);
+        if (claimHedged && !sourceHedges.some((h) => claim.hedges.some((c) => c.kind === h.kind))) other ??= { kind: 'other', stated };
+        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated, hedge, bounded: !!sf.bound };
+      } else other ??= { kind: 'other', stated };
+    }
+  }
+  return swapped ?? different ?? other;
+}
+
+/** Milestones of the deals that state the claim's event: their dates support or contradict it (no quote: shown as deal records). */
+function weighMilestones(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): MilestoneEvidence[] {
+  const out: MilestoneEvidence[] = [];
+  const claimDate = claim.dates[0]!.date;
+  for (const deal of index.corpus.deals) {
+    if (claim.eras.length && !claim.eras.includes(deal)) continue;
+    for (const m of deal.milestones) {
+      const stems = new Set(analyze(m.event));
+      if (ideaCoverage(index, query.concepts, stems, false) < EVENT_COVERAGE) continue;
+      out.push({ deal, date: m.date, event: m.event, stance: datesAgree(m.date, claimDate) ? 'supports' : 'contradicts' });
+    }
+  }
+  return out;
+}
+
+/** A claim the knowledge cannot speak to: no citation at all, and what the bot does cover. */
+function noSource(index: CorpusIndex, claim: ParsedClaim, why: string[], headline = 'No source: nothing in my sources speaks to this claim.'): Answer {
+  return {
+    kind: 'check',
+    question: claim.text,
+    answered: false,
+    headline,
+    citations: [],
+    facts: [],
+    notes: [],
+    lines: [...why, ...coverageLines(index)],
+    verdict: 'no-source',
+    claimed: claimedParts(claim),
+  };
+}
+
+/** What the claim states that was compared: its figures and dates. */
+function claimedParts(claim: ParsedClaim): string[] {
+  return [...claim.figures.map(formatFigure), ...claim.dates.map((d) => formatDate(d.date))];
+}
+
+/** Picks the verdict from the weighed evidence and builds the reply. */
+function decide(index: CorpusIndex, claim: ParsedClaim, evidence: Evidence[], milestones: MilestoneEvidence[]): Answer {
+  let decisive = evidence.filter((e) => e.decisive);
+  // Weak sources decide only when nothing better speaks.
+  if (decisive.some((e) => e.reliability !== 'low')) decisive = decisive.filter((e) => e.reliability !== 'low');
+  const strength = (e: Evidence) => (e.coverage + e.exact) / 2;
+  const best = Math.max(0, ...decisive.map(strength));
+  const top = decisive.filter((e) => strength(e) >= best - DECIDING_MARGIN);
+  // A figure tracked over time (facts sharing a subject) takes part when it holds every idea the best evidence holds:
+  // "Japan's reciprocal tariff" at another date, but not the rate of another occasion ("the agreement" for "the letter").
+  const leader = [...top].sort((a, b) => strength(b) - strength(a))[0];
+  const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && [...leader.matched].every((k) => e.matched.has(k))));
+  let supports = deciding.filter((e) => e.stance === 'supports');
+  let contradicts = deciding.filter((e) => e.stance === 'contradicts');
+  const hedged = deciding.filter((e) => e.hedged);
+  const milestoneContradicts = milestones.filter((m) => m.stance === 'contradicts');
+  const milestoneSupports = milestones.filter((m) => m.stance === 'supports');
+
+  // "now", "currently": the newest statement decides.
+  if (claim.current && supports.length + contradicts.length > 0) {
+    const newest = [...supports, ...contradicts].sort((a, b) => b.about.localeCompare(a.about))[0]!;
+    const newer = (e: Evidence) => e.about.slice(0, 7) >= newest.about.slice(0, 7);
+    supports = supports.filter(newer);
+    contradicts = contradicts.filter(newer);
+  }
+
+  const distinctDates = (list: readonly Evidence[]) => new Set(list.map((e) => e.about));
+  // Two sets of dates overlap when some pair agrees as far as the less precise goes ("2025-07" and "2025-07-22").
+  const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => [...b].some((y) => datesAgree(x, y)));
+  let verdict: Verdict;
+  if (supports.length && !contradicts.length) verdict = milestoneContradicts.length && !claim.figures.length ? 'contradicted' : 'supported';
+  else if (supports.length && contradicts.length) {
+    const s = distinctDates(supports);
+    const c = distinctDates(contradicts);
+    verdict = !claim.dates.length && !overlap(s, c) && new Set(contradicts.map((e) => e.value)).size >= 1 ? 'differs-by-date' : 'contradicted';
+  } else if (contradicts.length || milestoneContradicts.length) {
+    const claimHedged = claim.hedges.some((h) => h.kind !== 'negation');
+    const datedClaim = claim.dates.length > 0 || claim.eras.length > 0 || claim.eraYears.length > 0;
+    verdict = hedged.length && !claimHedged && !datedClaim && contradicts.length && !overlap(distinctDates(hedged), distinctDates(contradicts)) ? 'differs-by-date' : 'contradicted';
+  } else if (hedged.length && hedged.some((e) => /^threat|^propos|^suggest|^consider|^seek|^sought|^urg|^want|^demand|^not$|^no$|^never$/i.test(e.hedge ?? ''))) {
+    // Only a threat or a proposal of the claim's figure: the sources say it was not (or not yet) so.
+    verdict = 'contradicted';
+    for (const e of hedged) e.stance = 'contradicts';
+    contradicts = hedged;
+  } else if (milestoneSupports.length && !claim.figures.length) {
+    // A deal record agrees, but no quote states it: say what the sources do state instead of a verdict without a quote.
+    return noSource(index, claim, milestoneLines(milestones), 'No quote states this; the deal record agrees (see below).');
+  } else {
+    const context = evidence.filter((e) => e.coverage >= MIN_EVIDENCE_COVERAGE);
+    const what = claim.figures.length ? 'figure' : claim.dates.length ? 'date' : 'statement';
+    const why = context.length ? [`My sources speak to this subject but none states this ${what}; try /deal with its partner and topic to see what they say.`] : [];
+    return noSource(index, claim, why, `No source: none of my sources states this ${what}.`);
+  }
+
+  // The quotes: deciding ones first (supporting or contradicting, and the hedged), then the best context, newest first.
+  const shown: Evidence[] = [];
+  const add = (e: Evidence) => {
+    if (shown.length >= CHECK_QUOTES || shown.some((s) => s.passage === e.passage)) return;
+    shown.push(e);
+  };
+  const byStrength = (a: Evidence, b: Evidence) => b.coverage - a.coverage || reliabilityRank(b) - reliabilityRank(a);
+  // A swap of the claim's parties is the precise contradiction: other figures would only blur it.
+  const againstShown = contradicts.some((e) => e.swapped) ? contradicts.filter((e) => e.swapped) : contradicts;
+  const primary = verdict === 'supported' ? supports : verdict === 'contradicted' ? againstShown : [...supports, ...contradicts];
+  // One quote per value and date first, so "differs by date" shows each figure with its date.
+  const perValue = new Map<string, Evidence>();
+  for (const e of [...primary].sort(byStrength)) {
+    const key = `${e.value ?? ''}|${e.about.slice(0, 7)}`;
+    if (!perValue.has(key)) perValue.set(key, e);
+  }
+  for (const e of perValue.values()) add(e);
+  for (const e of [...primary].sort(byStrength)) add(e);
+  if (!contradicts.some((e) => e.swapped)) for (const e of [...hedged].sort(byStrength)) add(e);
+  if (verdict !== 'supported') for (const e of [...supports].sort(byStrength)) add(e);
+  // Context worth showing: as strong as what decides, and stating something (another party's figure, a less precise date).
+  for (const e of evidence.filter((e) => !e.decisive && e.stated && strength(e) >= best - DECIDING_MARGIN).sort(byStrength).slice(0, 1)) add(e);
+
+  const citations = merged(index, shown).sort((a, b) => b.about.localeCompare(a.about) || b.citation.date.localeCompare(a.citation.date)).map((x) => x.citation);
+  const facts = [...new Map(shown.flatMap((e) => e.facts).map((f) => [f.id, f])).values()];
+  const publicFacts = facts.map(publicFact);
+  return {
+    kind: 'check',
+    question: claim.text,
+    answered: true,
+    headline: headlineFor(verdict, claim, citations, milestones),
+    citations,
+    facts: publicFacts,
+    notes: conflictNotes(index, publicFacts),
+    lines: milestoneLines(milestones),
+    verdict,
+    claimed: claimedParts(claim),
+  };
+}
+
+const reliabilityRank = (e: Evidence) => (e.reliability === 'high' ? 2 : e.reliability === 'normal' ? 1 : 0);
+
+function milestoneLines(milestones: readonly MilestoneEvidence[]): string[] {
+  return milestones.map((m) => `Deal record (${m.deal.name}): ${m.date}: ${m.event} (${m.stance === 'supports' ? 'agrees with the claim' : 'a different date from the claim'}).`);
+}
+
+/** Citations for the shown evidence; the same sentence in two articles becomes one quote "also reported by" the other. */
+function merged(index: CorpusIndex, shown: readonly Evidence[]): { citation: Citation; about: string }[] {
+  const out: { citation: Citation; about: string; key: string; evidence: Evidence }[] = [];
+  for (const e of shown) {
+    const key = `${e.stance}|${index.passages[e.passage]!.text.toLowerCase().replace(/\W+/g, ' ').trim()}`;
+    const same = out.find((o) => o.key === key && o.evidence.articleId !== e.articleId);
+    if (same) {
+      same.citation.alsoReportedBy.push(reporter(index, e.articleId));
+      continue;
+    }
+    const citation: Citation = { ...passageCitation(index, e.passage), stance: e.stance, about: e.about };
+    if (e.stated) citation.stated = e.stated;
+    if (e.hedge) citation.hedge = e.hedge;
+    out.push({ citation, about: e.about, key, evidence: e });
+  }
+  return out;
+}
+
+/** What the claim states, as one phrase: "$67.6 billion in 2017". */
+function claimedPhrase(claim: ParsedClaim): string {
+  const figures = claim.figures.map(formatFigure).join(' and ');
+  const dates = claim.dates.map((d) => formatDate(d.date)).join(' and ');
+  return figures && dates ? `${figures} in ${dates}` : figures || dates;
+}
+
+/** One line: the verdict and, side by side, what the claim says and what the sources state. */
+function headlineFor(verdict: Verdict, claim: ParsedClaim, citations: readonly Citation[], milestones: readonly MilestoneEvidence[]): string {
+  const claimed = claimedPhrase(claim);
+  const stated = (stance: Stance) => [...new Set(citations.filter((c) => c.stance === stance && c.stated).map((c) => c.stated!))];
+  const list = (items: string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, 2).join(', ')} and others`);
+  switch (verdict) {
+    case 'supported': {
+      const s = stated('supports');
+      return s.length ? `Supported: the sources state ${list(s)}${claimed ? ', as the claim does' : ''}.` : 'Supported: a source states this.';
+    }
+    case 'contradicted': {
+      const against = citations.filter((c) => c.stance === 'contradicts');
+      const hedges = [...new Set(against.filter((c) => c.hedge).map((c) => c.hedge!))];
+      if (against.length && against.every((c) => c.hedge)) return `Contradicted: the sources state ${claimed || 'this'} only with “${hedges.slice(0, 2).join('”, “')}”, not as done.`;
+      const s = stated('contradicts');
+      if (s.length) return `Contradicted: the sources state ${list(s)}${claimed ? `, not ${claimed}` : ''}.`;
+      const record = milestones.find((m) => m.stance === 'contradicts');
+      if (record) return `Contradicted: the deal record dates this ${formatDate(record.date)}${claimed ? `, not ${claimed}` : ''}.`;
+      return hedges.length ? `Contradicted: the sources say “${hedges[0]}”.` : 'Contradicted: the sources state otherwise.';
+    }
+    case 'differs-by-date': {
+      // Each value once, with the dates it is stated for, oldest first: "25% (threatened) as of 2019-07-18 to 2019-09-23; 15% as of 2025-07-22 to 2025-09-05".
+      const runs = new Map<string, string[]>();
+      for (const c of citations.filter((c) => c.stated)) {
+        const key = `${c.stated}${c.hedge ? ` (${c.hedge})` : ''}`;
+        runs.set(key, [...(runs.get(key) ?? []), c.about ?? c.date]);
+      }
+      const parts = [...runs.entries()]
+        .map(([value, dates]) => ({ value, dates: [...new Set(dates)].sort() }))
+        .sort((a, b) => a.dates[0]!.localeCompare(b.dates[0]!))
+        .map(({ value, dates }) => `${value} as of ${dates[0]}${dates.length > 1 ? ` to ${dates.at(-1)}` : ''}`);
+      return `Differs by date: ${parts.slice(0, 4).join('; ')}.`;
+    }
+    case 'no-source':
+      return 'No source: nothing in my sources speaks to this claim.';
+  }
+}

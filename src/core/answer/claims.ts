@@ -1,0 +1,447 @@
+/**
+ * What a claim (or a source sentence) states that can be compared: figures
+ * with units (percentages, sums of money, counts), dates, the parties they
+ * belong to, and the hedges or negations around them ("threatened", "could",
+ * "not"). Pure functions; the knowledge's deals say which names are parties.
+ */
+import { stem } from '../text/analyzer.ts';
+import { foldTypography } from '../text/normalise.ts';
+import type { Deal } from '../model/types.ts';
+import { findDates, type DateMention } from './dates.ts';
+
+/** What a figure measures. */
+export type FigureKind = 'percent' | 'money' | 'count';
+
+/** A number with its unit, as stated in a text. */
+export interface Figure {
+  kind: FigureKind;
+  /** Percent: the percentage (25 for 25%); money: whole currency units (5.5e11 for $550 billion); count: the number. */
+  value: number;
+  /** Money only: `USD`, `JPY`, `EUR` or `GBP`. */
+  currency?: string;
+  /** Count only: the stem of the thing counted ("aircraft", "month"). */
+  unit?: string;
+  /** A qualifier the text puts on the number: "about 30%", "more than $40 billion", "up to 25%". */
+  bound?: 'about' | 'at-least' | 'at-most';
+  /** "$7 billion per year", "a year", "annually". */
+  perYear: boolean;
+  /** The words that state it. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 };
+const CURRENCY_SIGN: Record<string, string> = { $: 'USD', 'US$': 'USD', 'U.S.$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', usd: 'USD', yen: 'JPY', jpy: 'JPY', euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP' };
+const WORD_NUMBER: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+/** Shares written in words: "half of", "two-thirds". */
+const FRACTIONS: Record<string, number> = { half: 50, 'one-half': 50, 'a third': 33.3, 'one-third': 33.3, 'two-thirds': 66.7, 'a quarter': 25, 'one-quarter': 25, 'three-quarters': 75 };
+
+const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+const WORDNUM = `((?:${Object.keys(WORD_NUMBER).filter((w) => w !== 'a' && w !== 'an').join('|')})(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
+
+/** Reads "25", "1,000", "67.6", "twenty-five", "a". */
+function numberOf(text: string): number | undefined {
+  const t = text.toLowerCase().trim();
+  if (/^\d/.test(t)) return Number(t.replace(/,/g, ''));
+  const parts = t.split(/[-\s]+/);
+  let total = 0;
+  for (const p of parts) {
+    const v = WORD_NUMBER[p];
+    if (v === undefined) return undefined;
+    total = v === 100 ? (total || 1) * 100 : total + v;
+  }
+  return total;
+}
+
+const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
+  [/\b(more than|over|well over|at least|upwards of|in excess of|no less than)\s+$/i, 'at-least'],
+  [/\b(up to|as much as|as high as|no more than|under|less than|below|at most)\s+$/i, 'at-most'],
+  [/\b(about|around|approximately|roughly|nearly|almost|some|an estimated|close to|approx\.?)\s+$/i, 'about'],
+];
+const PER_YEAR_AFTER = /^[\s,]*(?:(?:a|per|each|every)\s+(?:year|twelve months|annum)|annually|yearly|per annum)\b/i;
+const PER_YEAR_BEFORE = /\b(annual|yearly)\s+(?:\S+\s+)?$/i;
+
+/** Numbers that are names, not figures: "Order 14345", "section 232", "G20", "Title 3". */
+const IDENTIFIER_BEFORE = /\b(order|proclamation|section|sec\.|no\.|number|title|chapter|article|part|column|paragraph|clause|rule|resolution|act|law|g|f|route|version|phase|stage|item|annex|schedule|form|cfr|u\.s\.c\.)\s*$/i;
+
+function boundBefore(text: string, start: number): Figure['bound'] {
+  const before = text.slice(Math.max(0, start - 25), start);
+  for (const [re, bound] of BOUND_BEFORE) if (re.test(before)) return bound;
+  return undefined;
+}
+
+function perYearAround(text: string, start: number, end: number): boolean {
+  return PER_YEAR_AFTER.test(text.slice(end, end + 25)) || PER_YEAR_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
+/**
+ * Every figure in a text, left to right: percentages ("25%", "25 percent",
+ * "half of"), money ("$550 billion", "US$67.6 billion", "7 trillion yen",
+ * "a trillion dollars") and counts of things ("100 Boeing aircraft", "six
+ * months"). Years and dates are not figures (see `findDates`), nor are numbers
+ * that name something ("Executive Order 14345", "section 232").
+ */
+export function findFigures(raw: string): Figure[] {
+  const text = foldTypography(raw);
+  const out: Figure[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (f: Omit<Figure, 'bound' | 'perYear' | 'text'> & Partial<Pick<Figure, 'bound'>>) => {
+    if (!free(f.start, f.end) || !Number.isFinite(f.value)) return;
+    taken.push([f.start, f.end]);
+    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end) });
+  };
+  // Dates are never figures: block their spans first.
+  for (const d of findDates(text)) taken.push([d.start, d.end]);
+
+  // $550 billion, US$67.6 billion, €600bn, ¥7 trillion
+  for (const m of text.matchAll(new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi'))) {
+    const scale = m[3] ? SCALE[m[3].toLowerCase()]! : 1;
+    add({ kind: 'money', value: numberOf(m[2]!)! * scale, currency: CURRENCY_SIGN[m[1]!.toUpperCase()] ?? 'USD', start: m.index, end: m.index + m[0].length });
+  }
+  // 7 trillion yen, a trillion dollars, twenty billion U.S. dollars
+  for (const m of text.matchAll(new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi'))) {
+    const n = m[1] ?? m[2] ?? m[3]!;
+    const scale = m[4] ? SCALE[m[4].toLowerCase()]! : 1;
+    if ((m[3] || m[2]) && !m[4]) continue; // "a dollar", "two dollars": not a figure worth comparing
+    add({ kind: 'money', value: numberOf(n)! * scale, currency: CURRENCY_WORD[m[5]!.toLowerCase()]!, start: m.index, end: m.index + m[0].length });
+  }
+  // 25%, 25 percent, twenty-five per cent, 3 percentage points
+  for (const m of text.matchAll(new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi'))) {
+    add({ kind: 'percent', value: numberOf(m[1] ?? m[2]!)!, start: m.index, end: m.index + m[0].length });
+  }
+  // half of, two-thirds of
+  for (const m of text.matchAll(/\b(half|one-half|a third|one-third|two-thirds|a quarter|one-quarter|three-quarters)\b(?=\s+(?:of|the|its|their)\b)/gi)) {
+    add({ kind: 'percent', value: FRACTIONS[m[1]!.toLowerCase()]!, bound: 'about', start: m.index, end: m.index + m[0].length });
+  }
+  // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
+  for (const m of text.matchAll(new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g'))) {
+    const n = numberOf(m[1] ?? m[2]!);
+    if (n === undefined || n === 1) continue;
+    const noun = m[4]!.toLowerCase();
+    if (/^(percent|per|of|and|or|to|the|a|an|in|on|for|by|at|from|with|than|as|is|are|was|were|will|who|which|that|day|days)$/.test(noun) && noun !== 'days') continue;
+    if (SCALE[noun] || CURRENCY_WORD[noun]) continue;
+    if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 15), m.index))) continue;
+    add({ kind: 'count', value: n, unit: stem(noun.replace(/-.*/, '')), start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** How a source's figure relates to a claim's. */
+export type FigureMatch = 'same' | 'different' | 'unclear' | 'incomparable';
+
+/** Relative difference two figures may have and still be the same number. */
+export const SAME_FIGURE_TOLERANCE = 0.005;
+/** Relative difference an "about" figure allows. */
+export const ABOUT_TOLERANCE = 0.06;
+
+/**
+ * Compares a claim's figure with a source's: the same thing measured the same
+ * way (kind, currency, unit) and the same number (allowing the source's or the
+ * claim's qualifier: "more than $40 billion" matches "$40 billion"), a
+ * different number, or unclear ("more than $40 billion" against "$45 billion").
+ * `sameUnit` says when two counted things are the same (default: the same stem).
+ */
+export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: string, b: string) => boolean = (a, b) => a === b): FigureMatch {
+  if (claim.kind !== source.kind) return 'incomparable';
+  if (claim.kind === 'money' && claim.currency !== source.currency) return 'incomparable';
+  if (claim.kind === 'count' && !sameUnit(claim.unit!, source.unit!)) return 'incomparable';
+  const c = claim.value;
+  const s = source.value;
+  const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);
+  if (rel <= SAME_FIGURE_TOLERANCE) return 'same';
+  const bound = source.bound ?? claim.bound;
+  if (bound === 'about') return rel <= ABOUT_TOLERANCE ? 'same' : rel <= 3 * ABOUT_TOLERANCE ? 'unclear' : 'different';
+  // Which side is the bound's? A source "more than 40" holds a claim of 40 to 44; a claim "more than 500" holds a source of 550.
+  const [bounded, other, b] = source.bound ? [s, c, source.bound] : claim.bound ? [c, s, claim.bound] : [s, c, undefined];
+  if (b === 'at-least') return other < bounded ? 'different' : source.bound ? (other <= bounded * 1.1 ? 'same' : 'unclear') : 'same';
+  if (b === 'at-most') return other > bounded ? 'different' : source.bound ? (other >= bounded * 0.9 ? 'same' : 'unclear') : 'same';
+  return 'different';
+}
+
+/** "$550 billion", "25%", "100 aircraft", "7 trillion yen". */
+export function formatFigure(f: Figure): string {
+  const bound = f.bound === 'at-least' ? 'over ' : f.bound === 'at-most' ? 'up to ' : f.bound === 'about' ? 'about ' : '';
+  const perYear = f.perYear ? ' a year' : '';
+  if (f.kind === 'percent') return `${bound}${trim(f.value)}%`;
+  if (f.kind === 'count') return `${bound}${trim(f.value)} ${f.unit}`;
+  const [n, word] = scaled(f.value);
+  const sign = f.currency === 'USD' ? '$' : f.currency === 'EUR' ? '€' : f.currency === 'GBP' ? '£' : '';
+  return sign ? `${bound}${sign}${n}${word}${perYear}` : `${bound}${n}${word} ${f.currency === 'JPY' ? 'yen' : (f.currency ?? '')}${perYear}`.trimEnd();
+}
+
+function trim(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+function scaled(v: number): [string, string] {
+  for (const [word, size] of [[' trillion', 1e12], [' billion', 1e9], [' million', 1e6]] as const) if (Math.abs(v) >= size) return [trim(v / size), word];
+  return [Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : trim(v), ''];
+}
+
+/**
+ * The figure of a structured fact (`value` with `unit`): "percent", "usd-billion",
+ * "usd-billion-per-year", "jpy-trillion", or the name of a thing counted ("aircraft", "months").
+ */
+export function factFigure(value: number | undefined, unit: string | undefined): Figure | undefined {
+  if (value === undefined) return undefined;
+  const u = (unit ?? '').toLowerCase().trim();
+  const base = { text: '', start: 0, end: 0, perYear: /per-?year|annual/.test(u) };
+  if (/^(percent|per cent|%|pct)$/.test(u)) return { ...base, kind: 'percent', value };
+  const money = /^(usd|jpy|eur|gbp)(?:-(thousand|million|billion|trillion))?(?:-per-?year)?$/.exec(u);
+  if (money) return { ...base, kind: 'money', value: value * (money[2] ? SCALE[money[2]]! : 1), currency: money[1]!.toUpperCase() };
+  if (!u) return undefined;
+  return { ...base, kind: 'count', value, unit: stem(u.replace(/-.*/, '')) };
+}
+
+/** A party or another named entity mentioned in a text. */
+export interface EntityMention {
+  /** The party's name as the knowledge spells it ("Japan"), or the name as written for other names ("European Union"). */
+  name: string;
+  /** True for a party of one of the knowledge's deals. */
+  party: boolean;
+  start: number;
+  end: number;
+}
+
+/** Initials of a multi-word name: "United States" → ["US", "U.S.", "U.S"]. */
+function acronyms(name: string): string[] {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length < 2) return [];
+  const letters = words.map((w) => w[0]!);
+  return [letters.join(''), letters.join('.') + '.', letters.join('.')];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Finds the knowledge's parties (by name, initials or single-word alias) and other capitalised names in texts. */
+export interface EntityFinder {
+  (text: string): EntityMention[];
+  /** Canonical names of the parties. */
+  readonly parties: readonly string[];
+}
+
+const finderCache = new WeakMap<readonly Deal[], EntityFinder>();
+// Capitalised words that open sentences or headings rather than name anything.
+const NOT_NAMES = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that these those under in on at by for from with as if when while after before since during however but and or also it its he she they we i our their his her there here what which who why how yesterday today tomorrow last next such each every all both some any no not according president prime minister secretary chief commerce'.split(' '),
+);
+
+/**
+ * An entity finder for some deals. Parties are matched by name ("United
+ * States", "Japan"), initials written in capitals ("US", "U.S."; never the
+ * pronoun "us") and the partner's single-word aliases ("japanese"); other
+ * names are runs of capitalised words ("European Union", "South Africa").
+ */
+export function entityFinder(deals: readonly Deal[]): EntityFinder {
+  const cached = finderCache.get(deals);
+  if (cached) return cached;
+  const forms: { re: RegExp; name: string }[] = [];
+  const parties = [...new Set(deals.flatMap((d) => d.parties))];
+  for (const name of parties) {
+    forms.push({ re: new RegExp(`\\b${escapeRe(name)}\\b`, 'gi'), name });
+    for (const a of acronyms(name)) forms.push({ re: new RegExp(`(?<![\\w.])${escapeRe(a)}(?![\\w]|\\.\\w)`, 'g'), name });
+  }
+  for (const d of deals) {
+    const partner = d.parties.at(-1);
+    if (!partner) continue;
+    for (const alias of d.aliases) if (/^\p{L}+$/u.test(alias)) forms.push({ re: new RegExp(`\\b${escapeRe(alias)}\\b`, 'gi'), name: partner });
+  }
+  const find = ((text: string): EntityMention[] => {
+    const out: EntityMention[] = [];
+    const free = (s: number, e: number) => out.every((m) => e <= m.start || s >= m.end);
+    for (const f of forms) {
+      f.re.lastIndex = 0;
+      for (const m of text.matchAll(f.re)) if (free(m.index, m.index + m[0].length)) out.push({ name: f.name, party: true, start: m.index, end: m.index + m[0].length });
+    }
+    // Other names: runs of capitalised words (with "of", "and" inside), or capitals such as "EU".
+    for (const m of text.matchAll(/\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|and|de|du|la)\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*)*/gu)) {
+      let start = m.index;
+      let name = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
+      // Drop a capitalised opening word that names nothing ("The European Union" → "European Union").
+      const first = name.split(/\s+/)[0]!;
+      if (NOT_NAMES.has(first.toLowerCase())) {
+        const rest = name.slice(first.length).replace(/^\s+/, '');
+        start += name.length - rest.length;
+        name = rest;
+      }
+      // Adverbs and openers ("Critically,") name nothing either.
+      if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (!/\s/.test(name) && /ly$/.test(name) && text[start + name.length] === ',')) continue;
+      const end = start + name.length;
+      // A run holding a party ("Government of Japan") is that party.
+      const inner = out.find((o) => o.party && o.start >= start && o.end <= end);
+      if (inner) continue;
+      if (free(start, end)) out.push({ name, party: false, start, end });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }) as EntityFinder;
+  Object.defineProperty(find, 'parties', { value: parties });
+  finderCache.set(deals, find);
+  return find;
+}
+
+/** How a figure is tied to an entity: named right next to it, or the subject of the clause. */
+export interface FigureOwner {
+  name: string;
+  party: boolean;
+  how: 'explicit' | 'subject';
+}
+
+// Verbs and auxiliaries that follow a subject ("Japan will", "the EU has agreed", "Japan pledged").
+const AFTER_SUBJECT = /^\s+(?:(?:also|now|immediately|already|further|still)\s+)?(?:will|would|shall|should|could|can|may|might|must|has|have|had|is|are|was|were|agreed|agrees|committed|commits|pledged|pledges|plans|planned|signed|signs|announced|announces|imposed|imposes|retains?|retained|keeps?|kept|gets?|got|receives?|received|pays?|paid|buys?|bought|invests?|invested|purchases?|purchased|sets?|faces?|faced|accepts?|accepted|offers?|offered|sought|seeks|wants|\p{Ll}+ed)\b/u;
+
+/**
+ * Which entity a figure belongs to in a sentence: named right before it
+ * ("Japan (25%)", "Japan’s 15%"), right after it ("90% to the United States",
+ * "25% tariffs on imported Japanese vehicles"), else the nearest subject
+ * before it in the sentence ("The United States will retain 90%").
+ */
+export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>, mentions: readonly EntityMention[]): FigureOwner | undefined {
+  const explicit = (m: EntityMention): FigureOwner => ({ name: m.name, party: m.party, how: 'explicit' });
+  // "Japan (25%)", "Japan: 25%", "Japan’s 15%", "Japan’s historic $550 billion"
+  for (const m of mentions) {
+    if (m.end > figure.start) continue;
+    const between = text.slice(m.end, figure.start);
+    if (/^\s*\(\s*$|^\s*:\s*$/.test(between) || /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return explicit(m);
+  }
+  // "90% to the United States", "25% tariffs on imported Japanese vehicles", "a 25% rate for Japan"
+  const after = text.slice(figure.end, figure.end + 60);
+  const prep = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:to|for|on|from)\s+(?:the\s+)?(?:(?:nearly|almost|all|most|imported|some|certain|its|their)\s+){0,2}/u.exec(after);
+  if (prep) {
+    const at = figure.end + prep[0].length;
+    const m = mentions.find((x) => x.start === at);
+    if (m) return explicit(m);
+  }
+  // The nearest "<entity> will / has agreed / pledged ..." before the figure.
+  let owner: FigureOwner | undefined;
+  for (const m of mentions) {
+    if (m.end > figure.start) break;
+    if (AFTER_SUBJECT.test(text.slice(m.end, m.end + 40))) owner = { name: m.name, party: m.party, how: 'subject' };
+  }
+  return owner;
+}
+
+/** Kinds of hedge, so a claim and a source hedged the same way agree ("threatened" and "threat"). */
+export type HedgeKind = 'threat' | 'proposal' | 'possibility' | 'negation';
+
+const HEDGES: [RegExp, HedgeKind][] = [
+  [/\b(threaten(?:s|ed|ing)?|threats?)\b/i, 'threat'],
+  [/\b(propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ion|ions)?|consider(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|wants?|wanted|aim(?:s|ed|ing)?|intend(?:s|ed)?|demand(?:s|ed)?|push(?:es|ed)? for|talks? (?:on|about)|working (?:on|toward)|negotiat(?:e|es|ed|ing)|exploring|eager)\b/i, 'proposal'],
+  [/\b(could|would|might|may|possible|possibly|likely|unlikely|expected|if|unless|whether)\b/i, 'possibility'],
+  [/\b(not|no|never|without|neither|nor|declined to|refused to|yet to)\b|n['’]t\b/i, 'negation'],
+];
+
+/** A hedge or negation found in a text. */
+export interface Hedge {
+  kind: HedgeKind;
+  /** The word as written ("threatened"). */
+  word: string;
+}
+
+/**
+ * The hedges in `text`, in the clause before `before` (a figure's position,
+ * at most `window` characters back) or in the whole text when `before` is
+ * undefined. The first of each kind is reported.
+ */
+export function hedgesIn(text: string, before?: number, window = 90): Hedge[] {
+  let span = text;
+  if (before !== undefined) {
+    span = text.slice(Math.max(0, before - window), before);
+    // The clause only: a hedge before ";" or "." belongs to another statement.
+    const cut = Math.max(span.lastIndexOf(';'), span.lastIndexOf('. '), span.lastIndexOf(':'));
+    if (cut >= 0) span = span.slice(cut + 1);
+  }
+  const out: Hedge[] = [];
+  for (const [re, kind] of HEDGES) {
+    const m = re.exec(span);
+    if (m) out.push({ kind, word: m[0] });
+  }
+  return out;
+}
+
+/** What a claim states, ready to compare with the sources. */
+export interface ParsedClaim {
+  /** The claim, cleaned. */
+  text: string;
+  figures: Figure[];
+  /** Dates the claim states (not those that only name an era, such as "the 2019 agreement"). */
+  dates: DateMention[];
+  /** Deals the claim names by era label or name ("the 2019 agreement"). */
+  eras: Deal[];
+  /** Years the claim uses only to name a deal or era ("the 2019 agreement"), for knowledge without deals. */
+  eraYears: number[];
+  /** Parties and other names mentioned. */
+  entities: EntityMention[];
+  /** Who each figure belongs to in the claim, by figure index. */
+  owners: (FigureOwner | undefined)[];
+  /** Hedges and negation the claim itself makes ("threatened", "did not"). */
+  hedges: Hedge[];
+  /** "now", "currently", "still", "today": the claim is about the latest state. */
+  current: boolean;
+  /** The claim with figures and dates taken out: what it is about. */
+  subject: string;
+}
+
+/** Nouns after a year that make it the name of a deal or round, not a date ("the 2019 agreement"). */
+const ERA_NOUN = /^\s*(?:u\.?s\.?[-–\s]+\p{L}+\s+)?(agreements?|deals?|accords?|pacts?|talks|negotiations|framework|treaty|round|trade agreement|trade deal|mini[- ]deal|truce|arrangement|era)\b/iu;
+const CURRENT = /\b(now|currently|current|today|still|presently|at present|these days|nowadays)\b/i;
+
+const TITLES = /\b(?:President|Prime Minister|Vice President|Secretary|Minister|Ambassador|Representative|Chancellor|Governor|Senator|Chairman|Chair|Director|Commissioner|Mr\.|Ms\.|Mrs\.|Dr\.)\s+((?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
+
+/**
+ * Names of people in some texts: whatever follows a title ("President Donald
+ * J. Trump", "Prime Minister Sanae Takaichi"), in full and by surname. People
+ * act for parties; a figure is never theirs ("Trump imposed a 24% import tax").
+ */
+export function personNames(texts: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(TITLES)) {
+      const name = m[1]!.replace(/['’]s$/, '');
+      out.add(name);
+      out.add(name.split(/\s+/).at(-1)!);
+    }
+  }
+  return out;
+}
+
+/** True when a mention names a person (by full name or surname). */
+export function isPerson(name: string, persons: ReadonlySet<string>): boolean {
+  return persons.has(name) || persons.has(name.split(/\s+/).at(-1)!) || name.split(/\s+(?:and|&)\s+/).every((part) => persons.has(part.split(/\s+/).at(-1)!));
+}
+
+/**
+ * Parses a claim against the knowledge's deals (and the people its sources name, who own no figure).
+ * @example parseClaim('Japan pledged $1 trillion of new investment in America', deals)
+ *   → figures [$1 trillion (money, USD)], entities [Japan], subject 'Japan pledged of new investment in America'
+ */
+export function parseClaim(input: string, deals: readonly Deal[], persons: ReadonlySet<string> = new Set()): ParsedClaim {
+  const text = input.trim();
+  const eras = deals.filter((d) => {
+    const hay = text.toLowerCase();
+    return hay.includes(d.era.toLowerCase()) || hay.includes(d.name.toLowerCase());
+  });
+  const eraYears: number[] = [];
+  const dates: DateMention[] = [];
+  for (const d of findDates(text)) {
+    const yearOnly = d.precision === 'year';
+    if (yearOnly && ERA_NOUN.test(text.slice(d.end))) eraYears.push(Number(d.date));
+    else if (!d.relative) dates.push(d);
+  }
+  const figures = findFigures(text);
+  const entities = entityFinder(deals)(text);
+  const owners = figures.map((f) => figureOwner(text, f, entities.filter((e) => !isPerson(e.name, persons))));
+  // The subject: the claim without the figures and dates it states (era names stay: they say which deal).
+  const cut = [...figures, ...dates].sort((a, b) => b.start - a.start);
+  let subject = text;
+  for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);
+  subject = subject.replace(/\s+/g, ' ').trim();
+  return { text, figures, dates, eras, eraYears, entities, owners, hedges: hedgesIn(text), current: CURRENT.test(text), subject };
+}
