@@ -9,6 +9,7 @@ import { DEFAULT_KNOWLEDGE_DIR, openEngine, type OpenOptions } from './startup.t
 import { KnowledgeHolder } from './knowledge-watch.ts';
 import { runConsole } from './adapters/console.ts';
 import { StoreVotes } from './adapters/feedback.ts';
+import { SHARD_FLAG } from './adapters/discord/shard-flag.ts';
 import { Health } from './adapters/health.ts';
 import { RateLimiter } from './adapters/rate-limit.ts';
 import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, config.store.salt]);
   // A promise rejected with no handler (in a library or our own code) is logged, and never ends the process.
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection; still running', { error: reason }));
-  const slackConfig = config.slack;
+  // A shard process of `npm run discord:shards` runs Discord only.
+  const slackConfig = process.argv.includes(SHARD_FLAG) ? undefined : config.slack;
   const dir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const cache: OpenOptions = { cacheDir: config.indexCache.dir, readOnly: config.indexCache.readOnly };
   const health = new Health();

@@ -4,6 +4,11 @@
  * gateway WebSocket (HELLO, READY + GUILD_CREATE on IDENTIFY, RESUMED on
  * RESUME, heartbeat ACKs). The real discord.js client talks to it, so tests
  * exercise our adapter and the library for real. Recipe: DESIGN.md.
+ *
+ * Sharding as Discord does it: IDENTIFY's `shard: [id, count]` decides which
+ * guilds a connection gets (`(guild_id >> 22) % count === id`), a dispatch for
+ * a guild goes to the connection of the shard that owns it, and
+ * `/gateway/bot` recommends `recommendedShards`.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -80,11 +85,51 @@ export function apiMessage(channelId: string, body: any, author: object = botUse
   };
 }
 
-function guildCreate(): Record<string, unknown> {
-  const channel = (id: string, name: string, position: number) => ({ id, type: 0, name, position, permission_overwrites: [], guild_id: IDS.guild, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, parent_id: null });
+/** A guild of the fake world and its text channels. */
+export interface FakeGuild {
+  id: string;
+  name?: string;
+  channels: { id: string; name: string }[];
+}
+
+/** The default world: one guild with a general channel and a listening channel. */
+export const DEFAULT_GUILD: FakeGuild = {
+  id: IDS.guild,
+  name: 'Fake guild',
+  channels: [
+    { id: IDS.channel, name: 'general' },
+    { id: IDS.listen, name: 'trade-questions' },
+  ],
+};
+
+/** The shard that receives a guild's events, as Discord computes it: `(guild_id >> 22) % shardCount`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** Settings of the fake. */
+export interface FakeDiscordOptions {
+  /** The guilds the bot is in; default `[DEFAULT_GUILD]`. */
+  guilds?: FakeGuild[];
+  /** `shards` in `/gateway/bot` (what `totalShards: 'auto'` uses); default 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency` in `/gateway/bot`; default 1. */
+  maxConcurrency?: number;
+}
+
+/** One IDENTIFY the fake answered: the shard it asked for and the guilds it was given. */
+export interface Identified {
+  shard: [number, number];
+  guilds: string[];
+  /** Which connection (1-based count of connections so far). */
+  connection: number;
+}
+
+function guildCreate(guild: FakeGuild = DEFAULT_GUILD): Record<string, unknown> {
+  const channel = (id: string, name: string, position: number) => ({ id, type: 0, name, position, permission_overwrites: [], guild_id: guild.id, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, parent_id: null });
   return {
-    id: IDS.guild,
-    name: 'Fake guild',
+    id: guild.id,
+    name: guild.name ?? 'Fake guild',
     icon: null,
     owner_id: IDS.user,
     afk_channel_id: null,
@@ -92,7 +137,7 @@ function guildCreate(): Record<string, unknown> {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: IDS.guild, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [{ id: guild.id, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
     emojis: [],
     stickers: [],
     features: [],
@@ -105,7 +150,7 @@ function guildCreate(): Record<string, unknown> {
     large: false,
     member_count: 2,
     joined_at: new Date().toISOString(),
-    channels: [channel(IDS.channel, 'general', 0), channel(IDS.listen, 'trade-questions', 1)],
+    channels: guild.channels.map((c, i) => channel(c.id, c.name, i)),
     threads: [],
     members: [{ user: botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
     presences: [],
@@ -128,19 +173,27 @@ export interface FakeResponse {
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly received: GatewayPayload[] = [];
+  /** Every IDENTIFY answered, in order. */
+  readonly identified: Identified[] = [];
   /** WebSocket connections opened so far. */
   connections = 0;
   /** Set to answer some requests differently (return undefined for the default). */
   override?: (req: RecordedRequest) => FakeResponse | undefined;
   private seq = 0;
   private socket?: WebSocket;
+  /** The open connection of each shard id that identified. */
+  private readonly shardSockets = new Map<number, { socket: WebSocket; count: number }>();
   private readonly waiters: (() => void)[] = [];
+  readonly guilds: FakeGuild[];
 
   private constructor(
     private readonly server: Server,
     private readonly wss: WebSocketServer,
     readonly port: number,
-  ) {}
+    private readonly options: FakeDiscordOptions,
+  ) {
+    this.guilds = options.guilds ?? [DEFAULT_GUILD];
+  }
 
   /** REST base to give discord.js (`rest.api`), i.e. `DISCORD_API_URL`. */
   get apiUrl(): string {
@@ -152,11 +205,11 @@ export class FakeDiscord {
   }
 
   /** Starts the fake on a free port. */
-  static async start(): Promise<FakeDiscord> {
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const server = createServer();
     const wss = new WebSocketServer({ server });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const fake = new FakeDiscord(server, wss, (server.address() as AddressInfo).port);
+    const fake = new FakeDiscord(server, wss, (server.address() as AddressInfo).port, options);
     server.on('request', (req, res) => {
       void fake.onRequest(req).then(({ status, body, headers }) => {
         res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
@@ -183,7 +236,8 @@ export class FakeDiscord {
   private route({ method, path, body }: RecordedRequest): FakeResponse {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/api/v10/gateway/bot') {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      const shards = this.options.recommendedShards ?? 1;
+      return { status: 200, body: { url: this.gatewayUrl, shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.options.maxConcurrency ?? 1 } } };
     }
     if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if ((m = /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(%40original|@original)$/.exec(path))) {
@@ -203,19 +257,26 @@ export class FakeDiscord {
   }
 
   private onConnection(ws: WebSocket): void {
-    this.connections++;
+    const connection = ++this.connections;
     this.socket = ws;
     const send = (payload: object) => ws.send(JSON.stringify(payload));
+    ws.on('close', () => {
+      for (const [id, s] of this.shardSockets) if (s.socket === ws) this.shardSockets.delete(id);
+    });
     ws.on('message', (data) => {
       const payload = JSON.parse(String(data)) as GatewayPayload;
       this.received.push(payload);
-      this.notify();
       if (payload.op === 1) send({ op: 11, d: null });
       if (payload.op === 2) {
-        const ready = { v: 10, user: botUser, guilds: [{ id: IDS.guild, unavailable: true }], session_id: 'fake-session', resume_gateway_url: this.gatewayUrl, shard: [0, 1], application: { id: IDS.app, flags: 0 }, private_channels: [], relationships: [], presences: [], geo_ordered_rtc_regions: [], guild_join_requests: [], session_type: 'normal', user_settings: {}, auth: {} };
+        const shard: [number, number] = Array.isArray(payload.d?.shard) ? [Number(payload.d.shard[0]), Number(payload.d.shard[1])] : [0, 1];
+        const mine = this.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
+        this.shardSockets.set(shard[0], { socket: ws, count: shard[1] });
+        this.identified.push({ shard, guilds: mine.map((g) => g.id), connection });
+        const ready = { v: 10, user: botUser, guilds: mine.map((g) => ({ id: g.id, unavailable: true })), session_id: 'fake-session', resume_gateway_url: this.gatewayUrl, shard, application: { id: IDS.app, flags: 0 }, private_channels: [], relationships: [], presences: [], geo_ordered_rtc_regions: [], guild_join_requests: [], session_type: 'normal', user_settings: {}, auth: {} };
         send({ op: 0, t: 'READY', s: ++this.seq, d: ready });
-        send({ op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: guildCreate() });
+        for (const g of mine) send({ op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: guildCreate(g) });
       }
+      this.notify();
       if (payload.op === 6) send({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} });
     });
     send({ op: 10, d: { heartbeat_interval: 41250 } });
@@ -225,10 +286,27 @@ export class FakeDiscord {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Sends a gateway dispatch (e.g. INTERACTION_CREATE, MESSAGE_CREATE) to the connected client. */
+  /**
+   * Sends a gateway dispatch (e.g. INTERACTION_CREATE, MESSAGE_CREATE): to the
+   * connection of the shard that owns `d.guild_id` when shards identified,
+   * else to the latest connection.
+   */
   dispatch(t: string, d: object): void {
-    if (!this.socket) throw new Error('fake-discord: no gateway connection');
-    this.socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+    const socket = this.socketFor((d as { guild_id?: unknown }).guild_id);
+    if (!socket) throw new Error('fake-discord: no gateway connection');
+    socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  private socketFor(guildId: unknown): WebSocket | undefined {
+    if (typeof guildId === 'string') {
+      for (const [id, s] of this.shardSockets) if (s.count > 1 && shardOf(guildId, s.count) === id) return s.socket;
+    }
+    return this.socket;
+  }
+
+  /** Resolves with the first IDENTIFY from index `since` on (of `identified`) that asked for shard `id`. */
+  async identify(id: number, since = 0, timeoutMs = 4000): Promise<Identified> {
+    return this.waitFor(() => this.identified.slice(since).find((i) => i.shard[0] === id), timeoutMs, `IDENTIFY of shard ${id}`);
   }
 
   /** Sends a raw gateway payload (e.g. `{ op: 9, d: false }`: invalid session) to the connected client. */
