@@ -31,7 +31,7 @@ export interface QualityWarning {
 }
 
 /** Shingles of three stems, the basis of near-duplicate detection. */
-function shingles(text: string): Set<string> {
+export function shingles(text: string): Set<string> {
   const s = analyze(text);
   const out = new Set<string>();
   for (let i = 0; i + 2 < s.length; i++) out.add(`${s[i]} ${s[i + 1]} ${s[i + 2]}`);
@@ -39,13 +39,16 @@ function shingles(text: string): Set<string> {
 }
 
 /** Share of the smaller article's shingles that the other also has. */
-function containment(a: Set<string>, b: Set<string>): number {
+export function containment(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return 0;
   let n = 0;
   for (const x of small) if (large.has(x)) n++;
   return n / small.size;
 }
+
+/** Share of shared wording (`containment` of shingles) from which two articles are near-duplicates. */
+export const NEAR_DUPLICATE_SHARE = 0.5;
 
 /** Collects warnings for a corpus. */
 export function qualityWarnings(corpus: Corpus): QualityWarning[] {
@@ -61,7 +64,7 @@ export function qualityWarnings(corpus: Corpus): QualityWarning[] {
   for (let i = 0; i < corpus.articles.length; i++) {
     for (let j = i + 1; j < corpus.articles.length; j++) {
       const c = containment(sh[i]!, sh[j]!);
-      if (c >= 0.5) warnings.push({ file: corpus.articles[j]!.file, message: `near-duplicate of ${corpus.articles[i]!.file} (${Math.round(c * 100)}% shared wording)` });
+      if (c >= NEAR_DUPLICATE_SHARE) warnings.push({ file: corpus.articles[j]!.file, message: `near-duplicate of ${corpus.articles[i]!.file} (${Math.round(c * 100)}% shared wording)` });
     }
   }
   const low = new Set(corpus.articles.filter((a) => a.reliability === 'low').map((a) => a.id));

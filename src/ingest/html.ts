@@ -1,0 +1,256 @@
+/**
+ * Saved web pages: metadata from the page's head (Open Graph, JSON-LD,
+ * `<time>`, canonical link), then the main text through @mozilla/readability
+ * over linkedom, with page chrome (navigation, cookie banners, share buttons,
+ * related links, footers, scripts) removed first. The body keeps the page's
+ * paragraphs, headings as their own paragraphs, and lists as list items.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
+import type { Extraction, FoundMetadata } from './types.ts';
+import { normaliseLines, normaliseSpace } from './whitespace.ts';
+
+// linkedom's DOM types are not the browser's; the few members used here.
+interface El {
+  tagName: string;
+  nodeType: number;
+  textContent: string | null;
+  childNodes: ArrayLike<El>;
+  parentNode: El | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  remove(): void;
+}
+interface Doc extends El {
+  body: El | null;
+  head: El | null;
+  title: string;
+}
+
+/** Elements that are never article text. */
+const NEVER_TEXT = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'dialog', 'nav', 'aside', 'footer', 'menu'];
+/** ARIA roles of page chrome. */
+const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|search|menu|menubar|toolbar)$/i;
+/**
+ * Class or id words of page chrome: one word of the class list (or the id)
+ * equal to, or starting with, one of these (`share-bar`, `cookie_notice`, `related-links`).
+ */
+const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|related|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|byline-share|more-stories|read-more|trending|outbrain|taboola)([-_].*)?$/i;
+/** Chrome is removed only when it holds less than this share of the page's paragraph text (so a mislabelled wrapper never takes the article with it). */
+const MAX_CHROME_SHARE = 0.3;
+
+/** Blocks: elements whose content starts a new paragraph. */
+const BLOCKS = new Set(
+  'address article blockquote center dd details div dl dt fieldset figure h1 h2 h3 h4 h5 h6 header hr li main ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
+/** Elements dropped from the readable content: captions and credits are not the article's prose. */
+const SKIP_IN_CONTENT = new Set(['figcaption', 'img', 'picture', 'video', 'audio', 'source', 'script', 'style', 'noscript', 'button', 'svg']);
+
+const tag = (el: El) => el.tagName?.toLowerCase() ?? '';
+
+/** Extracts a saved web page. */
+export function extractHtml(html: string): Extraction {
+  // linkedom wants a whole document; a fragment saved on its own gets one.
+  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const meta = pageMetadata(parseHTML(source).document as unknown as Doc, source);
+  const document = parseHTML(source).document as unknown as Doc;
+  removeChrome(document);
+  // Readability changes the document it reads, so it gets this cleaned copy.
+  const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
+  meta.title ??= article?.title ? normaliseSpace(article.title) : undefined;
+  meta.publisher ??= article?.siteName ? normaliseSpace(article.siteName) : undefined;
+  meta.date ??= parseDate(article?.publishedTime);
+  let paragraphs = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Doc) : [];
+  // The headline repeated as the first paragraph belongs in the title, not the body.
+  if (meta.title && paragraphs[0] && normaliseSpace(paragraphs[0]).toLowerCase() === meta.title.toLowerCase()) paragraphs = paragraphs.slice(1);
+  return { format: 'html', paragraphs, meta };
+}
+
+/** Title, publisher, date and URL from the page head (and `<time>`, and the "saved from" comment browsers add). */
+export function pageMetadata(doc: Doc, html: string): FoundMetadata {
+  const metaContent = (...keys: string[]) => {
+    for (const key of keys) {
+      const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+      const v = el?.getAttribute('content');
+      if (v && normaliseSpace(v)) return normaliseSpace(v);
+    }
+    return undefined;
+  };
+  const ld = jsonLdArticle(doc);
+  const siteName = metaContent('og:site_name', 'application-name') ?? ld.publisher;
+  const docTitle = normaliseSpace(doc.querySelector('title')?.textContent ?? '');
+  const title = metaContent('og:title', 'twitter:title') ?? ld.headline ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
+  const timeEl = doc.querySelector('article time[datetime], time[datetime]');
+  const date =
+    parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', 'dc.date', 'DC.date.issued', 'parsely-pub-date', 'sailthru.date')) ??
+    parseDate(ld.datePublished) ??
+    parseDate(timeEl?.getAttribute('datetime'));
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.
+  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
+  const url = [canonical, metaContent('og:url'), ld.url, savedFrom].find(isWebUrl);
+  return {
+    ...(title ? { title } : {}),
+    ...(siteName ? { publisher: siteName } : {}),
+    ...(date ? { date } : {}),
+    ...(url ? { url: url.trim() } : {}),
+  };
+}
+
+/** The article object of the page's JSON-LD (`NewsArticle`, `Article`, … also inside `@graph`). */
+function jsonLdArticle(doc: Doc): { headline?: string; datePublished?: string; publisher?: string; url?: string } {
+  const found: Record<string, unknown>[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o['@graph']) visit(o['@graph']);
+      found.push(o);
+    }
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(s.textContent ?? ''));
+    } catch {
+      // A broken JSON-LD block is the page's problem: the other sources of metadata still count.
+    }
+  }
+  const isArticle = (o: Record<string, unknown>) => [o['@type']].flat().some((t) => typeof t === 'string' && /Article|BlogPosting|Report|NewsArticle/i.test(t));
+  const a = found.find((o) => isArticle(o) && o.datePublished) ?? found.find(isArticle) ?? found.find((o) => o.datePublished);
+  if (!a) return {};
+  const str = (v: unknown) => (typeof v === 'string' && normaliseSpace(v) ? normaliseSpace(v) : undefined);
+  const publisher = [a.publisher].flat()[0];
+  const entity = a.mainEntityOfPage;
+  return {
+    headline: str(a.headline) ?? str(a.name),
+    datePublished: str(a.datePublished) ?? str(a.dateCreated),
+    publisher: typeof publisher === 'string' ? str(publisher) : str((publisher as Record<string, unknown> | undefined)?.name),
+    url: str(a.url) ?? (typeof entity === 'string' ? str(entity) : str((entity as Record<string, unknown> | undefined)?.['@id'])),
+  };
+}
+
+/** Removes page chrome before Readability reads the page. */
+function removeChrome(doc: Doc): void {
+  for (const name of NEVER_TEXT) for (const el of Array.from(doc.querySelectorAll(name))) el.remove();
+  // A site header is chrome; a header inside the article (headline, byline) is not.
+  for (const el of Array.from(doc.querySelectorAll('header'))) if (!closest(el, 'article')) el.remove();
+  const total = paragraphText(doc.body);
+  for (const el of Array.from(doc.querySelectorAll('[role], [class], [id], [aria-hidden="true"], [hidden]'))) {
+    if (!el.parentNode) continue;
+    const role = el.getAttribute('role') ?? '';
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+    const chrome = CHROME_ROLES.test(role) || words.some((w) => CHROME_WORDS.test(w)) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
+    if (chrome && paragraphText(el) <= total * MAX_CHROME_SHARE) el.remove();
+  }
+}
+
+function closest(el: El, name: string): El | undefined {
+  for (let p = el.parentNode; p; p = p.parentNode) if (tag(p) === name) return p;
+  return undefined;
+}
+
+/** Characters of text in an element's paragraphs (a measure of how much article it holds). */
+function paragraphText(el: El | null): number {
+  if (!el) return 0;
+  let n = 0;
+  for (const p of Array.from(el.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre'))) n += normaliseSpace(p.textContent ?? '').length;
+  return n;
+}
+
+/** One block of the readable content: a paragraph, a heading or a list item. */
+interface Block {
+  text: string;
+  /** Set for list items: nesting depth and the marker (`-` or `3.`). */
+  item?: { depth: number; marker: string };
+}
+
+/** The readable content's paragraphs; consecutive list items make one list paragraph. */
+function blocksOf(doc: Doc): string[] {
+  const blocks: Block[] = [];
+  collect(doc.body!, blocks, []);
+  const out: string[] = [];
+  let list: string[] = [];
+  const endList = () => {
+    if (list.length) out.push(list.join('\n'));
+    list = [];
+  };
+  for (const b of blocks) {
+    if (b.item) list.push(`${'  '.repeat(b.item.depth)}${b.item.marker} ${b.text.replace(/\n/g, ' ')}`);
+    else {
+      endList();
+      out.push(b.text);
+    }
+  }
+  endList();
+  return out;
+}
+
+/** List context: one entry per enclosing list, with its kind and item counter. */
+type Lists = { ordered: boolean; n: number }[];
+/** The list item being walked; `emitted` once its first text (which carries the marker) is out. */
+interface ItemState {
+  depth: number;
+  marker: string;
+  emitted: boolean;
+}
+
+/** Walks an element: inline runs become blocks; block children are walked in turn. */
+function collect(el: El, out: Block[], lists: Lists, item?: ItemState): void {
+  let inline = '';
+  const flush = () => {
+    const text = normaliseLines(inline);
+    inline = '';
+    if (!text) return;
+    if (!item) out.push({ text });
+    else {
+      // An item's first text carries its marker; text after a nested list continues it, indented.
+      out.push({ text, item: { depth: item.depth, marker: item.emitted ? ' '.repeat(item.marker.length) : item.marker } });
+      item.emitted = true;
+    }
+  };
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType === 3) {
+      inline += child.textContent ?? '';
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const name = tag(child);
+    if (SKIP_IN_CONTENT.has(name)) continue;
+    if (name === 'br') {
+      inline += '\n';
+      continue;
+    }
+    if (!BLOCKS.has(name) && !child.querySelector([...BLOCKS].join(','))) {
+      inline += textWithBreaks(child);
+      continue;
+    }
+    flush();
+    if (name === 'table') {
+      // A table is one paragraph, a row a line, its cells separated by spaces.
+      const rows = Array.from(child.querySelectorAll('tr'))
+        .map((tr) => Array.from(tr.querySelectorAll('th, td')).map((cell) => normaliseSpace(textWithBreaks(cell))).filter(Boolean).join(' '))
+        .filter(Boolean);
+      if (rows.length) out.push({ text: rows.join('\n') });
+    } else if (name === 'ul' || name === 'ol') {
+      const start = Number(child.getAttribute('start') ?? '1');
+      collect(child, out, [...lists, { ordered: name === 'ol', n: Number.isFinite(start) ? start - 1 : 0 }]);
+    } else if (name === 'li' && lists.length) {
+      const list = lists.at(-1)!;
+      list.n++;
+      collect(child, out, lists, { depth: lists.length - 1, marker: list.ordered ? `${list.n}.` : '-', emitted: false });
+    } else collect(child, out, lists, item);
+  }
+  flush();
+}
+
+/** An inline element's text, with `<br>` as a line break. */
+function textWithBreaks(el: El): string {
+  let s = '';
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType === 3) s += child.textContent ?? '';
+    else if (child.nodeType === 1 && !SKIP_IN_CONTENT.has(tag(child))) s += tag(child) === 'br' ? '\n' : textWithBreaks(child);
+  }
+  return s;
+}
