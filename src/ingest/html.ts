@@ -37,7 +37,10 @@ const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alert
  * Class or id words of page chrome: one word of the class list (or the id)
  * equal to, or starting with, one of these (`share-bar`, `cookie_notice`, `related-links`).
  */
-const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|related|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|byline-share|more-stories|read-more|trending|outbrain|taboola)([-_].*)?$/i;
+const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author)([-_].*)?$/i;
+/** Whole blocks that are page furniture wherever they stand ("Advertisement", "Read more: <link>"). */
+const BOILERPLATE = /^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|scroll to continue( with content)?)$/i;
+const LINK_LEAD = /^(read more|read also|related|see also|recommended|more on this( story)?|more from|watch|listen|sign up)\b\s*[:|»›]/i;
 /** Chrome is removed only when it holds less than this share of the page's paragraph text (so a mislabelled wrapper never takes the article with it). */
 const MAX_CHROME_SHARE = 0.3;
 
@@ -143,6 +146,16 @@ function removeChrome(doc: Doc): void {
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
     const chrome = CHROME_ROLES.test(role) || words.some((w) => CHROME_WORDS.test(w)) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
     if (chrome && paragraphText(el) <= total * MAX_CHROME_SHARE) el.remove();
+  }
+  for (const el of Array.from(doc.querySelectorAll('p, div, span, li'))) {
+    if (!el.parentNode) continue;
+    const text = normaliseSpace(el.textContent ?? '');
+    if (BOILERPLATE.test(text)) el.remove();
+    else if (LINK_LEAD.test(text) && tag(el) !== 'div') {
+      // "Read more: <a>another story</a>": a lead-in word and a link, no prose of its own.
+      const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + normaliseSpace(a.textContent ?? '').length, 0);
+      if (linked >= text.length * 0.5) el.remove();
+    }
   }
 }
 

@@ -161,6 +161,19 @@ describe('knowledge:add: saved web pages', () => {
     expectVerbatim(paragraphs, pageWords(await readFile(page('press-release.html'), 'utf8')));
   });
 
+  it('a WordPress post: JSON-LD @graph date, inline ads, "Read more" links, share and related blocks, author box, comments left out', async () => {
+    const dir = await knowledge();
+    await add({ knowledgeDir: dir, files: [page('wordpress-post.html')] });
+    const { front, paragraphs, text } = await written(dir, 'wordpress-post');
+    expect(front).toEqual({ title: 'Customs delays at Dover ease as new checks bed in', date: '2024-05-20', publisher: 'The Freight Column', url: 'https://freightcolumn.example.co.uk/2024/05/customs-delays-dover/' });
+    expect(paragraphs).toHaveLength(7);
+    expect(paragraphs[2]).toBe('Paperwork still the sticking point');
+    expect(paragraphs[5]).toBe('- Low-risk goods: documentary checks only.\n- Medium-risk goods: identity and physical checks on a sample.\n- High-risk goods: every consignment checked.');
+    for (const chrome of [/Skip to content/, /Logistics, ports/, /Posted on/, /Priya Shah/, /Advertisement/, /Read more/, /Border checks begin/, /Share this/, /Print/, /Related/, /Tagged/, /About the author/, /Previous post/, /thoughts on/, /Leave a Reply/, /Most read/, /WordPress/, /_wpemojiSettings/])
+      expect(text).not.toMatch(chrome);
+    expectVerbatim(paragraphs, pageWords(await readFile(page('wordpress-post.html'), 'utf8')));
+  });
+
   it('a page with no date is refused, naming the file, and nothing is written; with --date it is added', async () => {
     const dir = await knowledge();
     const before = await snapshot(dir);
