@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   for (const a of result.articles) {
     if (result.dryRun) {
       // The article itself on standard output (ready to save), the header on standard error.
-      process.stderr.write(`--dry-run: would write ${path.join(dir, a.file)} from ${a.source}\n`);
+      process.stderr.write(`--dry-run: would write ${path.join(dir, a.file)} from ${a.source} (${a.format}, extracted in ${Math.round(a.extractMs)} ms)\n`);
       process.stdout.write(a.text);
       continue;
     }

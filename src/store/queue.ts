@@ -9,8 +9,14 @@ import type { QuestionEvent, StoreLogger, VoteEvent } from './types.ts';
 
 /** How long events wait before a batched write, in ms (one transaction per batch). */
 export const FLUSH_DELAY_MS = 1000;
-/** Events per write transaction; a full batch is written on the next event-loop turn. */
-export const MAX_BATCH = 500;
+/**
+ * Events per write transaction; a full batch is written on the next event-loop
+ * turn. SQLite writes are synchronous, so a batch holds the event loop while it
+ * is written (about 6 ms for 100 events on a busy 2-core machine, see
+ * `npm run bench:store`); the queue yields to the loop between batches so
+ * answers go out in between.
+ */
+export const MAX_BATCH = 100;
 /**
  * Most events kept in memory while the database cannot be written. Beyond it
  * the oldest are dropped (and the drop is logged), so a database that is gone
@@ -105,6 +111,8 @@ export class WriteQueue {
       this.pending.splice(0, batch.length);
       if (this.failures) this.options.logger?.info(`${this.options.name}: writing events again`, { afterFailures: this.failures });
       this.failures = 0;
+      // Let answers and acks run between two batches.
+      if (this.pending.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

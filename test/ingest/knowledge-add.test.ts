@@ -14,6 +14,8 @@ import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/core/engine.ts';
 import { addArticles, AddError, type AddOptions } from '../../src/ingest/add.ts';
+import { KnowledgeHolder } from '../../src/knowledge-watch.ts';
+import { createLogger } from '../../src/log.ts';
 import { makePdf } from '../helpers/pdf-writer.ts';
 import { article, makeKnowledge } from '../helpers/knowledge.ts';
 import { BULLETIN_PARAGRAPHS, BULLETIN_TITLE, bulletinPdf } from './pdf-fixture.ts';
@@ -350,6 +352,28 @@ describe('knowledge:add: text files and flags', () => {
     await writeFile(path.join(dir, 'articles', 'broken.md'), '---\ntitle: ""\n---\nNo date.\n');
     const [problem] = await refusal({ knowledgeDir: dir, files: [page('news-article.html')] });
     expect(problem).toMatch(/is not valid now; fix it first \(npm run knowledge:check\):[\s\S]*broken\.md/);
+  });
+});
+
+describe('knowledge:add and a running bot', () => {
+  it('a bot watching the folder picks the new article up through its live reload, never a half-written file', async () => {
+    const dir = await knowledge();
+    const lines: string[] = [];
+    const holder = new KnowledgeHolder(await loadEngine(dir), dir, loadEngine, createLogger('info', [], (l) => lines.push(l)), 50);
+    holder.watch();
+    try {
+      expect(holder.current().ask('What is the duty on frozen cod fillets?').answered).toBe(false);
+      await add({ knowledgeDir: dir, files: [page('news-article.html')] });
+      const end = Date.now() + 10_000;
+      while (!holder.current().corpus.articles.some((a) => a.id === 'news-article')) {
+        if (Date.now() > end) throw new Error('the bot did not reload');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(holder.current().ask('What is the duty on frozen cod fillets?').citations[0]?.articleId).toBe('news-article');
+      expect(lines.filter((l) => /"level":"(warn|error)"/.test(l))).toEqual([]);
+    } finally {
+      await holder.close();
+    }
   });
 });
 
