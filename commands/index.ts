@@ -5,13 +5,15 @@
 import { UserError, type Answer } from '../src/core/model/types.ts';
 import type { Engine } from '../src/core/engine.ts';
 import { ask } from './ask.ts';
+import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { help } from './help.ts';
 import { sources } from './sources.ts';
+import { timeline } from './timeline.ts';
 import type { Command, CommandContext } from './types.ts';
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [deal, ask, sources, help];
+export const commands: readonly Command[] = [deal, ask, check, timeline, sources, help];
 
 /** Finds a command by name. */
 export function findCommand(name: string): Command | undefined {
@@ -54,6 +56,10 @@ export function runText(engine: Engine, input: string): Answer {
     name = slash[1]!.toLowerCase();
     text = slash[2]!.trim();
   }
+  // The analyst commands: "/deal check <claim>", "/deal timeline <partner> [topic]", "/check …", and "check: …" in plain text.
+  const analyst = /^(check|timeline)\b\s*(:)?\s*([\s\S]*)$/i.exec(text);
+  if (name === 'check' || name === 'timeline') return runAnalyst(engine, name, text);
+  if (analyst && (name === 'deal' || (name === 'ask' && !slash && analyst[2]))) return runAnalyst(engine, analyst[1]!.toLowerCase() as 'check' | 'timeline', analyst[3]!.trim());
   if (!text && (name === 'ask' || name === 'help')) return runCommand(engine, 'help', {});
   const word = text.toLowerCase();
   if ((name === 'deal' || name === 'ask') && (word === 'help' || word === 'sources')) return runCommand(engine, word, {});
@@ -65,6 +71,19 @@ export function runText(engine: Engine, input: string): Answer {
   if (name === 'ask' && !slash && !looksLikeQuestion(text)) return runCommand(engine, 'deal', { topic: text });
   if (name === 'ask') return runCommand(engine, 'ask', { question: text });
   return runCommand(engine, name, {});
+}
+
+/** Longest partner-and-topic text a timeline takes. */
+const MAX_TIMELINE_WORDS = 200;
+
+/** Runs `check` or `timeline` on the words after it. @throws UserError for an empty claim or over-long timeline words. */
+function runAnalyst(engine: Engine, name: 'check' | 'timeline', words: string): Answer {
+  if (name === 'check') {
+    if (!words) throw new UserError('empty', `Give me a claim to check, for example: /deal check ${engine.exampleClaim()}`);
+    return runCommand(engine, 'check', { claim: words });
+  }
+  if (words.length > MAX_TIMELINE_WORDS) throw new UserError('too_long', `A timeline takes a partner and an optional topic (at most ${MAX_TIMELINE_WORDS} characters); this has ${words.length.toLocaleString('en-US')}.`);
+  return runCommand(engine, 'timeline', words ? { topic: words } : {});
 }
 
 /** An answer that only carries a message for the user (bad input, rate limit, failure). */

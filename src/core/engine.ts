@@ -8,6 +8,8 @@ import { briefDeal, briefTopic, inTopics } from './answer/briefing.ts';
 
 export { BRIEFING_MIN_SHARE, BRIEFING_QUOTES } from './answer/briefing.ts';
 import { listDeals, listSources } from './answer/listings.ts';
+import { checkClaim } from './answer/check.ts';
+import { buildTimeline } from './answer/timeline.ts';
 import { buildIndex, type CorpusIndex } from './retrieval/corpus-index.ts';
 import { analyze } from './text/analyzer.ts';
 import { cleanInput } from './text/normalise.ts';
@@ -45,6 +47,21 @@ export interface Engine {
   topicNames(): { id: string; name: string }[];
   /** A briefing request this knowledge can answer, for help texts, e.g. "<partner> <topic>". */
   exampleBriefing(): string;
+  /**
+   * Checks a claim against the sources (`/deal check <claim>`): a `check`
+   * answer whose `verdict` is supported, contradicted, differs-by-date or
+   * no-source (then with no citation), each quote with its `stance`.
+   * @throws UserError for empty or too-long input.
+   */
+  check(claim: string): Answer;
+  /**
+   * The dated events of a partner's deals, oldest first (`/deal timeline <partner> [topic]`):
+   * a `timeline` answer with `events`; with no words, every deal's.
+   * @throws UserError for too-long input.
+   */
+  timeline(request: string): Answer;
+  /** A claim this knowledge can check, for help texts: a fact's statement with a figure. */
+  exampleClaim(): string;
 }
 
 /** Loads a knowledge folder and builds the engine. @throws KnowledgeError */
@@ -189,6 +206,9 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     sources: () => listSources(index),
     partnerNames: () => [...new Set(corpus.deals.flatMap((d) => [d.parties.at(-1)!, ...d.aliases]))],
     topicNames: () => corpus.topics.map((t) => ({ id: t.id, name: t.name })),
+    check: (claim) => checkClaim(index, checkInput(claim)),
+    timeline: (request) => buildTimeline(index, cleanInput(request) ? checkInput(request) : ''),
+    exampleClaim: () => corpus.facts.find((f) => f.value !== undefined && f.statement.length <= 120)?.statement.replace(/\.$/, '') ?? 'a figure and what it is about',
     exampleBriefing: () => {
       const partner = corpus.deals[0]?.aliases[0] ?? corpus.deals[0]?.parties.at(-1)?.toLowerCase();
       const topic = corpus.topics[0]?.id;

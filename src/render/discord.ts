@@ -9,6 +9,8 @@
  * with a zero-width space, on top of `allowedMentions: { parse: [] }`.
  */
 import type { Answer, Citation, Fact } from '../core/model/types.ts';
+import type { TimelineEvent } from '../core/model/types.ts';
+import { chooseEvents, claimLine, eventSource, labelIsQuote, moreEventsText, stanceLine, verdictBadge } from './analyst.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -140,6 +142,10 @@ function titleFor(answer: Answer): string {
       return 'Sources I quote';
     case 'briefing':
       return `Briefing: ${answer.question || answer.headline}`;
+    case 'check':
+      return `Check: ${answer.question || answer.headline}`;
+    case 'timeline':
+      return answer.headline || answer.question;
     default:
       return answer.question || answer.headline;
   }
@@ -159,6 +165,8 @@ function quoteField(c: Citation, n: number): { name: string; value: string } {
   // Field names render little markdown: break mentions only.
   const name = truncate(`${low ? '⚠ ' : ''}${n}. ${neutraliseMentions(c.publisher || c.title)}`, DISCORD_LIMITS.fieldName);
   const meta = [`— ${safe(c.date)} · ${safe(c.era)} · ${sourceLink(c)}`];
+  // Claim checks: what the quote does to the claim, right under it.
+  if (c.stance) meta.unshift(truncate(safe(stanceLine(c)), 300));
   if (low) meta.push(truncate(`⚠ Low-reliability source${c.note ? `: ${safe(c.note)}` : ''}`, 300));
   if (c.alsoReportedBy.length) {
     meta.push(truncate(`Also reported by: ${c.alsoReportedBy.map((a) => `${safe(a.publisher ?? a.title)} (${safe(a.date)})`).join(', ')}`, 200));
@@ -201,11 +209,16 @@ export function renderDiscord(answer: Answer): DiscordMessage {
   if (answer.kind === 'error') {
     return { content: safeContent(answer.headline || 'Something went wrong.'), embeds: [], allowedMentions: { parse: [] } };
   }
+  if (answer.kind === 'timeline' && answer.events) return renderDiscordTimeline(answer, answer.events);
   // Titles render no markdown, so they are not escaped; mentions are still broken.
   const title = truncate(neutraliseMentions(titleFor(answer).replace(/\s+/g, ' ').trim() || 'dealdesk'), DISCORD_LIMITS.title);
 
   const blocks: string[] = [];
-  if (answer.headline && answer.headline !== titleFor(answer)) blocks.push(`**${safe(answer.headline)}**`);
+  if (answer.verdict) {
+    blocks.push(`**${safe(verdictBadge(answer.verdict))}** · ${safe(answer.headline)}`);
+    const claim = claimLine(answer.claimed);
+    if (claim) blocks.push(safe(claim));
+  } else if (answer.headline && answer.headline !== titleFor(answer)) blocks.push(`**${safe(answer.headline)}**`);
   blocks.push(...answer.lines.map((l) => safe(l.trim())));
   const facts = answer.facts.filter((f) => f.statement !== answer.headline);
   if (facts.length) blocks.push('\n**Key facts**', ...facts.map(factLine));
@@ -239,4 +252,42 @@ export function renderDiscord(answer: Answer): DiscordMessage {
 /** A short content-only message (rate limits, errors, vote thanks), made safe like every other. */
 export function renderDiscordNotice(text: string): DiscordMessage {
   return { content: safeContent(text), embeds: [], allowedMentions: { parse: [] } };
+}
+
+/** Longest quote shown for a timeline event (cut at a word with "…"), so that more events fit. */
+const TIMELINE_QUOTE = 500;
+
+/** One timeline event as a field: date (and era) as the name; label, quote and source as the value. */
+function eventField(e: TimelineEvent): { name: string; value: string } {
+  const era = e.era === e.date.slice(0, 4) ? '' : ` · ${e.era}`;
+  const name = truncate(neutraliseMentions(`${e.date}${e.kind === 'milestone' ? ' ◆' : ''}${era}`), DISCORD_LIMITS.fieldName);
+  const source = e.articleId ? (e.url && e.url.length <= 300 && /^https?:\/\/[^\s()<>@]+$/.test(e.url) ? `[${truncate(safe(eventSource(e)), 150)}](${e.url})` : truncate(safe(eventSource(e)), 150)) : '_deal record_';
+  const flags = [e.reliability === 'low' ? '⚠ Low-reliability source' : '', e.alsoReportedBy.length ? truncate(`also reported by ${e.alsoReportedBy.map((a) => safe(a.publisher ?? a.title)).join(', ')}`, 200) : ''].filter(Boolean);
+  const tail = `— ${[source, ...flags].join(' · ')}`;
+  const label = e.quote && labelIsQuote(e) ? '' : `**${truncate(safe(e.label), 300)}**\n`;
+  const room = DISCORD_LIMITS.fieldValue - tail.length - label.length - 4;
+  const quote = e.quote ? `> ${truncate(safe(e.quote).replace(/\s*\n\s*/g, ' '), Math.min(TIMELINE_QUOTE, room))}\n` : '';
+  return { name, value: `${label}${quote}${tail}` };
+}
+
+/**
+ * A timeline as one embed: one field per event, oldest first, the era in
+ * each field's name. When the events do not all fit (25 fields, 1,024 a
+ * field, 6,000 across the embed), the most important of each era are kept
+ * (milestones first) and the footer says "n more events: narrow with a topic".
+ */
+function renderDiscordTimeline(answer: Answer, events: readonly TimelineEvent[]): DiscordMessage {
+  const title = truncate(neutraliseMentions((answer.headline || 'Timeline').replace(/\s+/g, ' ').trim()), DISCORD_LIMITS.title);
+  const description = fitLines(answer.lines.map((l) => safe(l.trim())), 600);
+  const fixed = title.length + description.length + FOOTER_RESERVE;
+  const { shown, hidden } = chooseEvents(events, (chosen) => {
+    if (chosen.length > DISCORD_LIMITS.fields) return false;
+    return fixed + chosen.map(eventField).reduce((n, f) => n + f.name.length + f.value.length, 0) <= DISCORD_LIMITS.embedsTotal;
+  });
+  const more = hidden + (answer.moreEvents ?? 0);
+  const embed: DiscordEmbed = { title, color: colourFor(answer) };
+  if (description) embed.description = description;
+  if (shown.length) embed.fields = shown.map(eventField);
+  embed.footer = { text: more > 0 ? `dealdesk · ${moreEventsText(more)}` : FOOTER };
+  return { content: '', embeds: [embed], allowedMentions: { parse: [] } };
 }

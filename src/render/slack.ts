@@ -13,6 +13,8 @@
  *   long on its own is cut at a word boundary with "…", never inside an escape.
  */
 import type { Answer, Citation, Fact } from '../core/model/types.ts';
+import type { TimelineEvent } from '../core/model/types.ts';
+import { chooseEvents, claimLine, eventSource, labelIsQuote, moreEventsText, stanceLine, verdictBadge } from './analyst.ts';
 
 /** Slack's limits as this renderer applies them. */
 export const SLACK_LIMITS = {
@@ -75,7 +77,7 @@ export interface SlackMessage {
 /** Answer kinds that are replied to privately (help, errors, the source list). */
 const EPHEMERAL_KINDS: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'sources']);
 /** Answer kinds that get the question shown and 👍/👎 buttons. */
-const VOTABLE_KINDS: ReadonlySet<Answer['kind']> = new Set(['answer', 'briefing', 'abstain']);
+const VOTABLE_KINDS: ReadonlySet<Answer['kind']> = new Set(['answer', 'briefing', 'abstain', 'check', 'timeline']);
 
 /** True when the answer is sent privately (ephemeral): help, errors and the source list. */
 export function isEphemeral(answer: Answer): boolean {
@@ -186,6 +188,8 @@ function quoteText(quote: string): string {
 function citationBlocks(c: Citation): SlackBlock[] {
   const source = [c.publisher ? `*${fitEscaped(c.publisher, 200)}*` : '', fitEscaped(c.date, 50), fitEscaped(c.era, 200), sourceLink(c.url, c.title)].filter(Boolean).join(' · ');
   const elements = [source];
+  // Claim checks: what the quote does to the claim comes first.
+  if (c.stance) elements.unshift(fitEscaped(stanceLine(c), 500));
   if (c.reliability === 'low') elements.push(`⚠ *Low-reliability source*${c.note ? `: ${fitEscaped(c.note, 500)}` : ''}`);
   if (c.alsoReportedBy.length) {
     elements.push(fitEscaped(`Also reported by: ${c.alsoReportedBy.map((a) => `${a.publisher ?? a.title} (${a.date})`).join(', ')}`, 500));
@@ -240,6 +244,7 @@ const MORE_RESERVE = 200;
  * are kept within 3,000 characters.
  */
 export function renderSlack(answer: Answer): SlackMessage {
+  if (answer.kind === 'timeline' && answer.events) return renderSlackTimeline(answer, answer.events);
   const ephemeral = isEphemeral(answer);
   const budget = ephemeral ? SLACK_LIMITS.ephemeralTotal : SLACK_LIMITS.total;
   const votable = VOTABLE_KINDS.has(answer.kind);
@@ -250,7 +255,9 @@ export function renderSlack(answer: Answer): SlackMessage {
   if (votable && answer.question) {
     top.push({ type: 'context', block_id: QUESTION_BLOCK_ID, elements: [mrkdwn(QUESTION_PREFIX + fitEscaped(answer.question, 1500))] });
   }
-  top.push(section(fitEscaped(answer.headline, 1000)));
+  top.push(section(answer.verdict ? `*${fitEscaped(verdictBadge(answer.verdict), 50)}* · ${fitEscaped(answer.headline, 1000)}` : fitEscaped(answer.headline, 1000)));
+  const claim = answer.verdict ? claimLine(answer.claimed) : undefined;
+  if (claim) top.push(context(fitEscaped(claim, 500)));
   const votes = votable ? [voteBlock(answer)] : [];
 
   let chars = text.length + sum(top) + sum(votes) + MORE_RESERVE;
@@ -280,4 +287,42 @@ export function renderSlack(answer: Answer): SlackMessage {
   const moreBlock = more.length ? [context(`_${more.join(', ')} not shown; ask a narrower question to see them._`)] : [];
 
   return { text, blocks: [...top, ...facts, ...lines, ...quotes, ...moreBlock, ...notes, ...votes], unfurl_links: false, unfurl_media: false };
+}
+
+/** Longest quote shown for a timeline event (cut at a word with "…"), so that more events fit. */
+const TIMELINE_QUOTE = 600;
+
+/** One timeline event as one section: date and label, the quote, then its source (with a link), flags and other reporters. */
+function eventBlock(e: TimelineEvent, eraHeader: string | undefined): SlackBlock {
+  const head = `${eraHeader ? `*${fitEscaped(eraHeader, 200)}*\n` : ''}*${fitEscaped(e.date, 20)}*${e.kind === 'milestone' ? ' ◆' : ''}`;
+  const lines = [e.quote && labelIsQuote(e) ? head : `${head} ${fitEscaped(e.label, 400)}`];
+  if (e.quote) lines.push(`> ${fitEscaped(e.quote.replace(/\s+/g, ' ').trim(), TIMELINE_QUOTE)}`);
+  const source = e.articleId ? sourceLink(e.url, eventSource(e)) : '_deal record_';
+  const extra = [e.reliability === 'low' ? '⚠ *Low-reliability source*' : '', e.alsoReportedBy.length ? fitEscaped(`also reported by ${e.alsoReportedBy.map((a) => a.publisher ?? a.title).join(', ')}`, 300) : ''].filter(Boolean);
+  lines.push(`— ${[source, ...extra].join(' · ')}`);
+  return section(lines.join('\n'));
+}
+
+/**
+ * A timeline as a Slack message: the question, the headline, then events by
+ * era, oldest first. When they do not all fit (50 blocks, about 12,000
+ * characters), the most important events of each era are kept (milestones
+ * first) and a last line says "n more events: narrow with a topic". Quotes
+ * are never cut inside a word.
+ */
+function renderSlackTimeline(answer: Answer, events: readonly TimelineEvent[]): SlackMessage {
+  const text = fitEscaped(answer.headline || 'dealdesk timeline', 1000);
+  const top: SlackBlock[] = [];
+  if (answer.question) top.push({ type: 'context', block_id: QUESTION_BLOCK_ID, elements: [mrkdwn(QUESTION_PREFIX + fitEscaped(answer.question, 1500))] });
+  top.push(section(fitEscaped(answer.headline, 1000)));
+  const votes = [voteBlock(answer)];
+  const build = (chosen: readonly TimelineEvent[]) => chosen.map((e, i) => eventBlock(e, i === 0 || chosen[i - 1]!.era !== e.era ? e.era : undefined));
+  const fixed = text.length + sum(top) + sum(votes) + MORE_RESERVE;
+  const { shown, hidden } = chooseEvents(events, (chosen) => {
+    const blocks = build(chosen);
+    return fixed + sum(blocks) <= SLACK_LIMITS.total && top.length + votes.length + 1 + blocks.length <= SLACK_LIMITS.blocks;
+  });
+  const more = hidden + (answer.moreEvents ?? 0);
+  const moreBlock = more > 0 ? [context(`_${fitEscaped(moreEventsText(more), 200)}_`)] : [];
+  return { text, blocks: [...top, ...build(shown), ...moreBlock, ...votes], unfurl_links: false, unfurl_media: false };
 }

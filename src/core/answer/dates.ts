@@ -38,7 +38,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 // Month names are capitalised in English; "May" also needs a cue (see below) because it is a modal verb too.
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
-const YEAR_RE = '((?:1[89]|20)\\d\\d)';
+const YEAR_RE = '((?:19|20)\\d\\d)';
 const WEEKDAY_RE = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
 const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
@@ -309,9 +309,9 @@ const RULES: Rule[] = [
       return { date: ym(y, mo), relative: true };
     },
   },
-  // in 2020, by 2028, the Trade Act of 1974
+  // in 2020, by 2028, the Trade Act of 1974 (not "19 U.S.C. 2019", "No. 2020", "$2020")
   {
-    re: new RegExp(`(?<![$€£¥\\d.,/-])\\b${YEAR_RE}\\b(?![.,]?\\d|\\s*(?:%|percent|per cent)|-\\d)`, 'g'),
+    re: new RegExp(`(?<![$€£¥\\d.,/-])(?<!\\b(?:U\\.S\\.C\\.|C\\.F\\.R\\.|No\\.|Nos\\.|[Ss]ection|[Ss]ec\\.|§)\\s*)\\b${YEAR_RE}\\b(?![.,]?\\d|\\s*(?:%|percent|per cent)|-\\d)`, 'g'),
     resolve: (m) => ({ date: m[1]!, relative: false }),
   },
 ];

@@ -1,0 +1,330 @@
+/**
+ * Timelines (`/deal timeline <partner> [topic]`): the dated events of a
+ * partner's deals, oldest first, each with its era. Events come from three
+ * places: the deals' milestones, the structured facts (at the date their quote
+ * states, else their `asOf`), and source sentences that state a date (an
+ * explicit one, or a relative one resolved against the article's date). The
+ * same happening reported twice (same date, overlapping words) becomes one
+ * event "also reported by" the others; its quote comes from the most reliable source.
+ */
+import { analyze, words } from '../text/analyzer.ts';
+import { eraOf } from '../knowledge/eras.ts';
+import { parseQuery } from '../query/parse.ts';
+import type { CorpusIndex, IndexedArticle } from '../retrieval/corpus-index.ts';
+import type { Answer, Citation, Deal, TimelineEvent, Topic } from '../model/types.ts';
+import { abstain } from './compose.ts';
+import { hedgesIn } from './claims.ts';
+import { reporter } from './cite.ts';
+import { datesAgree, findDates } from './dates.ts';
+
+/** Events a timeline holds at most (the most important are kept; the renderers show fewer). Default 300. */
+export const TIMELINE_MAX_EVENTS = 300;
+/**
+ * Share of the smaller event's words two events on the same date must share
+ * to be one happening reported twice. Default 0.4.
+ */
+export const SAME_EVENT_OVERLAP = 0.4;
+/** Share of words a source sentence on a milestone's date must share with it to be quoted for it. Default 0.3. */
+export const MILESTONE_QUOTE_COVERAGE = 0.3;
+/** A fact merges with another event only when they share this share of words (facts are each worth showing). Default 0.5. */
+export const FACT_MERGE_OVERLAP = 0.5;
+/** A sentence dated more than this many days after its article is a target or a forecast, not an event. Default 366. */
+export const MAX_DAYS_AHEAD = 366;
+/** A sentence stating more dates than this is a list of references, not one event. Default 3. */
+export const MAX_DATES_PER_SENTENCE = 3;
+/** Longest event label, in characters (a label is cut at a word). Default 160. */
+export const LABEL_LENGTH = 160;
+
+/** How much an event matters, for choosing what fits a message: milestones first, then facts, then sentences. */
+export function eventImportance(e: TimelineEvent): number {
+  const kind = e.kind === 'milestone' ? 3 : e.kind === 'fact' ? 2 : 1;
+  const precision = e.date.length === 10 ? 0.3 : e.date.length === 7 ? 0.15 : 0;
+  const reliability = e.reliability === 'high' ? 0.2 : e.reliability === 'low' ? -0.3 : 0;
+  return kind + precision + reliability + Math.min(0.3, 0.1 * e.alsoReportedBy.length);
+}
+
+/** An event while it is built: with its words, for merging. */
+interface Draft {
+  event: TimelineEvent;
+  stems: Set<string>;
+  /** Article ids that report it. */
+  reporters: Set<string>;
+}
+
+/** Days from `from` to `to` (dates of any precision, read as their first day). */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${padded(to)}T00:00:00Z`) - Date.parse(`${padded(from)}T00:00:00Z`)) / 86_400_000;
+}
+
+const padded = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+
+/** A one-line label from a sentence: the sentence itself when short, else its beginning, cut at a word with "…". */
+export function labelFrom(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= LABEL_LENGTH) return flat.replace(/[.;:,]$/, '');
+  const cut = flat.slice(0, LABEL_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > LABEL_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+/** Shared words of two stem sets relative to the smaller. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let n = 0;
+  for (const s of small) if (large.has(s)) n++;
+  return n / small.size;
+}
+
+const RELIABILITY_RANK = { high: 2, normal: 1, low: 0 } as const;
+
+/** The partner words of a request and the deals they name; undefined deals = every deal. */
+interface Scope {
+  deals: Deal[];
+  topics: Topic[];
+  /** Stems that name the partner (aliases and parties not shared by every deal). */
+  partnerStems: Set<string>;
+  /** True when the request picks some deals out of several partners' (articles must then name the partner). */
+  narrowed: boolean;
+}
+
+/**
+ * Builds the timeline for a request such as "<partner>", "<partner> <topic>"
+ * or "<topic>"; an empty request covers every deal (or, with none in the
+ * knowledge, every dated sentence).
+ */
+export function buildTimeline(index: CorpusIndex, request: string): Answer {
+  const { deals, topics } = index.corpus;
+  const query = parseQuery(request, deals, topics);
+  const others = query.concepts.filter((c) => !c.partner && !c.topical);
+  const question = `timeline ${request}`.trim();
+  if (request.trim() && (others.length > 0 || (query.deals.length === 0 && query.topics.length === 0))) {
+    const answer = abstain(index, question, query.topics.map((t) => t.name));
+    const partners = [...new Set(deals.map((d) => d.parties.at(-1)!))];
+    answer.headline = `I have no timeline for "${request.trim()}".`;
+    answer.lines.unshift(partners.length ? `Try /deal timeline <partner> [topic], with a partner I know: ${partners.join(', ')}.` : 'Try /deal timeline <topic>, or /deal timeline alone.');
+    return answer;
+  }
+  const scopeDeals = query.deals.length ? query.deals : deals;
+  const shared = new Set(deals.length ? deals[0]!.parties.filter((p) => deals.every((d) => d.parties.includes(p))) : []);
+  const partnerStems = new Set(scopeDeals.flatMap((d) => [...d.aliases, ...d.parties.filter((p) => !shared.has(p))]).flatMap((a) => analyze(a)));
+  const scope: Scope = { deals: scopeDeals, topics: query.topics, partnerStems, narrowed: scopeDeals.length < deals.length };
+
+  const drafts = [...milestoneDrafts(index, scope), ...factDrafts(index, scope), ...sentenceDrafts(index, scope)];
+  const events = merge(index, drafts);
+  events.sort((a, b) => a.date.localeCompare(b.date) || eventImportance(b) - eventImportance(a));
+  let kept = events;
+  if (events.length > TIMELINE_MAX_EVENTS) {
+    const keep = new Set([...events].sort((a, b) => eventImportance(b) - eventImportance(a)).slice(0, TIMELINE_MAX_EVENTS));
+    kept = events.filter((e) => keep.has(e));
+  }
+  const who = scope.deals.length ? [...new Set(scope.deals.map((d) => d.parties.join('–')))].join('; ') : 'All sources';
+  const topic = query.topics.map((t) => t.name).join(', ');
+  const span = kept.length ? ` (${kept.length} event${kept.length === 1 ? '' : 's'}, ${kept[0]!.date} to ${kept.at(-1)!.date})` : '';
+  if (kept.length === 0) {
+    const answer = abstain(index, question, query.topics.map((t) => t.name));
+    answer.headline = `No dated events${topic ? ` on ${topic}` : ''} in my sources for ${who}.`;
+    return answer;
+  }
+  return {
+    kind: 'timeline',
+    question,
+    answered: true,
+    headline: `Timeline: ${who}${topic ? `: ${topic}` : ''}${span}`,
+    citations: citationsOf(index, kept),
+    facts: [],
+    notes: [],
+    lines: scope.deals.map((d) => `${d.name}: ${d.status}`),
+    events: kept,
+    moreEvents: events.length - kept.length,
+  };
+}
+
+/** The quotes of the events, in date order, each once: what votes and verbatim checks read. */
+function citationsOf(index: CorpusIndex, events: readonly TimelineEvent[]): Citation[] {
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (!e.quote || !e.articleId || seen.has(`${e.articleId}|${e.quote}`)) continue;
+    seen.add(`${e.articleId}|${e.quote}`);
+    const a = index.articles.get(e.articleId)!;
+    out.push({
+      articleId: a.id,
+      title: a.title,
+      publisher: a.publisher,
+      date: a.date,
+      url: a.url,
+      reliability: a.reliability,
+      note: e.note,
+      quote: e.quote,
+      era: e.era,
+      alsoReportedBy: e.alsoReportedBy,
+      about: e.date,
+    });
+  }
+  return out;
+}
+
+const topicWordCache = new WeakMap<Topic, string[][]>();
+/** A topic's words as written ("auto parts" → ["auto", "parts"]), singular, not stemmed: stems confuse "ships" with "shipped". */
+function topicWords(t: Topic): string[][] {
+  let phrases = topicWordCache.get(t);
+  if (!phrases) topicWordCache.set(t, (phrases = [t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].map((p) => words(p).map(singular)).filter((p) => p.length > 0)));
+  return phrases;
+}
+
+/** "tariffs" → "tariff", "duties" → "duty"; other words as they are. */
+function singular(w: string): string {
+  return w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** True when a text is on one of the scope's topics (or the scope names none); a fact's own topic counts. */
+function onTopic(scope: Scope, text: string, topicId?: string): boolean {
+  if (scope.topics.length === 0) return true;
+  if (topicId && scope.topics.some((t) => t.id === topicId)) return true;
+  const have = words(text).map(singular);
+  const holds = (phrase: string[]) => have.some((_, i) => phrase.every((w, j) => have[i + j] === w));
+  return scope.topics.some((t) => topicWords(t).some(holds));
+}
+
+/** True when an article belongs to the scope's deals (its era), and names the partner when deals were picked out of several. */
+function inScope(index: CorpusIndex, scope: Scope, article: IndexedArticle): boolean {
+  if (index.corpus.deals.length === 0) return true;
+  if (!article.era.deal || !scope.deals.includes(article.era.deal)) return false;
+  if (!scope.narrowed) return true;
+  const stems = new Set(analyze(`${article.title} ${article.body}`));
+  return [...scope.partnerStems].some((s) => stems.has(s));
+}
+
+function eventBase(index: CorpusIndex, date: string): Pick<TimelineEvent, 'era' | 'alsoReportedBy'> {
+  return { era: eraOf(padded(date), index.corpus.deals).label, alsoReportedBy: [] };
+}
+
+function sourceFields(article: IndexedArticle): Partial<TimelineEvent> {
+  return {
+    articleId: article.id,
+    title: article.title,
+    publisher: article.publisher,
+    url: article.url,
+    reliability: article.reliability,
+    note: article.reliability === 'low' ? (article.note ?? 'This source is marked as low reliability.') : undefined,
+    published: article.date,
+  };
+}
+
+function milestoneDrafts(index: CorpusIndex, scope: Scope): Draft[] {
+  const out: Draft[] = [];
+  for (const deal of scope.deals) {
+    for (const m of deal.milestones) {
+      const stems = new Set(analyze(m.event));
+      if (!onTopic(scope, m.event)) continue;
+      out.push({ event: { date: m.date, label: m.event, kind: 'milestone', ...eventBase(index, m.date) }, stems, reporters: new Set() });
+    }
+  }
+  return out;
+}
+
+/** The date a fact is about: the one date its quote states when that is more precise or earlier than `asOf`, else `asOf`. */
+export function factDate(quote: string, asOf: string, published: string): string {
+  const dates = findDates(quote, published).filter((d) => !d.reference);
+  const distinct = [...new Set(dates.map((d) => d.date))];
+  // "in early April" with asOf 2025-04-02: asOf is the same date, told more precisely.
+  if (distinct.some((d) => datesAgree(d, asOf))) return asOf;
+  return distinct.length === 1 ? distinct[0]! : asOf;
+}
+
+function factDrafts(index: CorpusIndex, scope: Scope): Draft[] {
+  const out: Draft[] = [];
+  const dealIds = new Set(scope.deals.map((d) => d.id));
+  for (const f of index.facts) {
+    const article = index.articles.get(f.articleId);
+    if (!article) continue;
+    if (index.corpus.deals.length && (f.deal ? !dealIds.has(f.deal) : !inScope(index, scope, article))) continue;
+    if (!onTopic(scope, `${f.statement} ${f.quote}`, f.topic)) continue;
+    // The verbatim span: the fact's quote as it stands in the body, else the sentence that holds it.
+    const quote = article.body.includes(f.quote) ? f.quote : f.passages.length ? index.passages[f.passages[0]!]!.text : undefined;
+    if (!quote) continue;
+    const date = factDate(f.quote, f.asOf, article.date);
+    out.push({
+      event: { date, label: f.statement, kind: 'fact', quote, ...sourceFields(article), ...eventBase(index, date) },
+      stems: f.stems,
+      reporters: new Set([article.id]),
+    });
+  }
+  return out;
+}
+
+function sentenceDrafts(index: CorpusIndex, scope: Scope): Draft[] {
+  const out: Draft[] = [];
+  const articlesInScope = new Set([...index.articles.values()].filter((a) => inScope(index, scope, a)).map((a) => a.id));
+  index.passages.forEach((p, i) => {
+    if (!articlesInScope.has(p.articleId)) return;
+    const article = index.articles.get(p.articleId)!;
+    // A short fragment ("September 4, 2025." under a signature, a dateline) says nothing happened.
+    if (p.text.length < 40) return;
+    const dates = findDates(p.text, article.date).filter((d) => !d.reference);
+    const distinct = [...new Map(dates.map((d) => [d.date, d])).values()];
+    if (distinct.length === 0 || distinct.length > MAX_DATES_PER_SENTENCE) return;
+    const stems = new Set(index.termsOf(i));
+    if (stems.size < 4 || !onTopic(scope, p.text)) return;
+    // Dates under "could", "would", "if" are hopes and conditions; dates far past the article are targets.
+    const stated = distinct.filter((d) => !hedgesIn(p.text, d.start, d.start).some((h) => h.kind === 'possibility') && daysBetween(article.date, d.date) <= MAX_DAYS_AHEAD);
+    // At most two events a sentence, the most precise dates first.
+    for (const d of stated.sort((a, b) => b.date.length - a.date.length).slice(0, 2)) {
+      out.push({
+        event: { date: d.date, label: labelFrom(p.text), kind: 'source', quote: p.text, ...sourceFields(article), ...eventBase(index, d.date) },
+        stems,
+        reporters: new Set([article.id]),
+      });
+    }
+  });
+  return out;
+}
+
+/** Better first: a milestone's label, a reliable source's quote, a precise date. */
+function rank(d: Draft): number {
+  return (d.event.kind === 'milestone' ? 100 : d.event.kind === 'fact' ? 50 : 0) + RELIABILITY_RANK[d.event.reliability ?? 'normal'] * 10 + d.event.date.length;
+}
+
+/**
+ * Merges drafts that report one happening: dates that agree and enough shared
+ * words. The merged event keeps the best label (a milestone's, then a
+ * fact's), the quote of the most reliable source, the most precise date, and
+ * lists the other articles as "also reported by".
+ */
+function merge(index: CorpusIndex, drafts: Draft[]): TimelineEvent[] {
+  const groups: Draft[][] = [];
+  const sorted = [...drafts].sort((a, b) => rank(b) - rank(a));
+  for (const d of sorted) {
+    const group = groups.find((g) => {
+      const head = g[0]!;
+      if (!datesAgree(head.event.date, d.event.date)) return false;
+      // A year alone ("last year") agrees with every day of it: that is not the same happening.
+      if (Math.abs(head.event.date.length - d.event.date.length) > 3 && !(head.event.kind === 'milestone' && d.event.date.length >= 7)) return false;
+      const threshold = head.event.kind === 'fact' || d.event.kind === 'fact' ? FACT_MERGE_OVERLAP : head.event.kind === 'milestone' ? MILESTONE_QUOTE_COVERAGE : SAME_EVENT_OVERLAP;
+      return g.some((x) => overlap(x.stems, d.stems) >= threshold) && (head.event.quote !== d.event.quote || head.event.date === d.event.date);
+    });
+    if (group) group.push(d);
+    else groups.push([d]);
+  }
+  return groups.map((g) => {
+    const head = g[0]!;
+    // The quote: one that dates the event as precisely as the head, from the most reliable source, saying most of what the head says.
+    const saysOfHead = (d: Draft) => [...head.stems].filter((s) => d.stems.has(s)).length / Math.max(1, head.stems.size);
+    const quoted = g
+      .filter((d) => d.event.quote)
+      .sort(
+        (a, b) =>
+          Number(b.event.date.length >= head.event.date.length) - Number(a.event.date.length >= head.event.date.length) ||
+          RELIABILITY_RANK[b.event.reliability ?? 'normal'] - RELIABILITY_RANK[a.event.reliability ?? 'normal'] ||
+          saysOfHead(b) - saysOfHead(a),
+      )[0];
+    const date = g.map((d) => d.event.date).filter((x) => datesAgree(x, head.event.date)).sort((a, b) => b.length - a.length)[0]!;
+    const event: TimelineEvent = { ...head.event, date, ...eventBase(index, date) };
+    if (quoted && quoted !== head) Object.assign(event, { ...sourceFields(index.articles.get(quoted.event.articleId!)!), quote: quoted.event.quote });
+    const reporters = new Set(g.flatMap((d) => [...d.reporters]));
+    if (event.articleId) reporters.delete(event.articleId);
+    event.alsoReportedBy = [...reporters].map((id) => reporter(index, id));
+    return event;
+  });
+}
