@@ -12,7 +12,7 @@ import { loadCorpus, KnowledgeError } from '../core/knowledge/load.ts';
 import { containment, NEAR_DUPLICATE_SHARE, qualityWarnings, shingles } from '../core/knowledge/quality.ts';
 import { frontMatterSchema } from '../core/knowledge/schema.ts';
 import type { Corpus, Reliability } from '../core/model/types.ts';
-import { extractHtml } from './html.ts';
+import { decodeHtml, extractHtml } from './html.ts';
 import { idFromFile, isWebUrl, parseDate } from './metadata.ts';
 import { extractText } from './text.ts';
 import { IngestRefusal, type Extraction } from './types.ts';
@@ -184,9 +184,10 @@ async function prepare(source: string, o: AddOptions): Promise<PreparedArticle> 
       throw new IngestRefusal(source, err instanceof Error ? err.message : String(err));
     }
   } else {
-    if (bytes.includes(0)) throw new IngestRefusal(source, 'looks binary (it contains NUL bytes), not a web page or text');
-    const text = bytes.toString('utf8');
-    extraction = format === 'html' ? extractHtml(text) : extractText(text);
+    // NUL bytes: binary, unless the page is UTF-16 (which a byte-order mark says).
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    if (!utf16 && bytes.includes(0)) throw new IngestRefusal(source, 'looks binary (it contains NUL bytes), not a web page or text');
+    extraction = format === 'html' ? extractHtml(decodeHtml(bytes)) : extractText(bytes.toString('utf8'));
   }
   const extractMs = performance.now() - started;
 

@@ -30,7 +30,9 @@ interface Doc extends El {
 }
 
 /** Elements that are never article text. */
-const NEVER_TEXT = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'dialog', 'nav', 'aside', 'footer', 'menu'];
+const NEVER_TEXT = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'input', 'select', 'textarea'];
+/** Elements that are chrome unless they hold the article (some sites wrap the whole page in a `<form>`). */
+const CHROME_ELEMENTS = ['form', 'dialog', 'nav', 'aside', 'footer', 'menu'];
 /** ARIA roles of page chrome. */
 const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|search|menu|menubar|toolbar)$/i;
 /**
@@ -52,6 +54,42 @@ const BLOCKS = new Set(
 const SKIP_IN_CONTENT = new Set(['figcaption', 'img', 'picture', 'video', 'audio', 'source', 'script', 'style', 'noscript', 'button', 'svg']);
 
 const tag = (el: El) => el.tagName?.toLowerCase() ?? '';
+
+/** Labels that mean windows-1252 (browsers read ISO-8859-1 and ASCII pages as windows-1252 too). */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1']);
+// Code points of bytes 0x80-0x9f in windows-1252 (curly quotes, dashes, euro…); Node's own decoder drops them.
+const CP1252_HIGH = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b));
+    out += String.fromCodePoint(...chunk);
+  }
+  return out;
+}
+
+/**
+ * Decodes a saved page's bytes: UTF-8 unless a byte-order mark or the page's
+ * own `<meta charset>` (or `http-equiv` content type) says otherwise, as a
+ * browser would (older sites still use windows-1252 or Shift_JIS).
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1];
+  if (label && WINDOWS_1252_LABELS.has(label.toLowerCase())) return decodeWindows1252(bytes);
+  if (label) {
+    try {
+      return new TextDecoder(label.toLowerCase()).decode(bytes);
+    } catch {
+      // An unknown label: fall back to UTF-8, as browsers do.
+    }
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
 
 /** Extracts a saved web page. */
 export function extractHtml(html: string): Extraction {
@@ -137,15 +175,17 @@ function jsonLdArticle(doc: Doc): { headline?: string; datePublished?: string; p
 /** Removes page chrome before Readability reads the page. */
 function removeChrome(doc: Doc): void {
   for (const name of NEVER_TEXT) for (const el of Array.from(doc.querySelectorAll(name))) el.remove();
-  // A site header is chrome; a header inside the article (headline, byline) is not.
-  for (const el of Array.from(doc.querySelectorAll('header'))) if (!closest(el, 'article')) el.remove();
   const total = paragraphText(doc.body);
+  const small = (el: El) => paragraphText(el) <= total * MAX_CHROME_SHARE;
+  for (const name of CHROME_ELEMENTS) for (const el of Array.from(doc.querySelectorAll(name))) if (el.parentNode && small(el)) el.remove();
+  // A site header is chrome; a header inside the article (headline, byline) is not.
+  for (const el of Array.from(doc.querySelectorAll('header'))) if (el.parentNode && !closest(el, 'article') && small(el)) el.remove();
   for (const el of Array.from(doc.querySelectorAll('[role], [class], [id], [aria-hidden="true"], [hidden]'))) {
     if (!el.parentNode) continue;
     const role = el.getAttribute('role') ?? '';
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
     const chrome = CHROME_ROLES.test(role) || words.some((w) => CHROME_WORDS.test(w)) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
-    if (chrome && paragraphText(el) <= total * MAX_CHROME_SHARE) el.remove();
+    if (chrome && small(el)) el.remove();
   }
   for (const el of Array.from(doc.querySelectorAll('p, div, span, li'))) {
     if (!el.parentNode) continue;

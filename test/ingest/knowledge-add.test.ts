@@ -176,6 +176,24 @@ describe('knowledge:add: saved web pages', () => {
     expectVerbatim(paragraphs, pageWords(await readFile(page('wordpress-post.html'), 'utf8')));
   });
 
+  it('odd but common shapes: a windows-1252 page, and a whole page wrapped in a <form> (ASP.NET sites)', async () => {
+    const dir = await knowledge();
+    const body = [
+      'The ministry confirmed on Friday that the duty on imported olive oil will be suspended for six months from 1 July, after prices rose by a third over the winter.',
+      'Importers said the move would bring some relief, but warned that shipping costs and a weak harvest in the main producing countries would keep shelf prices high.',
+      'The suspension covers bottled and bulk oil and will be reviewed in December.',
+    ];
+    const page1252 = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Olive oil duty suspended</title><meta name="date" content="2024-06-21"></head><body><form id="aspnetForm" method="post"><div class="menu" role="navigation"><a>Home</a> <a>News</a></div><div id="content"><h1>Olive oil duty suspended</h1>${body.map((p) => `<p>${p.replace(/'/g, '\x92')}</p>`).join('')}</div><div class="footer-links">Site map</div></form></body></html>`;
+    const file = path.join(dir, '..', `olive-${path.basename(dir)}.htm`);
+    folders.push(file);
+    // "ministry’s"-style apostrophes as the windows-1252 byte 0x92.
+    await writeFile(file, Buffer.from(page1252.replace('six months', 'six months\x92'), 'latin1'));
+    const result = await add({ knowledgeDir: dir, files: [file], publisher: 'Trade Ministry' });
+    const { front, paragraphs } = await written(dir, result.articles[0]!.id);
+    expect(front).toMatchObject({ title: 'Olive oil duty suspended', date: '2024-06-21', publisher: 'Trade Ministry' });
+    expect(paragraphs).toEqual([body[0]!.replace('six months', 'six months’'), body[1], body[2]]);
+  });
+
   it('a page with no date is refused, naming the file, and nothing is written; with --date it is added', async () => {
     const dir = await knowledge();
     const before = await snapshot(dir);
