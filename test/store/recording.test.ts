@@ -9,7 +9,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { answerLine } from '../../commands/index.ts';
+import { runConsole } from '../../src/adapters/console.ts';
 import { startDiscord } from '../../src/adapters/discord/index.ts';
 import { StoreVotes } from '../../src/adapters/feedback.ts';
 import { RateLimiter } from '../../src/adapters/rate-limit.ts';
@@ -119,6 +121,20 @@ describe('recording through the adapters', () => {
     const { questions, votes } = await store.report(since);
     expect(questions).toEqual([{ time: expect.any(String), platform: 'discord', userHash: hashUser(SALT, 'discord', '900000000000000777'), question: ANSWERED, kind: 'answer', answered: true, articleIds: articleIds(ANSWERED) }]);
     expect(votes.map((v) => [v.platform, v.userHash, v.question, v.vote])).toEqual([['discord', hashUser(SALT, 'discord', '900000000000000888'), ANSWERED, 'up']]);
+  });
+
+  it('console: a claim check is recorded with its verdict', async () => {
+    const since = new Date();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.resume();
+    const done = runConsole(() => engine, input, output, { events: store, user: 'analyst' });
+    input.end('/deal check Japanese cars pay a 15% tariff\n/help\n');
+    await done;
+    const { questions } = await store.report(since);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatchObject({ platform: 'console', kind: 'check', userHash: hashUser(SALT, 'console', 'analyst') });
+    expect(['supported', 'contradicted', 'differs-by-date', 'no-source']).toContain(questions[0]!.verdict);
   });
 
   it('a store that cannot write is logged and answering goes on', async () => {
