@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerLine } from '../../commands/index.ts';
 import { toJson } from './json.ts';
+import { explainJson, explainText } from './explain.ts';
 import { readConfig } from '../config.ts';
 import { UserError } from '../core/model/types.ts';
 import { openEngine } from '../startup.ts';
@@ -17,13 +18,14 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       render: { type: 'string', default: 'text' },
       knowledge: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('usage: npm run ask -- [--json] [--render text|slack|discord] [--knowledge DIR] [question]\n');
+    process.stdout.write('usage: npm run ask -- [--json] [--explain] [--render text|slack|discord] [--knowledge DIR] [question]\n');
     return;
   }
   const target = values.render as RenderTarget;
@@ -32,8 +34,10 @@ async function main(): Promise<void> {
   const engine = await openEngine(values.knowledge ?? config.knowledgeDir);
   const emit = (line: string) => {
     const answer = answerLine(engine, line);
-    const out = values.json ? JSON.stringify(toJson(answer)) : target === 'text' ? renderFor('text', answer) : JSON.stringify(renderFor(target, answer));
+    const json = values.explain ? { ...toJson(answer), ...explainJson(answer) } : toJson(answer);
+    const out = values.json ? JSON.stringify(json) : target === 'text' ? renderFor('text', answer) : JSON.stringify(renderFor(target, answer));
     process.stdout.write(out + '\n');
+    if (values.explain && !values.json) process.stdout.write(explainText(answer) + '\n');
   };
   if (positionals.length) {
     emit(positionals.join(' '));

@@ -5,110 +5,82 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { containsQuote, foldTypography } from '../core/text/normalise.ts';
-import type { Engine } from '../core/engine.ts';
 import { openEngine } from '../startup.ts';
-import { answerLine } from '../../commands/index.ts';
-import { toJson, type AnswerJson } from './json.ts';
+import { parseQuestions, scoreQuestion, summarise, type EvalResult } from '../fit/question-set.ts';
 
-const questionSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['fact', 'topic', 'offtopic']),
-  question: z.string(),
-  expect: z.string().optional(),
-  sources: z.array(z.string()).optional(),
-  eras: z.array(z.string()).optional(),
-});
-/** One line of a question set. */
-export type EvalQuestion = z.infer<typeof questionSchema>;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** The verdict on one question. */
-export interface EvalResult {
-  id: string;
-  kind: EvalQuestion['kind'];
-  top1: boolean;
-  top3: boolean;
-  abstained: boolean;
-  erasOk: boolean;
-  verbatim: boolean;
-  answer: AnswerJson;
+/**
+ * The precision/recall curve of abstention on a question set: at each
+ * threshold, the share of answerable (fact) questions answered with a good
+ * top-3 quote (recall) and the share of answered questions that were
+ * answerable and well answered (precision).
+ */
+function curveLines(results: readonly EvalResult[], steps = 10): string[] {
+  const scored = results.filter((r) => r.kind !== 'topic');
+  const lines = ['threshold  recall(top-3)  precision  answered'];
+  for (let i = 0; i <= steps; i++) {
+    const t = (0.5 * i) / steps;
+    const answered = scored.filter((r) => (r.confidence ?? -1) >= t && !r.abstained);
+    const good = answered.filter((r) => r.kind === 'fact' && r.top3);
+    const facts = scored.filter((r) => r.kind === 'fact').length || 1;
+    lines.push(`${t.toFixed(3).padStart(9)}  ${pct(good.length / facts).padStart(13)}  ${pct(answered.length ? good.length / answered.length : 1).padStart(9)}  ${String(answered.length).padStart(8)}`);
+  }
+  return lines;
 }
 
-/** Scores one question against an engine. */
-export function scoreQuestion(engine: Engine, q: EvalQuestion): EvalResult {
-  const answer = toJson(answerLine(engine, q.question));
-  const re = q.expect ? new RegExp(q.expect, 'i') : undefined;
-  const sources = new Set(q.sources ?? []);
-  const good = answer.citations.map((c) => !!re?.test(foldTypography(c.quote).replace(/\s+/g, ' ')) && (sources.size === 0 || sources.has(c.articleId) || c.alsoReportedBy.some((a) => sources.has(a))));
-  const bodies = new Map(engine.corpus.articles.map((a) => [a.id, a.body]));
-  const years = new Set(answer.citations.map((c) => c.date.slice(0, 4)));
-  return {
-    id: q.id,
-    kind: q.kind,
-    top1: good[0] ?? false,
-    // A briefing is judged on all its quotes, a question on its top three.
-    top3: (q.kind === 'topic' ? good : good.slice(0, 3)).some(Boolean),
-    abstained: !answer.answered && answer.citations.length === 0,
-    erasOk: (q.eras ?? []).every((e) => years.has(e)),
-    verbatim: answer.citations.every((c) => containsQuote(bodies.get(c.articleId) ?? '', c.quote)),
-    answer,
-  };
-}
-
-/** Summary figures of a run (shares between 0 and 1). */
-export function summarise(results: readonly EvalResult[]) {
-  const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 1);
-  const facts = results.filter((r) => r.kind === 'fact');
-  const topics = results.filter((r) => r.kind === 'topic');
-  const off = results.filter((r) => r.kind === 'offtopic');
-  return {
-    questions: results.length,
-    factTop1: share(facts.map((r) => r.top1)),
-    factTop3: share(facts.map((r) => r.top3)),
-    topicEras: share(topics.map((r) => r.erasOk && r.top3)),
-    offtopicAbstain: share(off.map((r) => r.abstained)),
-    verbatim: share(results.map((r) => r.verbatim)),
-  };
-}
-
-/** Parses a JSON-lines question set; errors name the line. */
-export function parseQuestions(text: string, file: string): EvalQuestion[] {
-  return text
-    .split('\n')
-    .map((line, i) => [line.trim(), i + 1] as const)
-    .filter(([line]) => line)
-    .map(([line, n]) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new Error(`eval: ${file}:${n}: not valid JSON`);
-      }
-      const parsed = questionSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`eval: ${file}:${n}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-      return parsed.data;
-    });
+async function squadReport(file: string, step: number, curve: boolean): Promise<void> {
+  const { loadSquad, squadHalves, everyNth } = await import('../bench/squad.ts');
+  const { buildIndex } = await import('../core/retrieval/corpus-index.ts');
+  const { createEngine } = await import('../core/engine.ts');
+  const { corpusOf } = await import('../bench/corpora.ts');
+  const { squadFigures, squadSplitRun, splitAt, splitCurve } = await import('../fit/squad-eval.ts');
+  const { DEFAULT_WEIGHTS } = await import('../core/ranking/weights.ts');
+  const { validate } = squadHalves(await loadSquad(file));
+  const figures = squadFigures(createEngine(buildIndex(corpusOf(validate.articles))), everyNth(validate.questions, step));
+  process.stdout.write(`SQuAD validation half (even articles, ${figures.questions} questions): top-1 ${pct(figures.top1)}  top-3 ${pct(figures.top3)}  abstained-but-answerable ${pct(figures.abstained)}\n`);
+  const run = squadSplitRun(validate, DEFAULT_WEIGHTS, step);
+  const at = splitAt(run, DEFAULT_WEIGHTS.threshold);
+  process.stdout.write(`SQuAD split (half the validation articles loaded, threshold ${DEFAULT_WEIGHTS.threshold}): answerable top-3 ${pct(at.answerableTop3)} (abstained ${pct(at.answerableAbstained)})  unanswerable abstained ${pct(at.unanswerableAbstained)}\n`);
+  if (curve) {
+    process.stdout.write('threshold  answerable-top-3  answerable-abstained  unanswerable-abstained\n');
+    for (const c of splitCurve(run)) process.stdout.write(`${c.threshold.toFixed(3).padStart(9)}  ${pct(c.answerableTop3).padStart(16)}  ${pct(c.answerableAbstained).padStart(20)}  ${pct(c.unanswerableAbstained).padStart(22)}\n`);
+  }
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { knowledge: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false } } });
-  const file = positionals[0];
-  if (!file) throw new Error('eval: usage: npm run eval -- PATH/questions.jsonl [--knowledge DIR] [--verbose]');
-  const questions = parseQuestions(await readFile(file, 'utf8'), file);
-  const engine = await openEngine(values.knowledge);
-  const results = questions.map((q) => scoreQuestion(engine, q));
-  for (const r of results) {
-    const ok = r.kind === 'offtopic' ? r.abstained : r.kind === 'topic' ? r.erasOk && r.top3 : r.top1;
-    const mark = ok ? 'ok  ' : r.top3 ? 'top3' : 'MISS';
-    process.stdout.write(`${mark} ${r.id} ${r.kind.padEnd(8)} ${questions.find((q) => q.id === r.id)!.question}\n`);
-    if (values.verbose || !ok) for (const c of r.answer.citations.slice(0, 3)) process.stdout.write(`       [${c.articleId.slice(0, 12)}] ${c.quote.slice(0, 140)}\n`);
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      knowledge: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      curve: { type: 'boolean', default: false },
+      squad: { type: 'string' },
+      step: { type: 'string', default: '10' },
+    },
+  });
+  if (!positionals.length && !values.squad) {
+    throw new Error('eval: usage: npm run eval -- [PATH/questions.jsonl ...] [--knowledge DIR] [--verbose] [--curve] [--squad squad-dev-v1.1.json [--step 10]]');
   }
-  const s = summarise(results);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  process.stdout.write(
-    `\nfact top-1 ${pct(s.factTop1)}  fact top-3 ${pct(s.factTop3)}  topic eras ${pct(s.topicEras)}  off-topic abstain ${pct(s.offtopicAbstain)}  verbatim ${pct(s.verbatim)}  (${s.questions} questions)\n`,
-  );
+  const engine = positionals.length ? await openEngine(values.knowledge) : undefined;
+  for (const file of positionals) {
+    const questions = parseQuestions(await readFile(file, 'utf8'), file);
+    const results = questions.map((q) => scoreQuestion(engine!, q));
+    process.stdout.write(`== ${file}\n`);
+    for (const r of results) {
+      const ok = r.kind === 'offtopic' ? r.abstained : r.kind === 'topic' ? r.erasOk && r.top3 : r.top1;
+      const mark = ok ? 'ok  ' : r.top3 ? 'top3' : r.abstained ? 'ABST' : 'MISS';
+      process.stdout.write(`${mark} ${r.id} ${r.kind.padEnd(8)} ${questions.find((q) => q.id === r.id)!.question}\n`);
+      if (values.verbose || !ok) for (const c of r.answer.citations.slice(0, 3)) process.stdout.write(`       [${c.articleId.slice(0, 12)}] ${c.quote.slice(0, 140)}\n`);
+    }
+    const s = summarise(results);
+    process.stdout.write(
+      `\nfact top-1 ${pct(s.factTop1)}  fact top-3 ${pct(s.factTop3)}  abstained-but-answerable ${pct(s.abstainedAnswerable)}  answered-but-off-topic ${pct(s.answeredOfftopic)}  topic eras ${pct(s.topicEras)}  verbatim ${pct(s.verbatim)}  (${s.questions} questions)\n`,
+    );
+    if (values.curve) process.stdout.write(curveLines(results).join('\n') + '\n');
+    process.stdout.write('\n');
+  }
+  if (values.squad) await squadReport(values.squad, Number(values.step), values.curve);
 }
 
 main().catch((err) => {

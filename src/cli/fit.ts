@@ -16,10 +16,11 @@ import { parseQuery } from '../core/query/parse.ts';
 import { queryContext } from '../core/ranking/context.ts';
 import { FEATURE_NAMES, featureVector } from '../core/ranking/features.ts';
 import { candidateViews } from '../core/ranking/rank.ts';
+import { ANSWERABILITY_FEATURES, answerability } from '../core/ranking/abstention.ts';
 import { DEFAULT_WEIGHTS, WEIGHTS_VERSION, type RankWeights } from '../core/ranking/weights.ts';
 import { corpusOf } from '../bench/corpora.ts';
 import { containsAnswer, everyNth, loadSquad, squadHalves } from '../bench/squad.ts';
-import { fitLogistic } from '../fit/logistic.ts';
+import { fitListwise, fitLogistic } from '../fit/logistic.ts';
 import { chooseThreshold, squadFigures, squadSplitRun } from '../fit/squad-eval.ts';
 import { projectRoot } from '../startup.ts';
 
@@ -44,8 +45,7 @@ async function main(): Promise<void> {
 
   // 1. Fitting rows: every candidate of every sampled fit question, labelled by whether it holds an answer.
   const fitIndex = buildIndex(corpusOf(fit.articles));
-  const rows: number[][] = [];
-  const labels: number[] = [];
+  const groups: { rows: number[][]; labels: number[] }[] = [];
   let used = 0;
   for (const q of everyNth(fit.questions, step)) {
     const query = parseQuery(q.question, [], []);
@@ -55,28 +55,42 @@ async function main(): Promise<void> {
     // A question whose answer no candidate holds teaches nothing about ranking.
     if (!ys.some(Boolean)) continue;
     used++;
-    views.forEach((v, i) => {
-      rows.push(featureVector(v, ctx));
-      labels.push(ys[i]!);
-    });
+    groups.push({ rows: views.map((v) => featureVector(v, ctx)), labels: ys });
   }
-  log(`fit: ${used} questions, ${rows.length} candidate rows, ${labels.filter(Boolean).length} positive`);
-  const model = fitLogistic(rows, labels);
-  const features = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, round(model.weights[i]!)])) as RankWeights['features'];
-  const weights: RankWeights = { ...DEFAULT_WEIGHTS, version: WEIGHTS_VERSION, features, bias: round(model.bias) };
+  const rowCount = groups.reduce((n, g) => n + g.rows.length, 0);
+  log(`fit: ${used} questions, ${rowCount} candidate rows`);
+  // Weights from the listwise fit (ranking), then Platt scaling of the score into a probability (abstention).
+  const w = fitListwise(groups);
+  const scores = groups.flatMap((g) => g.rows.map((x) => [x.reduce((s, v, i) => s + v * w[i]!, 0)]));
+  const platt = fitLogistic(scores, groups.flatMap((g) => g.labels));
+  const scale = platt.weights[0]!;
+  log(`fit: listwise ${w.map((x) => x.toFixed(3)).join(" ")}; platt ${scale.toFixed(3)} ${platt.bias.toFixed(3)}`);
+  const features = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, round(w[i]! * scale)])) as RankWeights['features'];
+  const rows = { length: rowCount };
+  const weights: RankWeights = { ...DEFAULT_WEIGHTS, version: WEIGHTS_VERSION, features, bias: round(platt.bias) };
 
   // 2. Ranking quality, fitting half (not to quote) and validation half (to quote), threshold 0.
   const open = { ...weights, threshold: 0, knownSubjectThreshold: 0 };
+  log('fit: ranking fitted; measuring');
   const fitFigures = squadFigures(createEngine(fitIndex, { weights: open }), everyNth(fit.questions, vstep));
   const valIndex = buildIndex(corpusOf(validate.articles));
   const valFigures = squadFigures(createEngine(valIndex, { weights: open }), everyNth(validate.questions, vstep));
 
-  // 3. The abstention threshold, on the validation half's split.
-  const split = squadSplitRun(validate, open, vstep);
+  // 3. The answerability model, fitted on the fitting half's split; its threshold chosen on the validation half's.
+  const fitSplit = squadSplitRun(fit, open, vstep).filter((o) => o.features);
+  const answerModel = fitLogistic(
+    fitSplit.map((o) => ANSWERABILITY_FEATURES.map((n) => o.features![n]!)),
+    fitSplit.map((o) => (o.answerable && o.top3 ? 1 : 0)),
+  );
+  weights.answerability = {
+    features: Object.fromEntries(ANSWERABILITY_FEATURES.map((n, i) => [n, round(answerModel.weights[i]!)])) as RankWeights['answerability']['features'],
+    bias: round(answerModel.bias),
+  };
+  const split = squadSplitRun(validate, open, vstep).map((o) => ({ ...o, confidence: o.features ? answerability(o.features as never, weights.answerability) : -1 }));
   const chosen = chooseThreshold(split);
   weights.threshold = round(chosen.threshold);
   weights.knownSubjectThreshold = round(chosen.threshold * KNOWN_SUBJECT_FACTOR);
-  weights.fittedOn = `SQuAD v1.1 dev: logistic regression on every ${step}th question of the odd-numbered articles (${used} questions, ${rows.length} candidates); threshold on the even-numbered half's split (every ${vstep}th question)`;
+  weights.fittedOn = `SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every ${step}th question of the odd-numbered articles (${used} questions, ${rows.length} candidates); threshold on the even-numbered half's split (every ${vstep}th question)`;
   weights.validation = {
     squadTop1: round(valFigures.top1),
     squadTop3: round(valFigures.top3),
@@ -90,6 +104,7 @@ async function main(): Promise<void> {
       `weights written to ${path.relative(process.cwd(), values.out!)}`,
       ...FEATURE_NAMES.map((n) => `  ${n.padEnd(18)} ${features[n].toFixed(3)}`),
       `  ${'bias'.padEnd(18)} ${weights.bias.toFixed(3)}`,
+      `answerability: ${ANSWERABILITY_FEATURES.map((n) => `${n} ${weights.answerability.features[n].toFixed(3)}`).join('  ')}  bias ${weights.answerability.bias.toFixed(3)}`,
       `validation (even articles, ${valFigures.questions} questions): top-1 ${pct(valFigures.top1)}  top-3 ${pct(valFigures.top3)}`,
       `validation split (threshold ${weights.threshold}): answerable top-3 ${pct(chosen.answerableTop3)}  unanswerable abstained ${pct(chosen.unanswerableAbstained)}`,
       `fitting half (not a validation figure): top-1 ${pct(fitFigures.top1)}  top-3 ${pct(fitFigures.top3)}`,

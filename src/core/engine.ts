@@ -6,7 +6,7 @@
 import { abstain, citationOf, conflictNotes, mergeDuplicates, publicFact } from './answer/compose.ts';
 import { briefDeal, briefTopic, inTopics } from './answer/briefing.ts';
 
-export { BRIEFING_MIN_SHARE, BRIEFING_QUOTES } from './answer/briefing.ts';
+export { BRIEFING_LOGIT_MARGIN, BRIEFING_QUOTES } from './answer/briefing.ts';
 import { listDeals, listSources } from './answer/listings.ts';
 import { checkClaim } from './answer/check.ts';
 import { buildTimeline } from './answer/timeline.ts';
@@ -16,6 +16,7 @@ import { cleanInput } from './text/normalise.ts';
 import { parseQuery, type ParsedQuery } from './query/parse.ts';
 import { matchFacts, newestEraKey, rankPassages } from './ranking/rank.ts';
 import { DEFAULT_WEIGHTS, type RankWeights } from './ranking/weights.ts';
+import { answerability, answerabilityFeatures } from './ranking/abstention.ts';
 import { eraCoversYear } from './knowledge/eras.ts';
 import { UserError, type Answer, type Corpus } from './model/types.ts';
 
@@ -116,7 +117,9 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     // a question whose partner and topic are both recognised has a certain subject, so a lower one.
     const knownSubject = query.deals.length > 0 && query.topics.length > 0;
     const threshold = knownSubject ? weights.knownSubjectThreshold : weights.threshold;
-    if (!best || best.score < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence: best?.score ?? 0 };
+    const features = best ? answerabilityFeatures(index, query, best) : undefined;
+    const confidence = features ? answerability(features, weights.answerability) : 0;
+    if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, answerability: features ? { ...features } : undefined };
     const relevant = onSubject.filter((c) => c.score >= QUOTE_MIN_SHARE * best.score && (best.missesTopic || !c.missesTopic));
     const groups = pickForComparison(mergeDuplicates(index, relevant.slice(0, 20)), query);
     const citations = groups.map((g) => citationOf(index, g));
@@ -142,7 +145,8 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
       // Comparing eras is what "figures differ" notes are for, so weaker fact matches may supply them.
       notes: conflictNotes(index, wantedEras(query).size >= 2 ? [...shownFacts, ...matchFacts(index, query, 0.35).filter((f) => f.fact.subject).slice(0, 2).map((f) => f.fact)] : shownFacts),
       lines: [],
-      confidence: best.score,
+      confidence,
+      answerability: { ...features! },
       scores: groups.map(({ kept }) => ({ probability: kept.score, logit: kept.logit, priors: kept.priors, features: kept.features })),
     };
   }

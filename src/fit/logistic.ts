@@ -75,3 +75,60 @@ export function fitLogistic(rows: readonly number[][], labels: readonly number[]
   }
   return { weights: beta.slice(0, d), bias: beta[d]! };
 }
+
+/**
+ * Listwise fit (conditional logit): for each question, the softmax over its
+ * candidates' scores w·x should put its mass on the candidates that hold the
+ * answer. Optimises ranking directly; the scale of the scores is then
+ * calibrated into probabilities with `fitLogistic` on the single score (Platt scaling).
+ * @param groups per question: candidate feature rows and their labels (at least one 1)
+ */
+/** Longest listwise step per weight and iteration. */
+const MAX_STEP = 2;
+
+export function fitListwise(groups: readonly { rows: number[][]; labels: number[] }[], options: Partial<LogisticOptions> = {}): number[] {
+  const d = groups[0]?.rows[0]?.length ?? 0;
+  const l2 = (options.l2 ?? 1e-3) * groups.length;
+  let w = new Array<number>(d).fill(0);
+  for (let it = 0; it < (options.iterations ?? 40); it++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (const g of groups) {
+      const z = g.rows.map((x) => x.reduce((s, v, i) => s + v * w[i]!, 0));
+      const m = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - m));
+      const total = e.reduce((a, b) => a + b, 0);
+      const pos = e.reduce((a, v, i) => a + (g.labels[i] ? v : 0), 0);
+      // Gradient of log(sum over positives of p) = E_positive[x] - E_all[x]; Hessian = Cov_positive - Cov_all.
+      const meanAll = new Array<number>(d).fill(0);
+      const meanPos = new Array<number>(d).fill(0);
+      g.rows.forEach((x, r) => {
+        const pa = e[r]! / total;
+        const pp = g.labels[r] ? e[r]! / pos : 0;
+        for (let i = 0; i < d; i++) {
+          meanAll[i]! += pa * x[i]!;
+          meanPos[i]! += pp * x[i]!;
+        }
+      });
+      for (let i = 0; i < d; i++) grad[i]! += meanPos[i]! - meanAll[i]!;
+      g.rows.forEach((x, r) => {
+        const pa = e[r]! / total;
+        for (let i = 0; i < d; i++) {
+          const ai = x[i]! - meanAll[i]!;
+          for (let j = i; j < d; j++) hess[i]![j]! += pa * ai * (x[j]! - meanAll[j]!);
+        }
+      });
+    }
+    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) hess[i]![j] = hess[j]![i]!;
+    // With several positives the objective is not concave, so the step uses Cov_all alone
+    // (positive definite: always an ascent direction), capped in length.
+    const neg = hess.map((row, i) => row.map((v, j) => v + (i === j ? l2 : 0)));
+    let step = solve(neg, grad.map((g, i) => g - l2 * w[i]!));
+    const longest = Math.max(...step.map(Math.abs));
+    if (longest > MAX_STEP) step = step.map((v) => (v * MAX_STEP) / longest);
+    w = w.map((v, i) => v + step[i]!);
+    if (process.env.FIT_DEBUG) console.error("it", it, w.map((x) => x.toFixed(3)).join(" "), grad.map((x) => x.toFixed(2)).join(" "));
+    if (Math.max(...step.map(Math.abs)) < 1e-7) break;
+  }
+  return w;
+}

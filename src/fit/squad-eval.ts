@@ -23,8 +23,10 @@ export interface SquadOutcome {
   answerable: boolean;
   top1: boolean;
   top3: boolean;
-  /** The best sentence's probability; -1 when the engine abstained before ranking (a name no source mentions). */
+  /** The answerability; -1 when the engine abstained before ranking (a name no source mentions). */
   confidence: number;
+  /** The features behind it, when ranked. */
+  features?: Record<string, number>;
 }
 
 /** Runs questions through an engine (which should not abstain: threshold 0) and records each outcome. */
@@ -32,7 +34,7 @@ export function outcomes(engine: Engine, questions: readonly (GoldQuestion & { a
   return questions.map((q) => {
     const a = engine.ask(q.question);
     const good = a.citations.map((c) => c.articleId === q.articleId && containsAnswer(c.quote, q.answers));
-    return { answerable: q.answerable ?? true, top1: !!good[0], top3: good.slice(0, 3).some(Boolean), confidence: a.confidence ?? -1 };
+    return { answerable: q.answerable ?? true, top1: !!good[0], top3: good.slice(0, 3).some(Boolean), confidence: a.answerability ? (a.confidence ?? -1) : -1, features: a.answerability };
   });
 }
 

@@ -12,8 +12,13 @@ import type { Answer, Topic } from '../model/types.ts';
 
 /** Quotes in a briefing. */
 export const BRIEFING_QUOTES = 6;
-/** A briefing quote must score at least this share of the best one. */
-export const BRIEFING_MIN_SHARE = 0.4;
+/**
+ * A briefing quote's logit may fall at most this far below the best one's
+ * (2 = odds about 7 times lower): diversity across eras must not pull in weak matches.
+ */
+export const BRIEFING_LOGIT_MARGIN = 2;
+/** Logit bonus for sentences with figures: they make more informative briefings. */
+export const BRIEFING_FIGURE_BONUS = 0.3;
 /** Key facts in a briefing. */
 export const BRIEFING_FACTS = 6;
 
@@ -36,10 +41,10 @@ export function inTopics(query: ParsedQuery, stemmed: string): boolean {
 /** The briefing's quotes: figures preferred, weak matches kept out, spread across eras and articles. */
 function briefingQuotes(index: CorpusIndex, ranked: Candidate[]) {
   // Informative sentences (figures) make better briefings.
-  for (const c of ranked) if (/\d/.test(c.passage.text)) c.score *= 1.15;
-  ranked.sort((a, b) => b.score - a.score);
+  for (const c of ranked) if (/\d/.test(c.passage.text)) c.logit += BRIEFING_FIGURE_BONUS;
+  ranked.sort((a, b) => b.logit - a.logit);
   // Diversity must not pull in weak matches: only sentences near the best compete for the slots.
-  const strong = ranked.filter((c) => c.score >= BRIEFING_MIN_SHARE * ranked[0]!.score);
+  const strong = ranked.filter((c) => c.logit >= ranked[0]!.logit - BRIEFING_LOGIT_MARGIN);
   return pickDiverse(index, mergeDuplicates(index, strong.slice(0, 60)), BRIEFING_QUOTES);
 }
 

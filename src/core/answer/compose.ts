@@ -42,6 +42,27 @@ export function mergeDuplicates(index: CorpusIndex, candidates: readonly Candida
   return groups;
 }
 
+/**
+ * Openings that lean on the sentence before ("That deal…", "This would…",
+ * "It also…", "The move…"): alone, such a quote would not say what it is about.
+ */
+export const LEANS_ON_PREVIOUS = /^["“']?(that|this|these|those|it|its|they|their|such|he|she|the (deal|agreement|pact|plan|move|measure|offer|proposal|order|decision|framework|step|talks))\b|\b(do|did|does) the same\b/i;
+
+/**
+ * The verbatim quote for a candidate: its sentence, or, when the sentence
+ * leans on the one before it in the same paragraph and that one supplies part
+ * of the question (the `contextCoverage` feature), both sentences as one
+ * contiguous span of the article.
+ */
+export function quoteOf(index: CorpusIndex, c: Candidate): string {
+  const prev = index.passages[c.index - 1];
+  const p = c.passage;
+  if (!prev || prev.articleId !== p.articleId || prev.paragraph !== p.paragraph) return p.text;
+  if (!LEANS_ON_PREVIOUS.test(p.text) || !(c.features?.contextCoverage > 0)) return p.text;
+  const body = index.articles.get(p.articleId)!.body;
+  return body.slice(prev.start, p.start + p.text.length);
+}
+
 /** Builds a citation from a kept candidate and its duplicates. */
 export function citationOf(index: CorpusIndex, group: { kept: Candidate; also: Candidate[] }): Citation {
   const a = index.articles.get(group.kept.passage.articleId)!;
@@ -58,7 +79,7 @@ export function citationOf(index: CorpusIndex, group: { kept: Candidate; also: C
     url: a.url,
     reliability: a.reliability,
     note: a.reliability === 'low' ? a.note ?? 'This source is marked as low reliability.' : undefined,
-    quote: group.kept.passage.text,
+    quote: quoteOf(index, group.kept),
     era: a.era.label,
     alsoReportedBy: [...also.values()],
   };

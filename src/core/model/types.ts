@@ -188,6 +188,8 @@ export interface Answer {
    * abstained before ranking (no subject words, a name no source mentions).
    */
   confidence?: number;
+  /** Questions only: the question-level features behind `confidence` (ranking/abstention.ts). */
+  answerability?: Record<string, number>;
   /** Questions only: why each citation ranked where it did (same order as `citations`). */
   scores?: CitationScore[];
 }

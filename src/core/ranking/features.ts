@@ -41,9 +41,6 @@ export const proximity: Feature = (c, q) => {
 /** 1 when the sentence has the shape of the answer the question wants (a figure for "how much", a date for "when"...). */
 export const typeCue: Feature = (c, q) => (q.cue?.test(c.passage.text) ? 1 : 0);
 
-/** 1 for very short fragments (captions, datelines, signatures), which rarely answer anything. */
-export const fragment: Feature = (c) => (c.passage.text.length < 40 && !c.hasLeadIn ? 1 : 0);
-
 /** Every fitted feature, by name, in a fixed order (the order of the weights file). */
 export const FEATURES = {
   sentenceBm25,
@@ -54,7 +51,6 @@ export const FEATURES = {
   neighbourSupport,
   proximity,
   typeCue,
-  fragment,
 } as const satisfies Record<string, Feature>;
 
 /** A fitted feature's name. */

@@ -4,6 +4,7 @@
  * the fitted score: positive favours the candidate.
  */
 import { eraCoversYear } from '../knowledge/eras.ts';
+import { findDates } from '../answer/dates.ts';
 import type { CandidateView, QueryContext } from './context.ts';
 
 /** The priors' strengths (logit offsets), with their defaults. */
@@ -14,6 +15,12 @@ export interface Priors {
   eraFit: number;
   /** A sentence holding the quote of a structured fact that matches the question: +0.4. */
   factBacking: number;
+  /**
+   * A very short fragment (under 40 characters: a signature, a dateline, a
+   * caption) that is not a list item: −2. SQuAD's paragraphs hold none, so
+   * fitting cannot learn that they rarely answer anything.
+   */
+  fragment: number;
 }
 
 /** Default priors. */
@@ -21,6 +28,7 @@ export const DEFAULT_PRIORS: Priors = {
   reliability: { high: 0.3, normal: 0, low: -0.6 },
   eraFit: 0.6,
   factBacking: 0.4,
+  fragment: -2,
 };
 
 /** Offset for the source's reliability. */
@@ -42,11 +50,22 @@ export function eraPrior(c: CandidateView, q: QueryContext, p: Priors = DEFAULT_
   let fit = 0;
   if (query.recent) fit += article.era.key === q.newestKey ? 1 : -1;
   if (query.years.length) {
-    const named = query.years.some((y) => c.around.has(String(y)));
+    const named = query.years.some((y) => c.around.has(String(y))) || query.years.some((y) => yearsStated(c, q).has(y));
     const fits = named || query.years.some((y) => article.date.startsWith(String(y)) || eraCoversYear(article.era, y));
     fit += fits ? 1 : -1;
   }
   return p.eraFit * Math.sign(fit);
+}
+
+/**
+ * Years the sentence (and the one before it) state, relative dates resolved
+ * against the article's date: "last year" in an article of 2024-03-05 is 2023.
+ */
+export function yearsStated(c: CandidateView, q: QueryContext): Set<number> {
+  const article = q.index.articles.get(c.passage.articleId)!;
+  const prev = q.index.passages[c.index - 1];
+  const text = prev?.articleId === c.passage.articleId ? `${prev.text} ${c.passage.text}` : c.passage.text;
+  return new Set(findDates(text, article.date).filter((d) => !d.reference).map((d) => Number(d.date.slice(0, 4))));
 }
 
 /** Offset when the sentence carries a matching fact's quote. */
@@ -54,7 +73,12 @@ export function factPrior(c: CandidateView, q: QueryContext, p: Priors = DEFAULT
   return q.factPassages.has(c.index) ? p.factBacking : 0;
 }
 
+/** Offset for a very short fragment. */
+export function fragmentPrior(c: CandidateView, _q: QueryContext, p: Priors = DEFAULT_PRIORS): number {
+  return c.passage.text.length < 40 && !c.hasLeadIn ? p.fragment : 0;
+}
+
 /** The sum of the priors for a candidate. */
 export function priorOffset(c: CandidateView, q: QueryContext, p: Priors = DEFAULT_PRIORS): number {
-  return reliabilityPrior(c, q, p) + eraPrior(c, q, p) + factPrior(c, q, p);
+  return reliabilityPrior(c, q, p) + eraPrior(c, q, p) + factPrior(c, q, p) + fragmentPrior(c, q, p);
 }

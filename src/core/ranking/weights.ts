@@ -7,6 +7,7 @@
  */
 import fitted from './weights.json' with { type: 'json' };
 import { FEATURE_NAMES, type FeatureName } from './features.ts';
+import { ANSWERABILITY_FEATURES, type AnswerabilityWeights } from './abstention.ts';
 
 /** A ranker: one weight per feature, a bias, and the abstention thresholds. */
 export interface RankWeights {
@@ -16,16 +17,19 @@ export interface RankWeights {
   features: Record<FeatureName, number>;
   /** Logit bias. */
   bias: number;
+  /** The answerability model (abstention.ts): question-level features to the probability the knowledge answers it. */
+  answerability: AnswerabilityWeights;
   /**
-   * Least probability (sigmoid of the logit) of the best sentence for the bot
-   * to answer; below it the bot abstains. Chosen on the validation half of the
-   * SQuAD split (half the articles loaded, questions from both halves).
+   * Least answerability for the bot to answer; below it the bot abstains.
+   * Chosen on the validation half of the SQuAD split (half the articles
+   * loaded, questions from all of them), maximising the mean of answerable
+   * questions answered in the top 3 and unanswerable ones abstained.
    */
   threshold: number;
   /**
    * The threshold when the question names a partner and a topic the knowledge
    * knows: the subject is then certain, so paraphrased other words should not
-   * make the bot abstain. Chosen on the trade validation sets.
+   * make the bot abstain. `threshold × KNOWN_SUBJECT_FACTOR` (fit.ts).
    */
   knownSubjectThreshold: number;
   /** Where the weights came from (data, protocol, date), for people. */
@@ -50,6 +54,10 @@ export function checkWeights(w: unknown): RankWeights {
   for (const name of Object.keys(x.features)) {
     if (!FEATURE_NAMES.includes(name as FeatureName)) throw new Error(`ranking: weights: unknown feature "${name}"`);
   }
+  for (const name of ANSWERABILITY_FEATURES) {
+    if (!Number.isFinite(x.answerability?.features?.[name])) throw new Error(`ranking: weights: answerability feature "${name}" has no finite weight`);
+  }
+  if (!Number.isFinite(x.answerability?.bias)) throw new Error('ranking: weights: answerability "bias" must be a finite number');
   for (const k of ['bias', 'threshold', 'knownSubjectThreshold'] as const) {
     if (!Number.isFinite(x[k])) throw new Error(`ranking: weights: "${k}" must be a finite number`);
   }

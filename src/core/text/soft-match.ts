@@ -8,13 +8,16 @@ import type { WordVectors } from './vectors.ts';
 
 /**
  * Least cosine similarity that earns credit; below it two words are only
- * topically related. Default 0.5 (DESIGN.md: 0.4–0.6 changes little).
+ * topically related. Credit rises linearly from 0 at the floor to 1 at
+ * similarity 1, so loosely related words (0.5–0.6, common between any two
+ * news words) earn little and near-synonyms (0.8+) nearly full credit.
+ * Default 0.45.
  */
-export const SOFT_MATCH_FLOOR = 0.5;
+export const SOFT_MATCH_FLOOR = 0.45;
 
 /** Credit (0–1) for each (question stem, text stem) pair; memoised per matcher. */
 export interface SoftMatcher {
-  /** 1 for the same stem; the similarity when at least the floor and neither is a name; else 0. */
+  /** 1 for the same stem; the scaled similarity above the floor when neither is a name; else 0. */
   credit(asked: string, found: string): number;
 }
 
@@ -31,7 +34,7 @@ export function softMatcher(vectors: WordVectors | null, names: ReadonlySet<stri
         const a = vectors.row(asked);
         const b = a < 0 ? -1 : vectors.row(found);
         const sim = b < 0 ? 0 : vectors.similarity(a, b);
-        c = sim >= floor ? sim : 0;
+        c = sim > floor ? (sim - floor) / (1 - floor) : 0;
         memo.set(key, c);
       }
       return c;

@@ -1,0 +1,66 @@
+/**
+ * Abstention as a calibrated decision: the probability that the knowledge
+ * answers the question at all, from question-level features of the same
+ * scores (how good the best sentence is, and how much of the question's
+ * vocabulary the knowledge uses anywhere). Fitted by `npm run fit` on the
+ * SQuAD split of the fitting half; the threshold is chosen on the validation half.
+ */
+import type { CorpusIndex } from '../retrieval/corpus-index.ts';
+import type { ParsedQuery } from '../query/parse.ts';
+import { conceptWeights } from './context.ts';
+import type { Candidate } from './rank.ts';
+
+/** The question-level features, by name. */
+export interface AnswerabilityFeatures {
+  /** The best sentence's ranking logit (priors included). */
+  bestLogit: number;
+  /** The best sentence's soft coverage of the question. */
+  bestCoverage: number;
+  /** Coverage by the best sentence's paragraph and neighbours. */
+  bestSupport: number;
+  /**
+   * Rarity-weighted share of the question's subject words (not the partner)
+   * that appear anywhere in the knowledge, as asked or as a knowledge synonym:
+   * low for a question about something the sources never discuss.
+   */
+  vocabulary: number;
+}
+
+/** Feature names in weights-file order. */
+export const ANSWERABILITY_FEATURES = ['bestLogit', 'bestCoverage', 'bestSupport', 'vocabulary'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
+
+/** Share of the question's subject vocabulary that the knowledge uses. */
+export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number {
+  const weights = conceptWeights(index, query.concepts);
+  let total = 0;
+  let known = 0;
+  query.concepts.forEach((c, i) => {
+    if (c.partner) return;
+    total += weights[i]!;
+    if (c.stems.some((s) => index.sentences.documentFrequency(s) > 0)) known += weights[i]!;
+  });
+  return total > 0 ? known / total : 0;
+}
+
+/** The features for a ranked question; `best` is the sentence the answer would lead with. */
+export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, best: Candidate): AnswerabilityFeatures {
+  return {
+    bestLogit: best.logit,
+    bestCoverage: best.features.softCoverage,
+    bestSupport: best.features.neighbourSupport,
+    vocabulary: vocabularyShare(index, query),
+  };
+}
+
+/** The answerability model: one weight per feature and a bias (see weights.json). */
+export interface AnswerabilityWeights {
+  features: Record<keyof AnswerabilityFeatures, number>;
+  bias: number;
+}
+
+/** Probability that the question is answerable from the knowledge. */
+export function answerability(f: AnswerabilityFeatures, w: AnswerabilityWeights): number {
+  let z = w.bias;
+  for (const name of ANSWERABILITY_FEATURES) z += w.features[name] * f[name];
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,146 @@
+/**
+ * One test per ranking feature and prior: each is computed on a small real
+ * index (real analyser, retrievers and word vectors) and must move the way
+ * its documentation says.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, type CorpusIndex } from '../../../src/core/retrieval/corpus-index.ts';
+import { parseQuery } from '../../../src/core/query/parse.ts';
+import { queryContext, type CandidateView, type QueryContext } from '../../../src/core/ranking/context.ts';
+import * as F from '../../../src/core/ranking/features.ts';
+import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
+import { candidateViews } from '../../../src/core/ranking/rank.ts';
+import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
+import type { Article, Corpus, Deal } from '../../../src/core/model/types.ts';
+
+const article = (id: string, date: string, body: string, reliability: Article['reliability'] = 'normal'): Article => ({ id, title: id, date, reliability, body, file: `articles/${id}.md` });
+const deal: Deal = { id: 'd-2025', name: 'The 2025 deal', parties: ['Ruritania', 'Freedonia'], aliases: ['freedonia'], era: '2025 deal', from: '2025-01-01', status: 'signed', milestones: [] } as unknown as Deal;
+const corpus: Corpus = {
+  articles: [
+    article('news', '2019-05-01', 'Automakers fear new duties on their exports.\n\nThat plan was dropped after talks in Osaka. The minister said the talks would resume.\n\nThe Signature,\n\nOfficials in Freedonia praised the negotiators.'),
+    article('official', '2025-07-01', 'The government will cut the tariff on cars to 15 percent. Carmakers welcomed the cut in tariffs.', 'high'),
+    article('flagged', '2025-07-02', 'The government will cut the tariff on cars to 15 percent, a blog said.', 'low'),
+  ],
+  deals: [deal],
+  topics: [],
+  facts: [],
+  hash: 'features-test',
+};
+
+let index: CorpusIndex;
+beforeAll(() => {
+  index = buildIndex(corpus);
+});
+
+function views(question: string): { q: QueryContext; byText: (re: RegExp) => CandidateView } {
+  const q = queryContext(index, parseQuery(question, corpus.deals, corpus.topics), []);
+  const all = candidateViews(index, q, { paragraphs: 50 });
+  if (process.env.DEBUG_FEATURES) console.log(question, all.map((v) => v.passage.text));
+  return {
+    q,
+    byText: (re) => {
+      const v = all.find((x) => re.test(x.passage.text));
+      if (!v) throw new Error(`no candidate matches ${re}`);
+      return v;
+    },
+  };
+}
+
+describe('ranking features', () => {
+  it('sentenceBm25: the sentence with the rarer question words scores higher, the best is 1', () => {
+    const { q, byText } = views('tariff cut on cars');
+    expect(F.sentenceBm25(byText(/will cut the tariff on cars to 15 percent\.$/), q)).toBeGreaterThan(F.sentenceBm25(byText(/Carmakers welcomed/), q));
+    expect(F.sentenceBm25(byText(/will cut the tariff on cars to 15 percent\.$/), q)).toBeLessThanOrEqual(1);
+  });
+
+  it('paragraphBm25: a sentence in an on-topic paragraph gets its paragraph\'s score', () => {
+    const { q, byText } = views('talks resume minister automakers');
+    expect(F.paragraphBm25(byText(/That plan was dropped/), q)).toBeGreaterThan(F.paragraphBm25(byText(/Automakers fear/), q));
+  });
+
+  it('exactCoverage: counts only the asked words, not near-synonyms', () => {
+    const { q, byText } = views('what do carmakers fear?');
+    expect(F.exactCoverage(byText(/Carmakers welcomed/), q)).toBeGreaterThan(0);
+    expect(F.exactCoverage(byText(/Automakers fear/), q)).toBeLessThan(1);
+  });
+
+  it('softCoverage: "carmakers" earns credit from "automakers" through word vectors', () => {
+    const { q, byText } = views('what do carmakers fear?');
+    const v = byText(/Automakers fear/);
+    expect(F.softCoverage(v, q)).toBeGreaterThan(F.exactCoverage(v, q));
+  });
+
+  it('softCoverage: the named-entity guard keeps one city from standing in for another', () => {
+    // Word vectors put Tokyo next to Osaka; a name matches only itself.
+    const { q, byText } = views('what was dropped after talks in Tokyo?');
+    const v = byText(/That plan was dropped after talks in Osaka/);
+    const withoutName = views('what was dropped after talks?');
+    expect(F.softCoverage(v, q)).toBeLessThan(F.softCoverage(withoutName.byText(/That plan was dropped/), withoutName.q));
+    expect(q.creditsOf('osaka')[q.query.concepts.findIndex((c) => c.stems[0] === 'tokyo')]).toBe(0);
+  });
+
+  it('contextCoverage: what the previous sentence adds ("That plan…" leans on the one before)', () => {
+    const { q, byText } = views('automakers duties plan dropped');
+    expect(F.contextCoverage(byText(/That plan was dropped/), q)).toBeGreaterThan(0);
+    expect(F.contextCoverage(byText(/Automakers fear/), q)).toBe(0);
+  });
+
+  it('neighbourSupport: the paragraph around a sentence supports it', () => {
+    const { q, byText } = views('minister talks Osaka resume');
+    const v = byText(/The minister said/);
+    expect(F.neighbourSupport(v, q)).toBeGreaterThanOrEqual(F.softCoverage(v, q));
+    expect(F.neighbourSupport(v, q)).toBeGreaterThan(0.9);
+  });
+
+  it('proximity: question words that stand together in the sentence', () => {
+    const { q, byText } = views('tariff on cars');
+    expect(F.proximity(byText(/will cut the tariff on cars to 15 percent\.$/), q)).toBe(1);
+    expect(F.proximity(byText(/Carmakers welcomed/), q)).toBe(0);
+  });
+
+  it('typeCue: a "how much" question favours a sentence with a figure', () => {
+    const { q, byText } = views('how much will the tariff on cars be?');
+    expect(F.typeCue(byText(/15 percent\.$/), q)).toBe(1);
+    expect(F.typeCue(byText(/Carmakers welcomed/), q)).toBe(0);
+  });
+});
+
+describe('domain priors', () => {
+  it('reliability: official text up, flagged text down', () => {
+    const { q, byText } = views('tariff cut cars');
+    expect(reliabilityPrior(byText(/15 percent\.$/), q)).toBe(DEFAULT_PRIORS.reliability.high);
+    expect(reliabilityPrior(byText(/a blog said/), q)).toBe(DEFAULT_PRIORS.reliability.low);
+  });
+
+  it('era fit: "now" favours the newest era, a year its own era', () => {
+    const now = views('what tariff do cars pay now?');
+    expect(eraPrior(now.byText(/15 percent\.$/), now.q)).toBeGreaterThan(0);
+    const y2019 = views('what did automakers and carmakers fear in 2019?');
+    expect(eraPrior(y2019.byText(/Automakers fear/), y2019.q)).toBeGreaterThan(0);
+    expect(eraPrior(y2019.byText(/Carmakers welcomed/), y2019.q)).toBeLessThan(0);
+  });
+
+  it('fact backing: a sentence holding a matched fact\'s quote', () => {
+    const { q, byText } = views('tariff cut cars');
+    const v = byText(/15 percent\.$/);
+    expect(factPrior(v, q)).toBe(0);
+    q.factPassages.add(v.index);
+    expect(factPrior(v, q)).toBe(DEFAULT_PRIORS.factBacking);
+  });
+
+  it('fragment: a signature line is pushed down', () => {
+    const { q, byText } = views('signature');
+    expect(fragmentPrior(byText(/^The Signature,$/), q)).toBe(DEFAULT_PRIORS.fragment);
+    const other = views('officials praised negotiators');
+    expect(fragmentPrior(other.byText(/Officials in Freedonia/), other.q)).toBe(0);
+  });
+});
+
+describe('weights', () => {
+  it('the shipped weights name every feature and nothing else', () => {
+    expect(Object.keys(DEFAULT_WEIGHTS.features).sort()).toEqual([...F.FEATURE_NAMES].sort());
+    expect(() => checkWeights({ ...DEFAULT_WEIGHTS, features: { ...DEFAULT_WEIGHTS.features, bogus: 1 } })).toThrow(/unknown feature "bogus"/);
+    const { typeCue: _t, ...missing } = DEFAULT_WEIGHTS.features;
+    expect(() => checkWeights({ ...DEFAULT_WEIGHTS, features: missing })).toThrow(/feature "typeCue"/);
+  });
+});
