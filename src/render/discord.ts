@@ -4,8 +4,11 @@
  * adapter sends exactly this (plus flags and vote buttons), and
  * `npm run ask -- --render discord` prints it.
  *
- * Every Discord limit is enforced here, and every string is made safe: quoted
- * text is markdown-escaped (so it displays verbatim) and mentions are broken
+ * Every Discord limit is enforced here, and every string that is not ours
+ * (quotes, titles, publishers, the question) is made safe in every part of the
+ * message (title, description, field names and values, content): markdown is
+ * escaped (so it displays verbatim: no masked links, spoilers, code, headings),
+ * and mentions, command mentions, timestamps, custom emoji and links are broken
  * with a zero-width space, on top of `allowedMentions: { parse: [] }`.
  */
 import type { Answer, Citation, Fact } from '../core/model/types.ts';
@@ -50,12 +53,23 @@ const ERA_COLOURS = [0x2e86de, 0x10ac84, 0xee5253, 0xff9f43, 0x8854d0, 0x0abde3,
 const KIND_COLOURS: Partial<Record<Answer['kind'], number>> = { help: 0x5865f2, deals: 0x5865f2, sources: 0x5865f2, abstain: 0x99aab5 };
 
 /**
- * Breaks anything Discord could turn into a ping or a channel link:
+ * Breaks anything Discord could turn into a ping or an interactive token:
  * `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&id>`, `<#id>` (a zero-width
- * space after the `@` or `#`). Defence in depth: we also send `allowedMentions: { parse: [] }`.
+ * space after the `@` or `#`), and command mentions `</name:id>`, timestamps
+ * `<t:1:R>`, custom emoji `<:name:id>` / `<a:name:id>` and guild links
+ * `<id:browse>` (a zero-width space after the `<`). Defence in depth: we also
+ * send `allowedMentions: { parse: [] }`.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<([@#])/g, `<$1${ZWSP}`);
+  return text
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .replace(/<([@#])/g, `<$1${ZWSP}`)
+    .replace(/<(?=\/|t:|a?:|id:)/gi, `<${ZWSP}`);
+}
+
+/** Breaks links Discord would make by itself (`scheme://…`): a zero-width space between `scheme:` and `//`. */
+export function neutraliseLinks(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:)(?=\/\/)/gi, `$1${ZWSP}`);
 }
 
 /**
@@ -80,9 +94,9 @@ export function wrapLinks(text: string): string {
   return text.replace(/<?(https?:\/\/[^\s<>]+)>?/g, '<$1>');
 }
 
-/** Makes any text safe for message content: links wrapped, mentions broken, at most 2,000 characters. */
+/** Makes any text safe for message content (`escapeDiscord`), at most 2,000 characters. */
 export function safeContent(text: string): string {
-  return truncate(neutraliseMentions(wrapLinks(text)), DISCORD_LIMITS.content);
+  return truncate(escapeDiscord(text), DISCORD_LIMITS.content);
 }
 
 /**
@@ -114,10 +128,15 @@ export function embedLength(embed: DiscordEmbed): number {
   );
 }
 
-/** Plain text made safe for an embed: escaped markdown, broken mentions. */
-function safe(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text));
+/**
+ * Text that is not ours made inert for any part of a Discord message:
+ * markdown escaped, mentions and other `<…>` tokens broken, links broken.
+ */
+export function escapeDiscord(text: string): string {
+  return neutraliseLinks(neutraliseMentions(escapeMarkdown(text)));
 }
+
+const safe = escapeDiscord;
 
 function hash(text: string): number {
   let h = 0;
@@ -162,8 +181,8 @@ function sourceLink(c: Citation): string {
 /** One field per quote: the quote, then publisher, date, era, link, and the low-reliability flag. */
 function quoteField(c: Citation, n: number): { name: string; value: string } {
   const low = c.reliability === 'low';
-  // Field names render little markdown: break mentions only.
-  const name = truncate(`${low ? '⚠ ' : ''}${n}. ${neutraliseMentions(c.publisher || c.title)}`, DISCORD_LIMITS.fieldName);
+  // Field names render markdown too: escaped like everything else.
+  const name = truncate(`${low ? '⚠ ' : ''}${n}. ${safe(c.publisher || c.title)}`, DISCORD_LIMITS.fieldName);
   const meta = [`— ${safe(c.date)} · ${safe(c.era)} · ${sourceLink(c)}`];
   // Claim checks: what the quote does to the claim, right under it.
   if (c.stance) meta.unshift(truncate(safe(stanceLine(c)), 300));
@@ -210,8 +229,8 @@ export function renderDiscord(answer: Answer): DiscordMessage {
     return { content: safeContent(answer.headline || 'Something went wrong.'), embeds: [], allowedMentions: { parse: [] } };
   }
   if (answer.kind === 'timeline' && answer.events) return renderDiscordTimeline(answer, answer.events);
-  // Titles render no markdown, so they are not escaped; mentions are still broken.
-  const title = truncate(neutraliseMentions(titleFor(answer).replace(/\s+/g, ' ').trim() || 'dealdesk'), DISCORD_LIMITS.title);
+  // The title is usually the user's question: escaped like every other text that is not ours.
+  const title = truncate(safe(titleFor(answer).replace(/\s+/g, ' ').trim() || 'dealdesk'), DISCORD_LIMITS.title);
 
   const blocks: string[] = [];
   if (answer.verdict) {

@@ -3,9 +3,13 @@
  * `--render slack` prints exactly what the Slack adapter sends.
  *
  * Safety and limits (see DESIGN.md, "Platform limits and safety"):
- * - every piece of text taken from an answer is escaped (`&`, `<`, `>`), so a
- *   quote can never form `<!channel>`, `<@U…>` or a link; the only links are
- *   the ones built here from `http(s)` source URLs;
+ * - every piece of text taken from an answer (quotes, titles, the question)
+ *   is escaped (`&`, `<`, `>`), so it can never form `<!channel>`, `<@U…>` or
+ *   a link; and what Slack would auto-parse in plain text is broken with a
+ *   zero-width space: `@here`, `@channel`, `@everyone` (any `@name`),
+ *   `#channel`, `scheme://` and bare domains (`evil.example`). Every mrkdwn
+ *   object also sets `verbatim: true`, so Slack links nothing by itself; the
+ *   only links are the ones built here from `http(s)` source URLs;
  * - a text object holds at most 3,000 characters, a message at most 50 blocks
  *   and about 12,000 characters of text (3,000 for ephemeral replies);
  * - a long answer is shortened by dropping whole quotes (and whole list lines)
@@ -48,6 +52,8 @@ export interface SlackText {
   type: 'mrkdwn' | 'plain_text';
   text: string;
   emoji?: boolean;
+  /** mrkdwn only: true stops Slack from turning bare URLs, channel names and mentions into links. */
+  verbatim?: boolean;
 }
 
 /** A button in an actions block. */
@@ -84,17 +90,33 @@ export function isEphemeral(answer: Answer): boolean {
   return EPHEMERAL_KINDS.has(answer.kind);
 }
 
-/** Escapes the three characters Slack treats as markup: `&`, `<`, `>`. */
+const ZWSP = '\u200b';
+
+/**
+ * Places where Slack's auto-parsing could act on plain text; a zero-width
+ * space goes after each match: after `@` before a name (`@here`, `@channel`,
+ * `@everyone`, `@user`, e-mail addresses), after `#` before a channel name,
+ * between `scheme:` and `//`, and before the dot of a bare domain
+ * (`evil.example`, `www.x.com`). A `@` or `#` that ends the text gets one
+ * too, since our own markup (`_`, `*`) may follow it.
+ */
+const AUTO_PARSED = /@(?=[\p{L}\p{N}_]|$)|#(?=[\p{L}\p{N}_-]|$)|[\p{L}\p{N}+.-]:(?=\/\/)|[\p{L}\p{N}](?=\.\p{L}{2})/gu;
+
+/**
+ * Makes text from a source or a user safe for Slack: `&`, `<`, `>` escaped
+ * (no `<!channel>`, `<@U…>` or link can form) and auto-parsed tokens broken
+ * (see `AUTO_PARSED`). Zero-width spaces already in the text are dropped
+ * first, so `unescapeSlack` can remove every one it finds.
+ * @example escapeSlack('@here see <x> & evil.example') === '@\u200bhere see &lt;x&gt; &amp; evil\u200b.example'
+ */
 export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replaceAll(ZWSP, '').replace(AUTO_PARSED, (m) => m + ZWSP).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Reverses `escapeSlack`. */
+/** Reverses `escapeSlack` (zero-width spaces in the original aside). */
 export function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text.replaceAll(ZWSP, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
-
-const escapedWidth = (ch: string) => (ch === '&' ? 5 : ch === '<' || ch === '>' ? 4 : ch.length);
 
 /**
  * Escapes `raw` and makes it fit in `max` characters: when too long, cuts the raw
@@ -104,22 +126,37 @@ const escapedWidth = (ch: string) => (ch === '&' ? 5 : ch === '<' || ch === '>' 
  * @example fitEscaped('a & b c', 9) === 'a &amp;…'
  */
 export function fitEscaped(raw: string, max: number): string {
-  const full = escapeSlack(raw);
-  if (full.length <= max) return full;
+  const text = raw.replaceAll(ZWSP, '');
+  // Escaping never shortens text, so only text that might fit is escaped whole.
+  if (text.length <= max) {
+    const full = escapeSlack(text);
+    if (full.length <= max) return full;
+  }
   const room = max - 1; // for "…"
+  // Each character's escaped width in context: its entity, plus a zero-width
+  // space when one goes before it (the rules look at most 3 characters ahead).
+  const head = text.slice(0, room + 4);
+  const inserts = new Set<number>();
+  for (const m of head.matchAll(AUTO_PARSED)) inserts.add(m.index + m[0].length);
   let used = 0;
   let end = 0;
   let lastSpace = -1;
-  for (const ch of raw) {
-    const w = escapedWidth(ch);
+  for (const ch of head) {
+    const w = (inserts.has(end) ? 1 : 0) + (ch === '&' ? 5 : ch === '<' || ch === '>' ? 4 : ch.length);
     if (used + w > room) break;
     if (/\s/.test(ch)) lastSpace = end;
     used += w;
     end += ch.length;
   }
   // Cut before the last space that fits, so no word is cut in half.
-  const cut = lastSpace > 0 ? raw.slice(0, lastSpace) : raw.slice(0, end);
-  return escapeSlack(cut.trimEnd()) + '…';
+  let cut = (lastSpace > 0 ? text.slice(0, lastSpace) : text.slice(0, end)).trimEnd();
+  // At the cut the context changes (a trailing "@" gets its own zero-width space): step back until it fits.
+  let out = escapeSlack(cut);
+  while (out.length > room && cut) {
+    cut = Array.from(cut).slice(0, -1).join('').trimEnd();
+    out = escapeSlack(cut);
+  }
+  return out + '…';
 }
 
 /**
@@ -164,7 +201,8 @@ export function blockChars(block: SlackBlock): number {
   }
 }
 
-const mrkdwn = (text: string): SlackText => ({ type: 'mrkdwn', text });
+// verbatim: our own markup (bold, quotes, `<url|label>` links) still renders; nothing else is linked.
+const mrkdwn = (text: string): SlackText => ({ type: 'mrkdwn', text, verbatim: true });
 const section = (text: string, block_id?: string): SlackBlock => ({ type: 'section', ...(block_id ? { block_id } : {}), text: mrkdwn(text) });
 const context = (...texts: string[]): SlackBlock => ({ type: 'context', elements: texts.map(mrkdwn) });
 
@@ -197,19 +235,26 @@ function citationBlocks(c: Citation): SlackBlock[] {
   return [section(quoteText(c.quote)), context(...elements)];
 }
 
-/** Facts as section fields (ten a section). */
-function factBlocks(facts: readonly Fact[]): SlackBlock[] {
-  const fields = facts.map((f) => mrkdwn(`${fitEscaped(f.statement, 900)}\n_as of ${fitEscaped(f.asOf, 50)}_`));
+/** A fact as a section field. */
+function factField(f: Fact): SlackText {
+  return mrkdwn(`${fitEscaped(f.statement, 900)}\n_as of ${fitEscaped(f.asOf, 50)}_`);
+}
+
+/** Fact fields in sections (ten a section). */
+function factBlocks(fields: readonly SlackText[]): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields) blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fields) });
   return blocks;
 }
 
-/** Groups plain lines into sections of at most 3,000 characters (each line at most 1,000). */
+/** A plain line, escaped and at most 1,000 characters. */
+const fitLine = (line: string) => fitEscaped(line.trim(), 1000);
+
+/** Groups escaped lines (`fitLine`) into sections of at most 3,000 characters. */
 function lineSections(lines: readonly string[]): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let current = '';
-  for (const line of lines.map((l) => fitEscaped(l.trim(), 1000))) {
+  for (const line of lines) {
     if (current && current.length + 1 + line.length > SLACK_LIMITS.text) {
       blocks.push(section(current));
       current = '';
@@ -263,12 +308,17 @@ export function renderSlack(answer: Answer): SlackMessage {
   let chars = text.length + sum(top) + sum(votes) + MORE_RESERVE;
   let blockCount = top.length + votes.length + 1; // + 1: the "n more" line
   const more: string[] = [];
-  /** Takes the longest prefix of `items` whose blocks fit in what is left; notes what was dropped. */
-  const fill = <T>(items: readonly T[], build: (items: readonly T[]) => SlackBlock[], word: string): SlackBlock[] => {
+  /**
+   * Takes the longest prefix of `items` whose blocks fit in what is left; notes
+   * what was dropped. Each item is rendered once (`render`), when first needed.
+   */
+  const fill = <T, R>(items: readonly T[], render: (item: T) => R, build: (rendered: readonly R[]) => SlackBlock[], word: string): SlackBlock[] => {
     let best: SlackBlock[] = [];
+    const rendered: R[] = [];
     let n = 0;
     for (; n < items.length; n++) {
-      const blocks = build(items.slice(0, n + 1));
+      rendered.push(render(items[n]!));
+      const blocks = build(rendered);
       if (chars + sum(blocks) > budget || blockCount + blocks.length > SLACK_LIMITS.blocks) break;
       best = blocks;
     }
@@ -279,11 +329,11 @@ export function renderSlack(answer: Answer): SlackMessage {
   };
 
   // Filled in order of importance: notes, facts, lines, then quotes.
-  const notes = fill(answer.notes.map((n) => `Note: ${n}`), lineSections, 'note');
+  const notes = fill(answer.notes, (n) => fitLine(`Note: ${n}`), lineSections, 'note');
   const headlineStatement = answer.kind === 'answer' ? answer.headline : undefined;
-  const facts = fill(answer.facts.filter((f) => f.statement !== headlineStatement), factBlocks, 'fact');
-  const lines = fill(answer.lines, lineSections, 'line');
-  const quotes = fill(answer.citations, (cs) => (cs.length ? [{ type: 'divider' }, ...cs.flatMap(citationBlocks)] : []), 'source');
+  const facts = fill(answer.facts.filter((f) => f.statement !== headlineStatement), factField, factBlocks, 'fact');
+  const lines = fill(answer.lines, fitLine, lineSections, 'line');
+  const quotes = fill(answer.citations, citationBlocks, (cs) => (cs.length ? [{ type: 'divider' }, ...cs.flat()] : []), 'source');
   const moreBlock = more.length ? [context(`_${more.join(', ')} not shown; ask a narrower question to see them._`)] : [];
 
   return { text, blocks: [...top, ...facts, ...lines, ...quotes, ...moreBlock, ...notes, ...votes], unfurl_links: false, unfurl_media: false };

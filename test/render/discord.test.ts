@@ -4,12 +4,15 @@
  */
 import fc from 'fast-check';
 import { checkLimits } from '../helpers/discord-limits.ts';
+import { activeMarkup, foreignText } from '../helpers/discord-markup.ts';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/model/types.ts';
 import {
   DISCORD_LIMITS,
   embedLength,
+  escapeDiscord,
   escapeMarkdown,
+  neutraliseLinks,
   neutraliseMentions,
   renderDiscord,
   renderDiscordNotice,
@@ -74,10 +77,32 @@ describe('renderDiscord snapshots', () => {
     expect(renderDiscord(answer({ kind: 'abstain', question: 'what about bananas?', answered: false, headline: 'I have no source on that.', lines: ['I cover: autos, agriculture.'] }))).toMatchSnapshot();
   });
 
-  it('an error is plain content: links wrapped, mentions broken', () => {
-    const m = renderDiscord(answer({ kind: 'error', answered: false, headline: 'Bad input @everyone, see https://example.com/help and <@42>' }));
+  it('an error is plain content: links and mentions broken, markdown escaped', () => {
+    const m = renderDiscord(answer({ kind: 'error', answered: false, headline: 'Bad input @everyone, see https://example.com/help and <@42> *now*' }));
     expect(m).toMatchSnapshot();
-    expect(m.content).toBe('Bad input @\u200beveryone, see <https://example.com/help> and <@\u200b42>');
+    expect(m.content).toBe('Bad input @\u200beveryone, see https:\u200b//example.com/help and <@\u200b42> \\*now\\*');
+  });
+
+  it('neutralises every Discord markup in text that is not ours, in the title, description, field names and values', () => {
+    const hostile = [
+      '</deal:1234> <t:1:R> <t:1700000000:F> <:pepe:123> <a:dance:456> <id:customize> <@&7> <#8> <@9> @everyone @here',
+      '[click](http://evil.example) ||spoiler|| ```code``` `tick` **bold** __under__ ~~gone~~ https://evil.example/x',
+    ].join(' ');
+    const a = answer({
+      question: `${hostile} what tariff?`,
+      headline: `# ${hostile}`,
+      lines: [`> ${hostile}`, `-# ${hostile}`, `1. ${hostile}`],
+      facts: [fact({ statement: hostile })],
+      notes: [hostile],
+      citations: [citation({ quote: `## ${hostile}`, publisher: `* ${hostile}`, title: hostile, note: hostile, reliability: 'low', era: hostile, alsoReportedBy: [{ articleId: 'x', publisher: hostile, title: hostile, date: hostile }] })],
+    });
+    for (const kind of ['answer', 'briefing', 'abstain'] as const) {
+      const m = renderDiscord({ ...a, kind });
+      checkLimits(m);
+      for (const { where, text } of foreignText(m)) expect(activeMarkup(text), `${kind}: ${where}: ${text.slice(0, 80)}`).toEqual([]);
+      // Still readable: the words are all there once escapes and zero-width spaces are gone.
+      expect(norm(unescapeMarkdown(m.embeds[0]!.title!))).toContain('</deal:1234> <t:1:R>');
+    }
   });
 
   it('a long answer drops whole quotes and says how many more sources there are; a huge quote is cut at a word', () => {
@@ -96,9 +121,29 @@ describe('renderDiscord snapshots', () => {
 });
 
 describe('safety helpers', () => {
-  it('neutraliseMentions breaks every kind of mention', () => {
+  it('neutraliseMentions breaks every kind of mention and angle-bracket token', () => {
     expect(neutraliseMentions('@everyone @here <@1> <@!2> <@&3> <#4>')).not.toMatch(PINGABLE);
     expect(neutraliseMentions('mail me at a@b.c').replaceAll('\u200b', '')).toBe('mail me at a@b.c');
+    for (const token of ['</deal:1234>', '<t:1:R>', '<T:1:R>', '<:pepe:1>', '<a:dance:2>', '<id:browse>']) {
+      const out = neutraliseMentions(token);
+      expect(activeMarkup(out), token).toEqual([]);
+      expect(out.replaceAll('\u200b', '')).toBe(token);
+    }
+    // An ordinary "<" stays as it is.
+    expect(neutraliseMentions('a < b and <b>')).toBe('a < b and <b>');
+  });
+
+  it('neutraliseLinks breaks scheme links, and escapeDiscord leaves nothing live', () => {
+    expect(neutraliseLinks('see https://a.b/c or ftp://x')).toBe('see https:\u200b//a.b/c or ftp:\u200b//x');
+    expect(neutraliseLinks('ratio 3:1, time 10:30')).toBe('ratio 3:1, time 10:30');
+    const nastyText = fc.array(fc.oneof(fc.constantFrom('# ', '-# ', '> ', '>>> ', '- ', '1. ', '\n', '**', '__', '||', '```', '~~', '[x](http://e.x)', '</a:1>', '<t:1:R>', '<:e:1>', '@here', '\\'), fc.string({ maxLength: 6 })), { maxLength: 15 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(nastyText, (t) => {
+        expect(activeMarkup(escapeDiscord(t))).toEqual([]);
+        expect(unescapeMarkdown(escapeDiscord(t)).replaceAll('\u200b', '')).toBe(t.replaceAll('\u200b', ''));
+      }),
+      { seed: 7, numRuns: 500 },
+    );
   });
 
   it('wrapLinks wraps bare links once', () => {
@@ -114,8 +159,16 @@ describe('safety helpers', () => {
     expect(renderDiscordNotice('hi @here')).toEqual({ content: 'hi @\u200bhere', embeds: [], allowedMentions: { parse: [] } });
   });
 
-  it('escapeMarkdown round-trips (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme-ascii' }), (s) => unescapeMarkdown(escapeMarkdown(s)) === s));
+  it('escapeMarkdown round-trips and leaves no live markdown (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii' }), (s) => {
+        const escaped = escapeMarkdown(s);
+        expect(unescapeMarkdown(escaped)).toBe(s);
+        // Markdown only (mentions and links are neutraliseMentions' and neutraliseLinks' job).
+        expect(activeMarkup(escaped).filter((f) => !/token|@|link/.test(f))).toEqual([]);
+      }),
+      { seed: 7, numRuns: 500 },
+    );
   });
 });
 
@@ -164,15 +217,23 @@ describe('renderDiscord properties (any answer)', () => {
     );
   });
 
-  it('links in content are wrapped as <url> (no previews)', () => {
+  it('content has no live link, mention or markdown, and at most 2,000 characters', () => {
     fc.assert(
       fc.property(bigText, (t) => {
         const content = safeContent(t);
-        expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-        // Once the wrapped links are taken out, no link is left bare.
-        expect(content.replace(/<https?:\/\/[^\s<>]+>/g, '')).not.toMatch(/https?:\/\//);
+        expect(content.length).toBeLessThanOrEqual(2000);
+        expect(activeMarkup(content)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('nothing that is not ours is live markup, in any part of any message', () => {
+    fc.assert(
+      fc.property(arbAnswer, (a) => {
+        for (const { where, text } of foreignText(renderDiscord(a))) expect(activeMarkup(text), where).toEqual([]);
+      }),
+      { seed: 7, numRuns: 300 },
     );
   });
 

@@ -96,11 +96,18 @@ const fixtures: Record<string, Answer> = {
   help: answer({ kind: 'help', question: '', headline: 'dealdesk: cited answers on trade deals', citations: [], facts: [], lines: ['/deal japan autos: Briefing on a trade deal', '/deal sources: List the sources I quote'] }),
   error: answer({ kind: 'error', question: 'x', answered: false, headline: 'Questions are limited to 1,000 characters; this one has 1,200.', citations: [], facts: [] }),
   hostile: answer({
-    question: 'is <!channel> & <@U123> <https://evil.example|safe> ok?',
-    headline: '<!here> pays & <#C1>',
-    facts: [fact({ statement: '<@U999> & <!everyone>' })],
-    citations: [citation({ quote: 'Ping <!channel> & <@U123>, see <https://evil.example|this> > now', title: 'A <b> & c', publisher: '<!subteam^S1>', url: 'javascript:alert(1)' })],
-    notes: ['<!channel> note & more'],
+    question: 'is <!channel> & <@U123> <https://evil.example|safe> ok? @here #general',
+    headline: '<!here> pays & <#C1> @channel',
+    facts: [fact({ statement: '<@U999> & <!everyone> @everyone' })],
+    citations: [
+      citation({
+        quote: 'Ping <!channel> & <@U123>, see <https://evil.example|this> > now; @here @channel @everyone, #general, https://evil.example/x www.evil.example evil.example mailto:a@evil.example',
+        title: 'A <b> & c #random',
+        publisher: '<!subteam^S1> @here',
+        url: 'javascript:alert(1)',
+      }),
+    ],
+    notes: ['<!channel> note & more @everyone'],
   }),
 };
 
@@ -119,6 +126,18 @@ function texts(message: SlackMessage): { where: string; text: string }[] {
 }
 
 const OUR_LINK = /<(https?:\/\/[^\s<>|]+)\|[^<>]*>/g;
+
+/**
+ * What Slack auto-parses in plain text (a mention, a channel, a link), written
+ * out from Slack's formatting docs rather than taken from the renderer.
+ */
+const AUTO_PARSE_TOKENS: [string, RegExp][] = [
+  ['special mention', /@(here|channel|everyone|group)\b/i],
+  ['user or e-mail mention', /@[\p{L}\p{N}_]/u],
+  ['channel name', /#[\p{L}\p{N}_-]/u],
+  ['URL', /[a-z][a-z0-9+.-]*:\/\//i],
+  ['bare domain', /[\p{L}\p{N}]\.[\p{L}]{2}/u],
+];
 
 /** Throws unless every limit holds and no unescaped markup comes from the answer. */
 function checkMessage(a: Answer, m: SlackMessage): void {
@@ -141,6 +160,11 @@ function checkMessage(a: Answer, m: SlackMessage): void {
     }
     if (b.type === 'actions') for (const e of b.elements) expect(e.value.length).toBeLessThanOrEqual(2000);
   }
+  // Every mrkdwn object is verbatim: Slack must not link anything by itself.
+  for (const b of m.blocks) {
+    const objects = b.type === 'section' ? [...(b.text ? [b.text] : []), ...(b.fields ?? [])] : b.type === 'context' ? b.elements : [];
+    for (const o of objects) if (o.type === 'mrkdwn') expect(o.verbatim, `${b.type} text object`).toBe(true);
+  }
   const urls = new Set(a.citations.map((c) => c.url?.replace(/&/g, '&amp;')));
   for (const { where, text } of all) {
     // Links: only ours, to a source's own URL.
@@ -150,6 +174,7 @@ function checkMessage(a: Answer, m: SlackMessage): void {
     if (/^\d+\.section\.text$/.test(where) && rest.startsWith('> ')) rest = rest.slice(2);
     expect(rest, `${where} has unescaped markup`).not.toMatch(/[<>]/);
     expect(rest, `${where} has a bare &`).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    for (const [what, token] of AUTO_PARSE_TOKENS) expect(rest, `${where} has a ${what} Slack would parse`).not.toMatch(token);
   }
 }
 
@@ -210,6 +235,18 @@ describe('renderSlack', () => {
     expect(json).toContain('&lt;!channel&gt;');
   });
 
+  it('breaks bare @here, @channel, @everyone, #channel and URLs in blocks and in the fallback text, and marks every text verbatim', () => {
+    const m = renderSlack(fixtures.hostile!);
+    checkMessage(fixtures.hostile!, m);
+    for (const { text } of texts(m)) {
+      for (const bare of ['@here', '@channel', '@everyone', '#general', '#random', 'https://evil', 'www.evil', 'evil.example', 'a@evil']) expect(text).not.toContain(bare);
+    }
+    // The fallback text (notifications) is neutralised too.
+    expect(m.text).toBe('&lt;!here&gt; pays &amp; &lt;#\u200bC1&gt; @\u200bchannel');
+    // Still readable: the same words once the zero-width spaces are gone.
+    expect(quoteSections(m).map(unescapeSlack)).toEqual([fixtures.hostile!.citations[0]!.quote]);
+  });
+
   it('reads the question back from the blocks, even with markup in it', () => {
     for (const a of [fixtures.answer!, fixtures.hostile!]) expect(questionFromBlocks(renderSlack(a).blocks)).toBe(a.question);
     expect(questionFromBlocks(renderSlack(fixtures.help!).blocks)).toBeUndefined();
@@ -254,6 +291,16 @@ describe('escaping helpers', () => {
     expect(unescapeSlack(escapeSlack('&lt; & <!channel>'))).toBe('&lt; & <!channel>');
   });
 
+  it('breaks what Slack auto-parses with a zero-width space, and nothing else', () => {
+    const Z = '\u200b';
+    expect(escapeSlack('@here @channel @everyone @alice')).toBe(`@${Z}here @${Z}channel @${Z}everyone @${Z}alice`);
+    expect(escapeSlack('see #general and #1')).toBe(`see #${Z}general and #${Z}1`);
+    expect(escapeSlack('https://evil.example/x')).toBe(`https:${Z}//evil${Z}.example/x`);
+    expect(escapeSlack('www.evil.com or a@b.org')).toBe(`www${Z}.evil${Z}.com or a@${Z}b${Z}.org`);
+    // Ordinary prose is untouched: abbreviations, decimals, a lone @ or #.
+    for (const plain of ['The U.S. tariff is 2.5 percent.', 'e.g. autos', 'a @ b # c', 'ratio 3:1']) expect(escapeSlack(plain)).toBe(plain);
+  });
+
   it('fitEscaped keeps short text, cuts at a space, and never splits an escape or a surrogate pair', () => {
     expect(fitEscaped('short & sweet', 100)).toBe('short &amp; sweet');
     expect(fitEscaped('one two three', 9)).toBe('one two…');
@@ -261,8 +308,17 @@ describe('escaping helpers', () => {
     expect(fitEscaped('😀😀😀😀', 6)).toBe('😀😀…');
   });
 
-  it('round-trips any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => unescapeSlack(escapeSlack(s)) === s));
+  it('round-trips any text, and what it returns has no markup and nothing Slack would parse', () => {
+    const hostileText = fc.array(fc.oneof(fc.constantFrom('<!channel>', '@here', '#general', 'https://evil.example', 'evil.example', '&', '<', '>'), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), hostileText), (s) => {
+        const escaped = escapeSlack(s);
+        expect(unescapeSlack(escaped)).toBe(s.replaceAll('\u200b', ''));
+        expect(escaped).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+        for (const [what, token] of AUTO_PARSE_TOKENS) expect(escaped, what).not.toMatch(token);
+      }),
+      { seed: 6, numRuns: 500 },
+    );
   });
 
   it('the vote value is encodeVote’s format, and decodes back', () => {
@@ -337,7 +393,7 @@ describe('renderSlack properties', () => {
         const shown = quoteSections(m);
         expect(shown.length + moreSources(m)).toBe(a.citations.length);
         shown.forEach((q, i) => {
-          const original = a.citations[i]!.quote.replace(/\s+/g, ' ').trim();
+          const original = a.citations[i]!.quote.replace(/\s+/g, ' ').trim().replaceAll('\u200b', '');
           if (!q.endsWith('…') || escapeSlack(original) === q) return expect(unescapeSlack(q)).toBe(original);
           const kept = unescapeSlack(q.slice(0, -1));
           expect(original.startsWith(kept)).toBe(true);
