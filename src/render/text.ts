@@ -1,18 +1,24 @@
 /**
  * Plain-text rendering of an `Answer` (console and CLI). Quotes are shown
  * verbatim, each with its source line; low-reliability sources are flagged.
+ * The output goes to a terminal: escape sequences, control characters and
+ * bidirectional controls from sources or the question are removed (`forTerminal`).
  */
 import type { Answer, Citation, TimelineEvent } from '../core/model/types.ts';
 import { claimLine, eventSource, eventsByEra, labelIsQuote, stanceLine, verdictBadge } from './analyst.ts';
+import { forTerminal } from './terminal.ts';
 
 /** "Publisher, YYYY-MM-DD (era)" */
 export function sourceLine(c: Citation): string {
   return `${c.publisher ?? c.title}, ${c.date} (${c.era})`;
 }
 
-/** Renders an answer as plain text lines. */
+/** Renders an answer as plain text lines, safe to print on a terminal. */
 export function renderText(answer: Answer): string {
-  if (answer.kind === 'timeline' && answer.events) return timelineText(answer, answer.events);
+  return forTerminal(answer.kind === 'timeline' && answer.events ? timelineText(answer, answer.events) : answerText(answer));
+}
+
+function answerText(answer: Answer): string {
   const out: string[] = [answer.verdict ? `${verdictBadge(answer.verdict)}. ${answer.headline}` : answer.headline];
   const claim = claimLine(answer.claimed);
   if (claim && answer.verdict) out.push(`  ${claim}`);
