@@ -32,6 +32,7 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   STORE: z.enum(['on', 'off'], 'must be on or off').default('on'),
   DATA_FILE: optionalString,
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection string').optional(),
   RETAIN_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
   STORE_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   ADMIN_USERS: optionalString,
@@ -81,6 +82,11 @@ export interface StoreConfig {
   enabled: boolean;
   /** SQLite file; default `data/dealdesk.sqlite` (relative to the working folder). */
   dataFile: string;
+  /**
+   * PostgreSQL connection string (`DATABASE_URL`); when set, the store and the
+   * per-user rate limit live there, shared by every replica and shard, and `dataFile` is not used.
+   */
+  databaseUrl?: string;
   /** Events older than this many days are deleted; default 90. */
   retainDays: number;
   /** Secret for hashing user ids; when absent the store makes one and keeps it in the database. */
@@ -178,7 +184,7 @@ export function readConfig(env?: Record<string, string | undefined>): AppConfig 
     discord,
     indexCache: { dir: e.INDEX_CACHE_DIR, readOnly: ['true', '1', 'yes'].includes(e.INDEX_CACHE_READONLY ?? 'false') },
     shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
-    store: { enabled: e.STORE === 'on', dataFile: e.DATA_FILE ?? 'data/dealdesk.sqlite', retainDays: e.RETAIN_DAYS, salt: e.STORE_SALT },
+    store: { enabled: e.STORE === 'on', dataFile: e.DATA_FILE ?? 'data/dealdesk.sqlite', databaseUrl: e.DATABASE_URL, retainDays: e.RETAIN_DAYS, salt: e.STORE_SALT },
     adminUsers: e.ADMIN_USERS ? e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean) : [],
   };
 }

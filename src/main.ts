@@ -11,15 +11,16 @@ import { runConsole } from './adapters/console.ts';
 import { StoreVotes } from './adapters/feedback.ts';
 import { SHARD_FLAG } from './adapters/discord/shard-flag.ts';
 import { Health } from './adapters/health.ts';
-import { RateLimiter } from './adapters/rate-limit.ts';
+import { RateLimiter, SharedRateLimiter } from './adapters/rate-limit.ts';
 import type { AdapterDeps, RunningAdapter } from './adapters/types.ts';
 import { KnowledgeError } from './core/model/knowledge-error.ts';
 import { openStore } from './store/index.ts';
+import type { PostgresStore } from './store/postgres.ts';
 import { importFeedbackFile } from './store/import-feedback.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, config.store.salt]);
+  const logger = createLogger(config.logLevel, [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, config.store.salt, ...databaseSecrets(config.store.databaseUrl)]);
   // A promise rejected with no handler (in a library or our own code) is logged, and never ends the process.
   process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection; still running', { error: reason }));
   // A shard process of `npm run discord:shards` runs Discord only.
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   const health = new Health();
   let knowledge: KnowledgeHolder | undefined;
   // The event store: questions and votes for `npm run report`. Opening never fails start-up (problems are logged).
-  const events = openStore(config.store, logger);
+  const events = await openStore(config.store, logger);
+  // With PostgreSQL the per-user limit is shared by every replica and shard; otherwise it is this process's own.
+  const localLimit = new RateLimiter(config.rateLimitPerMinute);
+  const rateLimiter = events.kind === 'postgres' ? new SharedRateLimiter(events as PostgresStore, localLimit, logger) : localLimit;
   if (config.store.enabled) await importFeedbackFile(events, config.feedbackFile, logger);
   const deps: AdapterDeps = {
     engine: () => {
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
     },
     logger,
     feedback: new StoreVotes(events),
-    rateLimiter: new RateLimiter(config.rateLimitPerMinute),
+    rateLimiter,
     events,
     health,
   };
@@ -82,6 +86,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The connection string and its password, for the logger to mask (a driver error could quote either). */
+function databaseSecrets(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password ? [url, password] : [url];
+  } catch {
+    return [url];
+  }
 }
 
 /** Who is at the console (recorded only as a salted hash); some containers have no user name. */

@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts';
 import type { EventStore } from '../store/types.ts';
 import type { VoteSink } from './feedback.ts';
 import type { Health } from './health.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { RateLimit } from './rate-limit.ts';
 
 /** Shared services for adapters. */
 export interface AdapterDeps {
@@ -13,7 +13,8 @@ export interface AdapterDeps {
   logger: Logger;
   /** Where 👍/👎 votes go (the event store in production). */
   feedback: VoteSink;
-  rateLimiter: RateLimiter;
+  /** Per-user limit: in memory by default, shared in PostgreSQL with `DATABASE_URL`. */
+  rateLimiter: RateLimit;
   /** Where questions are recorded (`recordAnswer`); none in tests that do not need it. */
   events?: EventStore;
   /**

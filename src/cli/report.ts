@@ -14,6 +14,7 @@ import { parseSince } from '../report/since.ts';
 import { renderReportText } from '../report/text.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../startup.ts';
 import { importFeedbackFile } from '../store/import-feedback.ts';
+import { openStore } from '../store/index.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { StoredEvents } from '../store/types.ts';
 
@@ -36,11 +37,20 @@ async function main(): Promise<number> {
   }
   const since = parseSince(args.since);
   const config = readConfig();
-  const logger = createLogger(config.logLevel, [config.store.salt]);
+  const logger = createLogger(config.logLevel, [config.store.salt, config.store.databaseUrl]);
   const file = args.data ?? config.store.dataFile;
 
   let events: StoredEvents = { questions: [], votes: [] };
   if (!config.store.enabled) process.stderr.write('report: STORE=off: nothing is being recorded\n');
+  else if (config.store.databaseUrl && !args.data) {
+    // The shared store of every replica and shard.
+    const store = await openStore(config.store, logger);
+    try {
+      events = await store.report(since.from);
+    } finally {
+      await store.close();
+    }
+  }
   else if (!existsSync(file) && !existsSync(config.feedbackFile)) process.stderr.write(`report: no event store at ${file} yet: nothing recorded\n`);
   else {
     const store = openSqliteStore(file, { salt: config.store.salt, retainDays: config.store.retainDays, logger });

@@ -21,7 +21,7 @@ import { parseVoteId, wantsVotes } from './votes.ts';
  */
 export async function handleCommand(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   const { deps, memory } = ctx;
-  const limit = deps.rateLimiter.check(interaction.user.id);
+  const limit = await deps.rateLimiter.check(interaction.user.id);
   if (!limit.ok) {
     await interaction.reply({ ...renderDiscordNotice(rateLimitedMessage(limit.retryAfterSeconds)), flags: MessageFlags.Ephemeral });
     return;

@@ -57,7 +57,7 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
   );
   if (text === undefined) return;
   const { deps, memory } = ctx;
-  const limit = deps.rateLimiter.check(message.author.id);
+  const limit = await deps.rateLimiter.check(message.author.id);
   if (!limit.ok) {
     await message.reply(renderDiscordNotice(rateLimitedMessage(limit.retryAfterSeconds)));
     return;

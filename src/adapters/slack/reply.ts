@@ -32,7 +32,7 @@ export function replyFor(answer: Answer): SlackReply {
 export async function answerFor(deps: AdapterDeps, user: string, text: string): Promise<SlackReply> {
   // A request that reached a replica still loading its engine (already acknowledged) waits for it.
   await deps.health?.whenLoaded();
-  const limit = deps.rateLimiter.check(user);
+  const limit = await deps.rateLimiter.check(user);
   if (!limit.ok) return replyFor(errorAnswer(text.trim(), rateLimitedMessage(limit.retryAfterSeconds)));
   return inTurn(() => {
     const engine: Engine = deps.engine();
