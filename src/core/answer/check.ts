@@ -18,15 +18,14 @@
  * sources do speak to.
  */
 import { parseQuery, type ParsedQuery } from '../query/parse.ts';
-import { rankPassages } from '../ranking/rank.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import { analyze } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
-import { compareFigures, entityFinder, figureOwner, findFigures, formatFigure, hedgesIn, isPerson, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
-import { ideaCoverage, listLeadIn, passageCitation, passageStems, reporter } from './cite.ts';
-import { datesAgree, findDates, formatDate, type DateMention } from './dates.ts';
+import { compareFigures, figureOwner, formatFigure, hedgesIn, isPerson, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
+import { datesAgree, formatDate } from './dates.ts';
 
 /** Sentences taken from ranking before they are compared. Default 200. */
 export const CHECK_POOL = 200;
@@ -112,15 +111,27 @@ function likeness(a: string, b: string): number {
   return Number(ya === yb) + Number(!!ma && ma === mb) + Number(!!da && da === db);
 }
 
+/**
+ * Where a sentence starts saying what the claim says: its first word (not a
+ * name) that stands for one of the claim's ideas. A hedge or negation before
+ * it governs the statement ("has threatened to impose …"); one after it
+ * belongs to something else ("has reached an agreement … and I intend to enter it").
+ */
+function claimStart(text: string, query: ParsedQuery): number {
+  const ideas = new Set(query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems));
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    // Names are who acts, not what happens.
+    if (m.index > 0 && /^\p{Lu}/u.test(m[0])) continue;
+    const s = analyze(m[0])[0];
+    if (s && ideas.has(s)) return m.index;
+  }
+  return text.length;
+}
+
 /** Days between two dates (each read as its first day). */
 function dayGap(a: string, b: string): number {
   const day = (d: string) => Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`) / 86_400_000;
   return Math.abs(day(a) - day(b));
-}
-
-/** Dates a sentence states (documents' dates of issue left out), resolved against its article's date. */
-function statedDates(text: string, published: string): DateMention[] {
-  return findDates(text, published).filter((d) => !d.reference);
 }
 
 /**
@@ -141,7 +152,9 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const eraFits = (articleId: string) => fitsEra(index, claim, articleId);
   const ctx = checkContext(index, claim, query);
 
-  const ranked = rankPassages(index, query, [], { pool: CHECK_POOL });
+  // Candidates straight from the sentence retriever (BM25 over the claim's words and their topic synonyms):
+  // the weighing below reads each sentence's own words, so ranking's finer order would not change the verdict.
+  const ranked = index.sentences.search(query.terms, CHECK_POOL).map((h) => ({ index: h.id }));
   const seen = new Set<number>();
   const evidence: Evidence[] = [];
   const factsByPassage = new Map<number, IndexedFact[]>();
@@ -193,7 +206,6 @@ function personsOf(index: CorpusIndex): Set<string> {
 interface CheckContext {
   claim: ParsedClaim;
   query: ParsedQuery;
-  finder: ReturnType<typeof entityFinder>;
   /**
    * Words of the claim that name something specific within a topic ("wheat"
    * in agriculture, "cars" in autos): a sentence must hold them to contradict,
@@ -208,6 +220,8 @@ interface CheckContext {
   topical: { topic: string; stems: string[] }[];
   /** People the sources name: they own no figure. */
   persons: ReadonlySet<string>;
+  /** True when a word of the claim (not a partner's name) stands in no sentence: no source can state the claim's event. */
+  unheard: boolean;
 }
 
 function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): CheckContext {
@@ -221,12 +235,13 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
     .filter((c) => c.topical)
     .map((c) => ({ topic: topics.find((t, i) => topicStems[i]!.has(c.stems[0]!))?.id ?? '', stems: c.stems }))
     .filter((t) => t.topic);
-  return { claim, query, finder: entityFinder(index.corpus.deals), specific, names, sameUnit, topical, persons: personsOf(index) };
+  const unheard = query.concepts.some((c) => !c.partner && c.stems.every((s) => index.sentences.documentFrequency(s) === 0));
+  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), unheard };
 }
 
 /** Weighs one sentence against the claim. `tracked`: brought in as a fact of a subject the claim matches. */
 function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedFact[], tracked = false): Evidence | undefined {
-  const { claim, query, finder } = ctx;
+  const { claim, query } = ctx;
   const passage = index.passages[i]!;
   const article = index.articles.get(passage.articleId)!;
   const stems = passageStems(index, i);
@@ -239,8 +254,9 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   // Every topic the claim names must be the sentence's too ("energy" purchases are not farm purchases).
   const onTopics = ctx.topical.every((t) => t.stems.some((s) => stems.has(s)) || facts.some((f) => f.topic === t.topic));
   const text = passage.text;
-  const mentions = finder(text).filter((m) => !isPerson(m.name, ctx.persons));
-  const dates = statedDates(text, article.date);
+  const analysed = passageFacts(index, i);
+  const mentions = analysed.mentions.filter((m) => !isPerson(m.name, ctx.persons));
+  const dates = analysed.dates;
   const factDate = facts.map((f) => f.asOf).sort().at(-1);
   const base: Evidence = {
     passage: i,
@@ -277,9 +293,9 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const preciseEnough = () => !claimDate || dates.some((d) => datesAgree(d.date, claimDate.date) && d.date.length >= claimDate.date.length) || (!!factDate && datesAgree(factDate, claimDate.date) && factDate.length >= claimDate.date.length);
 
   if (claim.figures.length) {
-    const sourceFigures = findFigures(text);
+    const sourceFigures = analysed.figures;
     const lead = listLeadIn(index, i);
-    const around = lead === undefined ? mentions : [...mentions, ...finder(index.passages[lead]!.text)];
+    const around = lead === undefined ? mentions : [...mentions, ...passageFacts(index, lead).mentions];
     const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)));
     if (!result) return base;
     const ds = dateStatus();
@@ -303,7 +319,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   if (claimDate) {
     if (exact < DATE_COVERAGE) return base;
     const ds = dateStatus();
-    const hedge = unmatchedHedge(hedgesIn(text), claim.hedges);
+    const hedge = unmatchedHedge(hedgesIn(text, claimStart(text, query), claimStart(text, query)), claim.hedges);
     if (ds === 'agree' && !preciseEnough()) return { ...base, about: agreeingDate() ?? base.about, stated: formatDate(agreeingDate() ?? base.about) };
     if (ds === 'agree' || (ds === 'published' && exact >= EVENT_COVERAGE)) {
       const about = agreeingDate() ?? (ds === 'published' ? article.date : base.about);
@@ -315,9 +331,10 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     return base;
   }
 
-  // A claim of an event: only a sentence that says nearly all of it decides.
-  if (exact < EVENT_COVERAGE) return base;
-  const sourceHedges = hedgesIn(text);
+  // A claim of an event: only a sentence that says nearly all of it decides,
+  // and never when the claim has a word no source uses at all ("Bland will buy cheese").
+  if (exact < EVENT_COVERAGE || ctx.unheard) return base;
+  const sourceHedges = hedgesIn(text, claimStart(text, query), claimStart(text, query));
   const negated = sourceHedges.some((h) => h.kind === 'negation');
   const claimNegated = claim.hedges.some((h) => h.kind === 'negation');
   if (negated !== claimNegated) return contradicting({ ...base, decisive: true, stance: 'contradicts', hedge: (negated ? sourceHedges.find((h) => h.kind === 'negation')! : claim.hedges.find((h) => h.kind === 'negation')!).word });
@@ -466,9 +483,9 @@ function decide(index: CorpusIndex, claim: ParsedClaim, evidence: Evidence[], mi
     return noSource(index, claim, milestoneLines(milestones), 'No quote states this; the deal record agrees (see below).');
   } else {
     const context = evidence.filter((e) => e.coverage >= MIN_EVIDENCE_COVERAGE);
-    const what = claim.figures.length ? 'figure' : claim.dates.length ? 'date' : 'statement';
-    const why = context.length ? [`My sources speak to this subject but none states this ${what}; try /deal with its partner and topic to see what they say.`] : [];
-    return noSource(index, claim, why, `No source: none of my sources states this ${what}.`);
+    const what = claim.figures.length ? 'this figure' : claim.dates.length ? 'this date' : 'this';
+    const why = context.length ? [`My sources speak to this subject but none states ${what}; try /deal with its partner and topic to see what they say.`] : [];
+    return noSource(index, claim, why, `No source: none of my sources states ${what}.`);
   }
 
   // The quotes: deciding ones first (supporting or contradicting, and the hedged), then the best context, newest first.
@@ -555,6 +572,9 @@ function headlineFor(verdict: Verdict, claim: ParsedClaim, citations: readonly C
     case 'contradicted': {
       const against = citations.filter((c) => c.stance === 'contradicts');
       const hedges = [...new Set(against.filter((c) => c.hedge).map((c) => c.hedge!))];
+      const negation = /^(not|no|never|without|neither|nor|declined to|refused to|yet to|n['’]t)$/i;
+      if (claim.hedges.some((h) => h.kind === 'negation') && against.length && against.every((c) => c.hedge && negation.test(c.hedge))) return `Contradicted: the sources state that it happened; the claim says “${against[0]!.hedge}”.`;
+      if (against.length && against.every((c) => c.hedge && negation.test(c.hedge))) return `Contradicted: the sources say “${against[0]!.hedge}”.`;
       if (against.length && against.every((c) => c.hedge)) return `Contradicted: the sources state ${claimed || 'this'} only with “${hedges.slice(0, 2).join('”, “')}”, not as done.`;
       const s = stated('contradicts');
       if (s.length) return `Contradicted: the sources state ${list(s)}${claimed ? `, not ${claimed}` : ''}.`;

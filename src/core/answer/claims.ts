@@ -21,6 +21,8 @@ export interface Figure {
   currency?: string;
   /** Count only: the stem of the thing counted ("aircraft", "month"). */
   unit?: string;
+  /** Count only: the thing counted as written ("ferries"). */
+  unitWord?: string;
   /** A qualifier the text puts on the number: "about 30%", "more than $40 billion", "up to 25%". */
   bound?: 'about' | 'at-least' | 'at-most';
   /** "$7 billion per year", "a year", "annually". */
@@ -46,6 +48,11 @@ const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const WORDNUM = `((?:${Object.keys(WORD_NUMBER).filter((w) => w !== 'a' && w !== 'an').join('|')})(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?)`;
 const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
 
+const MONEY_SIGN = new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi');
+const MONEY_WORD = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi');
+const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi');
+const COUNT = new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g');
+
 /** Reads "25", "1,000", "67.6", "twenty-five", "a". */
 function numberOf(text: string): number | undefined {
   const t = text.toLowerCase().trim();
@@ -65,7 +72,8 @@ const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
   [/\b(up to|as much as|as high as|no more than|under|less than|below|at most)\s+$/i, 'at-most'],
   [/\b(about|around|approximately|roughly|nearly|almost|some|an estimated|close to|approx\.?)\s+$/i, 'about'],
 ];
-const PER_YEAR_AFTER = /^[\s,]*(?:(?:a|per|each|every)\s+(?:year|twelve months|annum)|annually|yearly|per annum)\b/i;
+// "7 trillion yen ($65.82 billion) a year": a parenthesis between the figure and "a year" still makes it yearly.
+const PER_YEAR_AFTER = /^\s*\)?\s*(?:\([^)]{0,40}\))?[\s,]*(?:(?:a|per|each|every)\s+(?:year|twelve months|annum)|annually|yearly|per annum)\b/i;
 const PER_YEAR_BEFORE = /\b(annual|yearly)\s+(?:\S+\s+)?$/i;
 
 /** Numbers that are names, not figures: "Order 14345", "section 232", "G20", "Title 3". */
@@ -86,9 +94,10 @@ function perYearAround(text: string, start: number, end: number): boolean {
  * "half of"), money ("$550 billion", "US$67.6 billion", "7 trillion yen",
  * "a trillion dollars") and counts of things ("100 Boeing aircraft", "six
  * months"). Years and dates are not figures (see `findDates`), nor are numbers
- * that name something ("Executive Order 14345", "section 232").
+ * that name something ("Executive Order 14345", "section 232"). `dates`: the
+ * text's dates when already found (their spans are skipped).
  */
-export function findFigures(raw: string): Figure[] {
+export function findFigures(raw: string, dates: readonly Pick<DateMention, 'start' | 'end'>[] = findDates(raw)): Figure[] {
   const text = foldTypography(raw);
   const out: Figure[] = [];
   const taken: [number, number][] = [];
@@ -99,22 +108,22 @@ export function findFigures(raw: string): Figure[] {
     out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end) });
   };
   // Dates are never figures: block their spans first.
-  for (const d of findDates(text)) taken.push([d.start, d.end]);
+  for (const d of dates) taken.push([d.start, d.end]);
 
   // $550 billion, US$67.6 billion, €600bn, ¥7 trillion
-  for (const m of text.matchAll(new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi'))) {
+  for (const m of text.matchAll(MONEY_SIGN)) {
     const scale = m[3] ? SCALE[m[3].toLowerCase()]! : 1;
     add({ kind: 'money', value: numberOf(m[2]!)! * scale, currency: CURRENCY_SIGN[m[1]!.toUpperCase()] ?? 'USD', start: m.index, end: m.index + m[0].length });
   }
   // 7 trillion yen, a trillion dollars, twenty billion U.S. dollars
-  for (const m of text.matchAll(new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi'))) {
+  for (const m of text.matchAll(MONEY_WORD)) {
     const n = m[1] ?? m[2] ?? m[3]!;
     const scale = m[4] ? SCALE[m[4].toLowerCase()]! : 1;
     if ((m[3] || m[2]) && !m[4]) continue; // "a dollar", "two dollars": not a figure worth comparing
     add({ kind: 'money', value: numberOf(n)! * scale, currency: CURRENCY_WORD[m[5]!.toLowerCase()]!, start: m.index, end: m.index + m[0].length });
   }
   // 25%, 25 percent, twenty-five per cent, 3 percentage points
-  for (const m of text.matchAll(new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi'))) {
+  for (const m of text.matchAll(PERCENT)) {
     add({ kind: 'percent', value: numberOf(m[1] ?? m[2]!)!, start: m.index, end: m.index + m[0].length });
   }
   // half of, two-thirds of
@@ -122,14 +131,14 @@ export function findFigures(raw: string): Figure[] {
     add({ kind: 'percent', value: FRACTIONS[m[1]!.toLowerCase()]!, bound: 'about', start: m.index, end: m.index + m[0].length });
   }
   // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
-  for (const m of text.matchAll(new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g'))) {
+  for (const m of text.matchAll(COUNT)) {
     const n = numberOf(m[1] ?? m[2]!);
     if (n === undefined || n === 1) continue;
     const noun = m[4]!.toLowerCase();
     if (/^(percent|per|of|and|or|to|the|a|an|in|on|for|by|at|from|with|than|as|is|are|was|were|will|who|which|that|day|days)$/.test(noun) && noun !== 'days') continue;
     if (SCALE[noun] || CURRENCY_WORD[noun]) continue;
     if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 15), m.index))) continue;
-    add({ kind: 'count', value: n, unit: stem(noun.replace(/-.*/, '')), start: m.index, end: m.index + m[0].length });
+    add({ kind: 'count', value: n, unit: stem(noun.replace(/-.*/, '')), unitWord: noun.replace(/-.*/, ''), start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -171,7 +180,7 @@ export function formatFigure(f: Figure): string {
   const bound = f.bound === 'at-least' ? 'over ' : f.bound === 'at-most' ? 'up to ' : f.bound === 'about' ? 'about ' : '';
   const perYear = f.perYear ? ' a year' : '';
   if (f.kind === 'percent') return `${bound}${trim(f.value)}%`;
-  if (f.kind === 'count') return `${bound}${trim(f.value)} ${f.unit}`;
+  if (f.kind === 'count') return `${bound}${trim(f.value)} ${f.unitWord ?? f.unit}`;
   const [n, word] = scaled(f.value);
   const sign = f.currency === 'USD' ? '$' : f.currency === 'EUR' ? '€' : f.currency === 'GBP' ? '£' : '';
   return sign ? `${bound}${sign}${n}${word}${perYear}` : `${bound}${n}${word} ${f.currency === 'JPY' ? 'yen' : (f.currency ?? '')}${perYear}`.trimEnd();
@@ -198,7 +207,7 @@ export function factFigure(value: number | undefined, unit: string | undefined):
   const money = /^(usd|jpy|eur|gbp)(?:-(thousand|million|billion|trillion))?(?:-per-?year)?$/.exec(u);
   if (money) return { ...base, kind: 'money', value: value * (money[2] ? SCALE[money[2]]! : 1), currency: money[1]!.toUpperCase() };
   if (!u) return undefined;
-  return { ...base, kind: 'count', value, unit: stem(u.replace(/-.*/, '')) };
+  return { ...base, kind: 'count', value, unit: stem(u.replace(/-.*/, '')), unitWord: u };
 }
 
 /** A party or another named entity mentioned in a text. */

@@ -210,6 +210,15 @@ const RULES: Rule[] = [
       return validDay(y, mo, d) ? { date: ymd({ y, m: mo, d }), relative: true } : undefined;
     },
   },
+  // September last year, March next year (before "last year" alone takes the words)
+  {
+    re: new RegExp(`\\b${MONTH_RE}\\s+(last|this|next)\\s+year\\b`, 'g'),
+    resolve: (m, anchor) => {
+      if (!anchor) return undefined;
+      const w = m[2]!.toLowerCase();
+      return { date: ym(anchor.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0), monthNumber(m[1]!)), relative: true };
+    },
+  },
   // yesterday, today, tomorrow, tonight
   {
     re: /\b(yesterday|today|tonight|tomorrow)\b/gi,

@@ -14,7 +14,7 @@ import type { CorpusIndex, IndexedArticle } from '../retrieval/corpus-index.ts';
 import type { Answer, Citation, Deal, TimelineEvent, Topic } from '../model/types.ts';
 import { abstain } from './compose.ts';
 import { hedgesIn } from './claims.ts';
-import { reporter } from './cite.ts';
+import { passageFacts, reporter } from './cite.ts';
 import { datesAgree, findDates } from './dates.ts';
 
 /** Events a timeline holds at most (the most important are kept; the renderers show fewer). Default 300. */
@@ -94,6 +94,23 @@ interface Scope {
  * knowledge, every dated sentence).
  */
 export function buildTimeline(index: CorpusIndex, request: string): Answer {
+  // A timeline depends only on the knowledge and the request: the last few are kept.
+  let cache = timelineCache.get(index);
+  if (!cache) timelineCache.set(index, (cache = new Map()));
+  const key = request.trim().toLowerCase();
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const answer = computeTimeline(index, request);
+  cache.set(key, answer);
+  if (cache.size > TIMELINE_CACHE) cache.delete(cache.keys().next().value!);
+  return answer;
+}
+
+/** Timelines kept per index (most recent requests). Default 32. */
+export const TIMELINE_CACHE = 32;
+const timelineCache = new WeakMap<CorpusIndex, Map<string, Answer>>();
+
+function computeTimeline(index: CorpusIndex, request: string): Answer {
   const { deals, topics } = index.corpus;
   const query = parseQuery(request, deals, topics);
   const others = query.concepts.filter((c) => !c.partner && !c.topical);
@@ -262,7 +279,7 @@ function sentenceDrafts(index: CorpusIndex, scope: Scope): Draft[] {
     const article = index.articles.get(p.articleId)!;
     // A short fragment ("September 4, 2025." under a signature, a dateline) says nothing happened.
     if (p.text.length < 40) return;
-    const dates = findDates(p.text, article.date).filter((d) => !d.reference);
+    const dates = passageFacts(index, i).dates;
     const distinct = [...new Map(dates.map((d) => [d.date, d])).values()];
     if (distinct.length === 0 || distinct.length > MAX_DATES_PER_SENTENCE) return;
     const stems = new Set(index.termsOf(i));

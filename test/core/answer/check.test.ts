@@ -1,0 +1,210 @@
+/**
+ * Claim checks (`/deal check`): verdicts on the shipped knowledge (a
+ * ranking-set style list with a reason per claim, test/fixtures/claims.jsonl),
+ * the verdict rules on a small made-up knowledge base, and fuzzing.
+ */
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, type Engine } from '../../../src/core/engine.ts';
+import { UserError, type Answer } from '../../../src/core/model/types.ts';
+import { containsQuote } from '../../../src/core/text/normalise.ts';
+import { openEngine } from '../../../src/startup.ts';
+import { article, makeKnowledge } from '../../helpers/knowledge.ts';
+
+/** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
+interface ClaimCase {
+  claim: string;
+  verdict: Answer['verdict'];
+  expect?: string;
+  why: string;
+}
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
+const readClaims = (file: string): ClaimCase[] =>
+  readFileSync(path.join(fixtures, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+
+/** Every quote of an answer stands verbatim in its article; a no-source verdict carries none. */
+function checkQuotes(engine: Engine, a: Answer): void {
+  if (a.verdict === 'no-source') expect(a.citations).toEqual([]);
+  for (const c of a.citations) {
+    const body = engine.corpus.articles.find((x) => x.id === c.articleId)!.body;
+    expect(containsQuote(body, c.quote), `${c.articleId}: ${c.quote}`).toBe(true);
+    expect(['supports', 'contradicts', 'context']).toContain(c.stance);
+  }
+}
+
+describe('claim checks on the shipped knowledge (test/fixtures/claims.jsonl)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openEngine();
+  });
+  const cases = readClaims('claims.jsonl');
+
+  it('spans all four verdicts, with at least 25 claims', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(cases.map((c) => c.verdict))).toEqual(new Set(['supported', 'contradicted', 'differs-by-date', 'no-source']));
+  });
+
+  it.each(cases.map((c) => [c.claim, c] as const))('%s', (_claim, c) => {
+    const a = engine.check(c.claim);
+    expect(a.kind).toBe('check');
+    expect(a.verdict, c.why).toBe(c.verdict);
+    checkQuotes(engine, a);
+    if (c.expect) {
+      // The quote that decides (not a context one) states what the reason says.
+      const deciding = a.citations.filter((q) => q.stance !== 'context' || a.verdict === 'differs-by-date');
+      expect(deciding.some((q) => new RegExp(c.expect!, 'i').test(q.quote)), `${c.why}\n${a.citations.map((q) => `${q.stance}: ${q.quote}`).join('\n')}`).toBe(true);
+    }
+    // Newest first.
+    const dates = a.citations.map((q) => q.about ?? q.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('puts the claim’s figure and the sources’ side by side', () => {
+    const a = engine.check('Japan pledged $1 trillion of new investment in America');
+    expect(a.claimed).toEqual(['$1 trillion']);
+    expect(a.citations.find((c) => c.stance === 'contradicts')?.stated).toBe('$550 billion');
+    expect(a.headline).toMatch(/\$550 billion, not \$1 trillion/);
+  });
+
+  it('reports the hedge of a threatened rate with its quote', () => {
+    const a = engine.check('In 2019 the United States imposed 25% tariffs on Japanese cars');
+    expect(a.citations.some((c) => c.hedge === 'threatened')).toBe(true);
+  });
+
+  it('rejects an empty or over-long claim with a user error', () => {
+    expect(() => engine.check('   ')).toThrow(UserError);
+    expect(() => engine.check('x'.repeat(1001))).toThrow(/limited to 1,000 characters/);
+  });
+});
+
+/** A small made-up knowledge base: the rules must hold whatever the corpus. */
+const deals = `deals:
+  - id: widget-pact
+    name: "Widget Pact"
+    parties: ["Aland", "Bland"]
+    aliases: ["bland", "blandish"]
+    era: "2020 pact"
+    from: "2017-01-01"
+    status: "Signed 2020-03-01; in force 2020-07-01"
+    milestones:
+      - { date: "2020-03-01", event: "Aland and Bland sign the Widget Pact" }
+      - { date: "2020-07-01", event: "The Widget Pact enters into force" }
+`;
+const topics = `topics:
+  - { id: widgets, name: "Widgets", synonyms: ["widget", "gadget"] }
+  - { id: shipping, name: "Shipping", synonyms: ["ferries", "ferry", "ships"] }
+`;
+const facts = `facts:
+  - { id: widget-tariff-2018, deal: widget-pact, topic: widgets, subject: widget-tariff, statement: "Bland widgets paid a 20% tariff at the Aland border in 2018.", value: 20, unit: percent, asOf: "2018-05-10", article: talks, quote: "Bland widgets now pay a 20 percent tariff at the Aland border" }
+  - { id: widget-tariff-2020, deal: widget-pact, topic: widgets, subject: widget-tariff, statement: "Under the pact Bland cut its widget tariff to 5%.", value: 5, unit: percent, asOf: "2020-03-01", article: pact, quote: "Under the pact, Bland will cut its widget tariff to 5 percent." }
+`;
+export const WIDGET_KNOWLEDGE = {
+  'deals.yaml': deals,
+  'topics.yaml': topics,
+  'facts/widgets.yaml': facts,
+  'articles/pact.md': article(
+    { title: 'Aland and Bland sign the Widget Pact', date: '2020-03-02', publisher: 'Aland Gazette', reliability: 'high' },
+    'Yesterday, Aland and Bland signed the Widget Pact in Aland City.\n\nUnder the pact, Bland will cut its widget tariff to 5 percent. Bland will buy 30 Aland ferries over five years.\n\nAland threatened a 40 percent tariff on Bland steel last year, but the threat was dropped.\n\nThe pact enters into force on July 1, 2020.\n',
+  ),
+  'articles/talks.md': article(
+    { title: 'Widget talks stall', date: '2018-05-10', publisher: 'Bland Courier' },
+    'Aland proposed a 12 percent tariff on Bland widgets on Tuesday.\n\nBland widgets now pay a 20 percent tariff at the Aland border, officials said.\n',
+  ),
+  'articles/later.md': article(
+    { title: 'A year of the pact', date: '2021-02-01', publisher: 'Bland Courier' },
+    'Bland widgets pay a 5 percent tariff under the pact, the ministry said.\n\nThe ferries ordered last year have not been delivered.\n',
+  ),
+};
+
+describe('verdict rules (a made-up knowledge base)', () => {
+  let dir: string;
+  let engine: Engine;
+  beforeAll(async () => {
+    dir = await makeKnowledge(WIDGET_KNOWLEDGE);
+    engine = await loadEngine(dir);
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  // Each case: a claim, the verdict it must get, the stance and quote of the deciding citation, and why.
+  it.each([
+    ['Bland cut its widget tariff to 5 percent', 'supported', 'supports', /cut its widget tariff to 5 percent/, 'the same figure for the same thing'],
+    ['Bland cut its widget tariff to 8 percent', 'contradicted', 'contradicts', /5 percent/, 'a different figure for the same thing'],
+    ['Bland widgets pay a 20 percent tariff', 'differs-by-date', 'supports', /20 percent/, '20% in 2018, 5% from 2020: the tracked figure changed'],
+    ['Aland imposed a 40 percent tariff on Bland steel', 'contradicted', 'contradicts', /threatened a 40 percent/, 'only threatened: a threat never supports "imposed"'],
+    ['Aland threatened a 40 percent tariff on Bland steel', 'supported', 'supports', /threatened a 40 percent/, 'a claim of a threat, and the source states the threat'],
+    ['The Widget Pact was signed on March 1, 2020', 'supported', 'supports', /Yesterday, Aland and Bland signed/, '"yesterday" in an article of 2 March 2020'],
+    ['The Widget Pact was signed in 2019', 'contradicted', 'contradicts', /Yesterday, Aland and Bland signed/, 'a year off by one'],
+    ['The pact enters into force on June 1, 2020', 'contradicted', 'contradicts', /July 1, 2020/, 'a different day'],
+    ['Bland will buy 30 Aland ferries', 'supported', 'supports', /30 Aland ferries/, 'the same count of the same thing'],
+    ['Bland will buy 50 Aland ferries', 'contradicted', 'contradicts', /30 Aland ferries/, 'a different count'],
+    ['Aland will buy 30 Bland ferries', 'contradicted', 'contradicts', /Bland will buy 30 Aland ferries/, 'the parties swapped: Bland buys from Aland'],
+  ] as const)('%s → %s', (claim, verdict, stance, quote, why) => {
+    const a = engine.check(claim);
+    expect(a.verdict, why).toBe(verdict);
+    expect(a.citations.some((c) => c.stance === stance && quote.test(c.quote)), why).toBe(true);
+    checkQuotes(engine, a);
+  });
+
+  it.each([
+    ['Cland will buy 30 ferries', 'a name no source mentions'],
+    ['Bland will buy Aland cheese', 'a word no source uses: nothing can state it'],
+    ['Bland will buy 30 Aland cheeses', 'the figure counts something else'],
+  ])('%s → no-source, with no citation (%s)', (claim, why) => {
+    const a = engine.check(claim);
+    expect(a.verdict, why).toBe('no-source');
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
+
+  it('a proposed rate followed by other applied rates is shown with each date', () => {
+    const a = engine.check('Aland imposed a 12 percent tariff on Bland widgets');
+    expect(a.verdict).toBe('differs-by-date');
+    expect(a.citations.find((c) => c.hedge === 'proposed')?.about).toBe('2018-05-08'); // "on Tuesday" before 10 May 2018
+    expect(a.headline).toMatch(/12% \(proposed\) as of 2018-05-08.*20% as of 2018-05-10.*5% as of 2020-03-01/);
+  });
+
+  it('a negated claim is contradicted by a source that states the event', async () => {
+    const a = engine.check('Bland did not sign the Widget Pact');
+    expect(a.verdict).toBe('contradicted');
+  });
+});
+
+describe('claim parser and checker on any input (fuzzed)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openEngine();
+  });
+
+  it('gives a verdict or a clear user error, never a crash; quotes verbatim; no-source has no citation', { timeout: 60_000 }, () => {
+    const words = fc.constantFrom('Japan', 'will', 'invest', '$550 billion', '25%', 'tariff', 'cars', 'in', '2019', 'July 22, 2025', 'not', 'threatened', 'the', 'U.S.', 'Brazil', '<!channel>', '@everyone', '🙂', '日本', '\u202e', 'half of', 'percent', '');
+    const claims = fc.oneof(
+      { weight: 4, arbitrary: fc.string({ maxLength: 200 }) },
+      { weight: 4, arbitrary: fc.array(words, { maxLength: 25 }).map((w) => w.join(' ')) },
+      { weight: 1, arbitrary: fc.string({ minLength: 990, maxLength: 1100 }) },
+    );
+    fc.assert(
+      fc.property(claims, (claim) => {
+        let a: Answer;
+        try {
+          a = engine.check(claim);
+        } catch (err) {
+          expect(err).toBeInstanceOf(UserError);
+          expect((err as UserError).message.length).toBeGreaterThan(10);
+          return;
+        }
+        expect(['supported', 'contradicted', 'differs-by-date', 'no-source']).toContain(a.verdict);
+        checkQuotes(engine, a);
+      }),
+      { numRuns: 100, seed: 11 },
+    );
+  });
+});

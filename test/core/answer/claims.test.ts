@@ -1,0 +1,166 @@
+/** What a claim or a sentence states: figures, owners, hedges (src/core/answer/claims.ts). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareFigures, entityFinder, factFigure, figureOwner, findFigures, formatFigure, hedgesIn, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
+import type { Deal } from '../../../src/core/model/types.ts';
+
+// Made-up parties: nothing here is specific to the shipped knowledge.
+const deals: Deal[] = [
+  {
+    id: 'pact',
+    name: 'Aland-Bland Pact',
+    parties: ['United Kingdom', 'Bland'],
+    aliases: ['bland', 'blandish'],
+    era: '2020 pact',
+    from: '2019-01-01',
+    status: 'Signed',
+    milestones: [],
+  },
+];
+const figures = (text: string) => findFigures(text).map((f) => `${f.kind}:${formatFigure(f)}`);
+
+describe('findFigures', () => {
+  it.each([
+    ['Bland will invest $550 billion in the United Kingdom', ['money:$550 billion']],
+    ['a surplus of US$67.6 billion last year', ['money:$67.6 billion']],
+    ['roughly 7 trillion yen ($65.82 billion) a year', ['money:about 7 trillion yen a year', 'money:$65.82 billion a year']],
+    ['a trillion dollars of new money', ['money:$1 trillion']],
+    ['€600bn by 2028', ['money:€600 billion']],
+    ['threatened 25 percent tariffs, then a 15% baseline and twenty-five per cent more', ['percent:25%', 'percent:15%', 'percent:25%']],
+    ['half of global output, nearly two-thirds of it', ['percent:about 50%', 'percent:about 66.7%']],
+    ['an agreement to buy 100 Bocing aircraft within six months', ['count:100 aircraft', 'count:6 months']],
+    ['more than $40 billion worth, up to 25% tariffs', ['money:over $40 billion', 'percent:up to 25%']],
+    ['totaling $7 billion per year', ['money:$7 billion a year']],
+  ])('%s', (text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
+  it('leaves out numbers that name things and the years of dates', () => {
+    expect(figures('Executive Order 14345 of September 4, 2025, section 232 of the Act, 19 U.S.C. 1862, a G20 meeting in 2019')).toEqual([]);
+  });
+
+  it('reads structured facts’ units', () => {
+    expect(formatFigure(factFigure(550, 'usd-billion')!)).toBe('$550 billion');
+    expect(formatFigure(factFigure(7, 'usd-billion-per-year')!)).toBe('$7 billion a year');
+    expect(formatFigure(factFigure(25, 'percent')!)).toBe('25%');
+    expect(factFigure(100, 'aircraft')).toMatchObject({ kind: 'count', unit: 'aircraft' });
+    expect(factFigure(undefined, 'percent')).toBeUndefined();
+  });
+});
+
+describe('compareFigures', () => {
+  const one = (text: string) => findFigures(text)[0]!;
+  it.each([
+    ['$550 billion', '$550 billion', 'same'],
+    ['$1 trillion', '$550 billion', 'different'],
+    ['$40 billion', 'more than $40 billion', 'same'], // the source's "more than" holds the claim's figure
+    ['$45 billion', 'more than $40 billion', 'unclear'], // "more than 40" neither confirms nor rules out 45
+    ['$30 billion', 'more than $40 billion', 'different'],
+    ['more than $500 billion', '$550 billion', 'same'],
+    ['30 percent', 'approximately 30 percent', 'same'],
+    ['31%', 'about 30%', 'same'],
+    ['40%', 'about 30%', 'different'],
+    ['25%', '$25 billion', 'incomparable'],
+    ['7 trillion yen', '$7 trillion', 'incomparable'],
+    ['100 Bocing aircraft', '200 Bocing planes', 'incomparable'], // different things counted unless told they are the same
+  ])('claim %s against source %s: %s', (claim, source, expected) => {
+    expect(compareFigures(one(claim), one(source))).toBe(expected);
+  });
+
+  it('counts things a caller says are the same ("planes" and "aircraft")', () => {
+    expect(compareFigures(one('150 planes'), one('100 aircraft'), () => true)).toBe('different');
+  });
+});
+
+describe('entities and who a figure belongs to', () => {
+  const find = entityFinder(deals);
+  const owner = (text: string, i = 0) => {
+    const f = findFigures(text)[i]!;
+    const o = figureOwner(text, f, find(text));
+    return o && `${o.name}/${o.how}`;
+  };
+
+  it('finds parties by name, initials (never the pronoun "us") and single-word aliases, and other names', () => {
+    const text = 'Blandish firms told us the UK and the United Kingdom, not the European Union (EU), will pay';
+    expect(find(text).map((e) => `${e.name}${e.party ? '*' : ''}`)).toEqual(['Bland*', 'United Kingdom*', 'United Kingdom*', 'European Union', 'EU']);
+  });
+
+  it.each([
+    ['Bland (25%)', 'Bland/explicit'], // a list item
+    ['split 90% to the United Kingdom and 10% to Bland', 'United Kingdom/explicit'],
+    ['a 25% rate for Bland', 'Bland/explicit'],
+    ['The United Kingdom will retain 90% of the profits', 'United Kingdom/subject'],
+    ['In a deal with the European Union, the EU has agreed to purchase $750 billion', 'EU/subject'],
+    ['Bland’s historic $550 billion commitment', 'Bland/explicit'],
+    ['a baseline 15% tariff rate', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(owner(text)).toBe(expected);
+  });
+
+  it('the second figure of a split goes to the second party', () => {
+    expect(owner('split 90% to the United Kingdom and 10% to Bland', 1)).toBe('Bland/explicit');
+  });
+
+  it('knows people by their titles, so a figure is never a person’s', () => {
+    const persons = personNames(['President Donald J. Trump spoke; Prime Minister Sanae Takaichi replied.']);
+    expect(persons.has('Trump')).toBe(true);
+    expect(persons.has('Takaichi')).toBe(true);
+    const claim = parseClaim('Trump imposed a 24% tariff', deals, persons);
+    expect(claim.owners).toEqual([undefined]);
+  });
+});
+
+describe('hedges and negation', () => {
+  it.each([
+    ['He has threatened to impose 25 percent tariffs', 'threat:threatened'],
+    ['The proposal would cut duties to 10%', 'proposal:proposal,possibility:would'],
+    ['Ministers could agree a 5% cut', 'possibility:could'],
+    ['The official did not confirm the 15% rate', 'negation:not'],
+    ['Bland will invest $550 billion', ''],
+  ])('%s', (text, expected) => {
+    const f = findFigures(text)[0]!;
+    expect(hedgesIn(text, f.start).map((h) => `${h.kind}:${h.word}`).join(',')).toBe(expected);
+  });
+
+  it('only looks back within the clause of the figure', () => {
+    const text = 'Talks could resume; the rate is 15%.';
+    expect(hedgesIn(text, text.indexOf('15%'))).toEqual([]);
+  });
+});
+
+describe('parseClaim', () => {
+  it('separates the figures and dates from what the claim is about', () => {
+    const c = parseClaim('Bland pledged $1 trillion of new investment in March 2021', deals);
+    expect(c.figures.map(formatFigure)).toEqual(['$1 trillion']);
+    expect(c.dates.map((d) => d.date)).toEqual(['2021-03']);
+    expect(c.owners[0]).toMatchObject({ name: 'Bland', how: 'subject' });
+    expect(c.subject).toBe('Bland pledged of new investment in');
+  });
+
+  it('reads a year that names a deal as an era, not as a date', () => {
+    const c = parseClaim('The 2020 pact entered into force in 2021', deals);
+    expect(c.eras.map((d) => d.id)).toEqual(['pact']);
+    expect(c.eraYears).toEqual([2020]);
+    expect(c.dates.map((d) => d.date)).toEqual(['2021']);
+  });
+
+  it('notes hedges, negation and "now"', () => {
+    expect(parseClaim('Bland threatened a 25% tariff', deals).hedges.map((h) => h.kind)).toEqual(['threat']);
+    expect(parseClaim('Bland did not sign', deals).hedges.map((h) => h.kind)).toEqual(['negation']);
+    expect(parseClaim('Bland now pays 15%', deals).current).toBe(true);
+  });
+
+  it('never throws, and everything it finds stands in the claim (fuzzed)', () => {
+    const pieces = fc.constantFrom('$', '550', 'billion', '%', '25', 'percent', 'Bland', 'US', 'the', 'United Kingdom', '(', ')', 'to', 'for', 'threatened', 'not', 'in', '2021', 'July', '22,', 'half', 'of', '—', '\u200b', '🙂', '日本');
+    const claims = fc.oneof(fc.string({ maxLength: 300 }), fc.array(pieces, { maxLength: 40 }).map((p) => p.join(' ')));
+    fc.assert(
+      fc.property(claims, (text) => {
+        const c = parseClaim(text, deals);
+        for (const f of c.figures) expect(Number.isFinite(f.value)).toBe(true);
+        for (const d of c.dates) expect(c.text.slice(d.start, d.end)).toBe(d.text);
+        expect(c.owners).toHaveLength(c.figures.length);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
+});
