@@ -76,6 +76,15 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n / small.size;
 }
 
+/** Shared words of two stem sets relative to the larger: high only when each says most of the other. */
+function mutualOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (large.size === 0) return 0;
+  let n = 0;
+  for (const s of small) if (large.has(s)) n++;
+  return n / large.size;
+}
+
 const RELIABILITY_RANK = { high: 2, normal: 1, low: 0 } as const;
 
 /** The partner words of a request and the deals they name; undefined deals = every deal. */
@@ -318,11 +327,24 @@ function merge(index: CorpusIndex, drafts: Draft[]): TimelineEvent[] {
       if (!datesAgree(head.event.date, d.event.date)) return false;
       // A year alone ("last year") agrees with every day of it: that is not the same happening.
       if (Math.abs(head.event.date.length - d.event.date.length) > 3 && !(head.event.kind === 'milestone' && d.event.date.length >= 7)) return false;
-      const threshold = head.event.kind === 'fact' || d.event.kind === 'fact' ? FACT_MERGE_OVERLAP : head.event.kind === 'milestone' ? MILESTONE_QUOTE_COVERAGE : SAME_EVENT_OVERLAP;
-      return g.some((x) => overlap(x.stems, d.stems) >= threshold) && (head.event.quote !== d.event.quote || head.event.date === d.event.date);
+      // A fact is a statement of its own: it merges only with what says most of it, both ways.
+      const fact = head.event.kind === 'fact' || d.event.kind === 'fact';
+      const threshold = fact ? FACT_MERGE_OVERLAP : head.event.kind === 'milestone' ? MILESTONE_QUOTE_COVERAGE : SAME_EVENT_OVERLAP;
+      // The same sentence for the same date is the same event, whatever the labels.
+      const q = d.event.quote;
+      if (q && g.some((x) => x.event.quote && (x.event.quote.includes(q) || q.includes(x.event.quote)) && x.event.date === d.event.date)) return true;
+      return g.some((x) => (fact ? mutualOverlap(x.stems, d.stems) : overlap(x.stems, d.stems)) >= threshold) && (head.event.quote !== d.event.quote || head.event.date === d.event.date);
     });
     if (group) group.push(d);
     else groups.push([d]);
+  }
+  // Second pass: groups that quote the same sentence for the same date are one event (the first, best-labelled, absorbs the other).
+  const sameSentence = (a: Draft[], b: Draft[]) =>
+    a.some((x) => b.some((y) => x.event.quote && y.event.quote && x.event.date === y.event.date && (x.event.quote.includes(y.event.quote) || y.event.quote.includes(x.event.quote))));
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = groups.length - 1; j > i; j--) {
+      if (sameSentence(groups[i]!, groups[j]!)) groups[i]!.push(...groups.splice(j, 1)[0]!);
+    }
   }
   return groups.map((g) => {
     const head = g[0]!;

@@ -12,7 +12,8 @@ import { loadEngine, type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer } from '../../../src/core/model/types.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { article, makeKnowledge } from '../../helpers/knowledge.ts';
+import { makeKnowledge } from '../../helpers/knowledge.ts';
+import { WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
 interface ClaimCase {
@@ -83,45 +84,6 @@ describe('claim checks on the shipped knowledge (test/fixtures/claims.jsonl)', (
     expect(() => engine.check('x'.repeat(1001))).toThrow(/limited to 1,000 characters/);
   });
 });
-
-/** A small made-up knowledge base: the rules must hold whatever the corpus. */
-const deals = `deals:
-  - id: widget-pact
-    name: "Widget Pact"
-    parties: ["Aland", "Bland"]
-    aliases: ["bland", "blandish"]
-    era: "2020 pact"
-    from: "2017-01-01"
-    status: "Signed 2020-03-01; in force 2020-07-01"
-    milestones:
-      - { date: "2020-03-01", event: "Aland and Bland sign the Widget Pact" }
-      - { date: "2020-07-01", event: "The Widget Pact enters into force" }
-`;
-const topics = `topics:
-  - { id: widgets, name: "Widgets", synonyms: ["widget", "gadget"] }
-  - { id: shipping, name: "Shipping", synonyms: ["ferries", "ferry", "ships"] }
-`;
-const facts = `facts:
-  - { id: widget-tariff-2018, deal: widget-pact, topic: widgets, subject: widget-tariff, statement: "Bland widgets paid a 20% tariff at the Aland border in 2018.", value: 20, unit: percent, asOf: "2018-05-10", article: talks, quote: "Bland widgets now pay a 20 percent tariff at the Aland border" }
-  - { id: widget-tariff-2020, deal: widget-pact, topic: widgets, subject: widget-tariff, statement: "Under the pact Bland cut its widget tariff to 5%.", value: 5, unit: percent, asOf: "2020-03-01", article: pact, quote: "Under the pact, Bland will cut its widget tariff to 5 percent." }
-`;
-export const WIDGET_KNOWLEDGE = {
-  'deals.yaml': deals,
-  'topics.yaml': topics,
-  'facts/widgets.yaml': facts,
-  'articles/pact.md': article(
-    { title: 'Aland and Bland sign the Widget Pact', date: '2020-03-02', publisher: 'Aland Gazette', reliability: 'high' },
-    'Yesterday, Aland and Bland signed the Widget Pact in Aland City.\n\nUnder the pact, Bland will cut its widget tariff to 5 percent. Bland will buy 30 Aland ferries over five years.\n\nAland threatened a 40 percent tariff on Bland steel last year, but the threat was dropped.\n\nThe pact enters into force on July 1, 2020.\n',
-  ),
-  'articles/talks.md': article(
-    { title: 'Widget talks stall', date: '2018-05-10', publisher: 'Bland Courier' },
-    'Aland proposed a 12 percent tariff on Bland widgets on Tuesday.\n\nBland widgets now pay a 20 percent tariff at the Aland border, officials said.\n',
-  ),
-  'articles/later.md': article(
-    { title: 'A year of the pact', date: '2021-02-01', publisher: 'Bland Courier' },
-    'Bland widgets pay a 5 percent tariff under the pact, the ministry said.\n\nThe ferries ordered last year have not been delivered.\n',
-  ),
-};
 
 describe('verdict rules (a made-up knowledge base)', () => {
   let dir: string;

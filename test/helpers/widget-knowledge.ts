@@ -1,0 +1,46 @@
+/**
+ * A small made-up knowledge base (two parties, a pact, three articles, two
+ * tracked facts) for claim-check and timeline tests: the rules must hold
+ * whatever the corpus, so nothing here comes from the shipped knowledge.
+ */
+import { article, type KnowledgeFiles } from './knowledge.ts';
+
+const deals = `deals:
+  - id: widget-pact
+    name: "Widget Pact"
+    parties: ["Aland", "Bland"]
+    aliases: ["bland", "blandish"]
+    era: "2020 pact"
+    from: "2017-01-01"
+    status: "Signed 2020-03-01; in force 2020-07-01"
+    milestones:
+      - { date: "2020-03-01", event: "Aland and Bland sign the Widget Pact" }
+      - { date: "2020-07-01", event: "The Widget Pact enters into force" }
+`;
+const topics = `topics:
+  - { id: widgets, name: "Widgets", synonyms: ["widget", "gadget"] }
+  - { id: shipping, name: "Shipping", synonyms: ["ferries", "ferry", "ships"] }
+`;
+const facts = `facts:
+  - { id: widget-tariff-2018, deal: widget-pact, topic: widgets, subject: widget-tariff, statement: "Bland widgets paid a 20% tariff at the Aland border in 2018.", value: 20, unit: percent, asOf: "2018-05-10", article: talks, quote: "Bland widgets now pay a 20 percent tariff at the Aland border" }
+  - { id: widget-tariff-2020, deal: widget-pact, topic: widgets, subject: widget-tariff, statement: "Under the pact Bland cut its widget tariff to 5%.", value: 5, unit: percent, asOf: "2020-03-01", article: pact, quote: "Under the pact, Bland will cut its widget tariff to 5 percent." }
+`;
+/** The files, by path in the knowledge folder (see `makeKnowledge`). */
+export const WIDGET_KNOWLEDGE: KnowledgeFiles = {
+  'deals.yaml': deals,
+  'topics.yaml': topics,
+  'facts/widgets.yaml': facts,
+  'articles/pact.md': article(
+    { title: 'Aland and Bland sign the Widget Pact', date: '2020-03-02', publisher: 'Aland Gazette', reliability: 'high' },
+    'Yesterday, Aland and Bland signed the Widget Pact in Aland City.\n\nUnder the pact, Bland will cut its widget tariff to 5 percent. Bland will buy 30 Aland ferries over five years.\n\nAland threatened a 40 percent tariff on Bland steel last year, but the threat was dropped.\n\nThe pact enters into force on July 1, 2020.\n',
+  ),
+  'articles/talks.md': article(
+    { title: 'Widget talks stall', date: '2018-05-10', publisher: 'Bland Courier' },
+    'Aland proposed a 12 percent tariff on Bland widgets on Tuesday.\n\nBland widgets now pay a 20 percent tariff at the Aland border, officials said.\n',
+  ),
+  'articles/later.md': article(
+    { title: 'A year of the pact', date: '2021-02-01', publisher: 'Bland Courier' },
+    'Bland widgets pay a 5 percent tariff under the pact, the ministry said.\n\nThe ferries ordered last year have not been delivered.\n',
+  ),
+};
+
