@@ -35,7 +35,6 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection string').optional(),
   RETAIN_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
   STORE_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
-  ADMIN_USERS: optionalString,
 });
 
 /** Slack settings; present only when a bot token is configured. */
@@ -108,8 +107,6 @@ export interface AppConfig {
   indexCache: IndexCacheConfig;
   /** How long answers in flight may take to finish on SIGTERM, for every platform; default 10 s (`SHUTDOWN_GRACE_SECONDS`). */
   shutdownGraceMs: number;
-  /** Platform user ids allowed to run `/deal report` (comma-separated `ADMIN_USERS`). */
-  adminUsers: string[];
 }
 
 /** Thrown when the environment is invalid; lists every problem, never a secret value. */
@@ -185,6 +182,5 @@ export function readConfig(env?: Record<string, string | undefined>): AppConfig 
     indexCache: { dir: e.INDEX_CACHE_DIR, readOnly: ['true', '1', 'yes'].includes(e.INDEX_CACHE_READONLY ?? 'false') },
     shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     store: { enabled: e.STORE === 'on', dataFile: e.DATA_FILE ?? 'data/dealdesk.sqlite', databaseUrl: e.DATABASE_URL, retainDays: e.RETAIN_DAYS, salt: e.STORE_SALT },
-    adminUsers: e.ADMIN_USERS ? e.ADMIN_USERS.split(',').map((s) => s.trim()).filter(Boolean) : [],
   };
 }

@@ -46,12 +46,10 @@ describe('readConfig', () => {
     expect(() => readConfig({ DISCORD_APP_ID: '42' })).toThrow(/DISCORD_TOKEN: required/);
   });
 
-  it('reads the event store settings: defaults, STORE=off, retention, salt, admins; problems named together', () => {
+  it('reads the event store settings: defaults, STORE=off, retention, salt; problems named together', () => {
     expect(readConfig({}).store).toEqual({ enabled: true, dataFile: 'data/dealdesk.sqlite', retainDays: 90, salt: undefined });
-    expect(readConfig({}).adminUsers).toEqual([]);
-    const c = readConfig({ STORE: 'off', DATA_FILE: '/srv/events.sqlite', RETAIN_DAYS: '30', STORE_SALT: 'a-long-enough-salt', ADMIN_USERS: 'U1, 42 ,' });
+    const c = readConfig({ STORE: 'off', DATA_FILE: '/srv/events.sqlite', RETAIN_DAYS: '30', STORE_SALT: 'a-long-enough-salt' });
     expect(c.store).toEqual({ enabled: false, dataFile: '/srv/events.sqlite', retainDays: 30, salt: 'a-long-enough-salt' });
-    expect(c.adminUsers).toEqual(['U1', '42']);
     let message = '';
     try {
       readConfig({ STORE: 'maybe', RETAIN_DAYS: '0', STORE_SALT: 'short-SECRET3' });
