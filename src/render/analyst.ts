@@ -29,6 +29,18 @@ export function verdictBadge(verdict: Verdict): string {
 }
 
 /**
+ * The headline of a claim check without its leading verdict words, for
+ * showing next to the badge: "Contradicted: the sources state 5%, not 8%." →
+ * "The sources state 5%, not 8%."
+ */
+export function verdictDetail(verdict: Verdict, headline: string): string {
+  const prefix = `${VERDICT_LABELS[verdict].text}:`;
+  if (!headline.toLowerCase().startsWith(prefix.toLowerCase())) return headline;
+  const rest = headline.slice(prefix.length).trim();
+  return rest ? rest[0]!.toUpperCase() + rest.slice(1) : headline;
+}
+
+/**
  * One line on what a quote does to the claim: its stance, what it states,
  * the date it is about and the hedge it puts on it.
  * @example stanceLine(c) === '✖ contradicts · states $550 billion · as of 2025-09-05'

@@ -13,7 +13,7 @@
  */
 import type { Answer, Citation, Fact } from '../core/model/types.ts';
 import type { TimelineEvent } from '../core/model/types.ts';
-import { chooseEvents, claimLine, eventSource, labelIsQuote, moreEventsText, stanceLine, verdictBadge } from './analyst.ts';
+import { chooseEvents, claimLine, eventSource, labelIsQuote, moreEventsText, stanceLine, verdictBadge, verdictDetail } from './analyst.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -234,7 +234,7 @@ export function renderDiscord(answer: Answer): DiscordMessage {
 
   const blocks: string[] = [];
   if (answer.verdict) {
-    blocks.push(`**${safe(verdictBadge(answer.verdict))}** · ${safe(answer.headline)}`);
+    blocks.push(`**${safe(verdictBadge(answer.verdict))}** · ${safe(verdictDetail(answer.verdict, answer.headline))}`);
     const claim = claimLine(answer.claimed);
     if (claim) blocks.push(safe(claim));
   } else if (answer.headline && answer.headline !== titleFor(answer)) blocks.push(`**${safe(answer.headline)}**`);

@@ -18,7 +18,7 @@
  */
 import type { Answer, Citation, Fact } from '../core/model/types.ts';
 import type { TimelineEvent } from '../core/model/types.ts';
-import { chooseEvents, claimLine, eventSource, labelIsQuote, moreEventsText, stanceLine, verdictBadge } from './analyst.ts';
+import { chooseEvents, claimLine, eventSource, labelIsQuote, moreEventsText, stanceLine, verdictBadge, verdictDetail } from './analyst.ts';
 
 /** Slack's limits as this renderer applies them. */
 export const SLACK_LIMITS = {
@@ -300,7 +300,7 @@ export function renderSlack(answer: Answer): SlackMessage {
   if (votable && answer.question) {
     top.push({ type: 'context', block_id: QUESTION_BLOCK_ID, elements: [mrkdwn(QUESTION_PREFIX + fitEscaped(answer.question, 1500))] });
   }
-  top.push(section(answer.verdict ? `*${fitEscaped(verdictBadge(answer.verdict), 50)}* · ${fitEscaped(answer.headline, 1000)}` : fitEscaped(answer.headline, 1000)));
+  top.push(section(answer.verdict ? `*${fitEscaped(verdictBadge(answer.verdict), 50)}* · ${fitEscaped(verdictDetail(answer.verdict, answer.headline), 1000)}` : fitEscaped(answer.headline, 1000)));
   const claim = answer.verdict ? claimLine(answer.claimed) : undefined;
   if (claim) top.push(context(fitEscaped(claim, 500)));
   const votes = votable ? [voteBlock(answer)] : [];

@@ -5,7 +5,7 @@
  * bidirectional controls from sources or the question are removed (`forTerminal`).
  */
 import type { Answer, Citation, TimelineEvent } from '../core/model/types.ts';
-import { claimLine, eventSource, eventsByEra, labelIsQuote, stanceLine, verdictBadge } from './analyst.ts';
+import { claimLine, eventSource, eventsByEra, labelIsQuote, stanceLine, verdictBadge, verdictDetail } from './analyst.ts';
 import { forTerminal } from './terminal.ts';
 
 /** "Publisher, YYYY-MM-DD (era)" */
@@ -19,7 +19,7 @@ export function renderText(answer: Answer): string {
 }
 
 function answerText(answer: Answer): string {
-  const out: string[] = [answer.verdict ? `${verdictBadge(answer.verdict)}. ${answer.headline}` : answer.headline];
+  const out: string[] = [answer.verdict ? `${verdictBadge(answer.verdict)}: ${verdictDetail(answer.verdict, answer.headline)}` : answer.headline];
   const claim = claimLine(answer.claimed);
   if (claim && answer.verdict) out.push(`  ${claim}`);
   for (const line of answer.lines) out.push(line.startsWith('  ') ? line : `  ${line}`);
