@@ -11,14 +11,13 @@ export function explainJson(answer: Answer) {
   return {
     confidence: answer.confidence ?? null,
     threshold: DEFAULT_WEIGHTS.threshold,
-    knownSubjectThreshold: DEFAULT_WEIGHTS.knownSubjectThreshold,
     scores: answer.scores ?? [],
   };
 }
 
 /** The plain-text form, one block per cited sentence. */
 export function explainText(answer: Answer): string {
-  const lines = [`explain: confidence ${answer.confidence?.toFixed(3) ?? 'n/a'} (answers from ${DEFAULT_WEIGHTS.threshold}; ${DEFAULT_WEIGHTS.knownSubjectThreshold} when partner and topic are known)`];
+  const lines = [`explain: confidence ${answer.confidence?.toFixed(3) ?? 'n/a'} (answers from ${DEFAULT_WEIGHTS.threshold}, less when the question names a known partner or topic)`];
   (answer.scores ?? []).forEach((s, i) => {
     lines.push(`  [${i + 1}] p ${s.probability.toFixed(3)}  logit ${s.logit.toFixed(2)} = bias ${DEFAULT_WEIGHTS.bias.toFixed(2)} + priors ${s.priors.toFixed(2)} + features:`);
     for (const [name, value] of Object.entries(s.features)) {

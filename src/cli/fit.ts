@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const weights: RankWeights = { ...DEFAULT_WEIGHTS, version: WEIGHTS_VERSION, features, bias: round(platt.bias) };
 
   // 2. Ranking quality, fitting half (not to quote) and validation half (to quote), threshold 0.
-  const open = { ...weights, threshold: 0, knownSubjectThreshold: 0 };
+  const open = { ...weights, threshold: 0 };
   log('fit: ranking fitted; measuring');
   const fitFigures = squadFigures(createEngine(fitIndex, { weights: open }), everyNth(fit.questions, vstep));
   const valIndex = buildIndex(corpusOf(validate.articles));
@@ -89,7 +89,6 @@ async function main(): Promise<void> {
   const split = squadSplitRun(validate, open, vstep).map((o) => ({ ...o, confidence: o.features ? answerability(o.features as never, weights.answerability) : -1 }));
   const chosen = chooseThreshold(split);
   weights.threshold = round(chosen.threshold);
-  weights.knownSubjectThreshold = round(chosen.threshold * KNOWN_SUBJECT_FACTOR);
   weights.fittedOn = `SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every ${step}th question of the odd-numbered articles (${used} questions, ${rows.length} candidates); threshold on the even-numbered half's split (every ${vstep}th question)`;
   weights.validation = {
     squadTop1: round(valFigures.top1),
@@ -113,12 +112,6 @@ async function main(): Promise<void> {
   );
 }
 
-/**
- * The threshold for questions whose partner and topic the knowledge
- * recognises, as a share of the fitted one: their subject is certain, so
- * paraphrase in their other words should cost less. Default 0.5.
- */
-export const KNOWN_SUBJECT_FACTOR = 0.5;
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;

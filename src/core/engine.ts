@@ -16,7 +16,7 @@ import { cleanInput } from './text/normalise.ts';
 import { parseQuery, type ParsedQuery } from './query/parse.ts';
 import { matchFacts, newestEraKey, rankPassages } from './ranking/rank.ts';
 import { DEFAULT_WEIGHTS, type RankWeights } from './ranking/weights.ts';
-import { answerability, answerabilityFeatures } from './ranking/abstention.ts';
+import { answerability, answerabilityFeatures, answerThreshold } from './ranking/abstention.ts';
 import { eraCoversYear } from './knowledge/eras.ts';
 import { UserError, type Answer, type Corpus } from './model/types.ts';
 
@@ -113,10 +113,9 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     // A sentence that lacks a topic the question names is a weaker answer than one that has it.
     const onSubject = ranked.filter((c) => c.onSubject);
     const best = onSubject.find((c) => !c.missesTopic) ?? onSubject[0];
-    // Calibrated abstention: the best sentence's probability against the fitted threshold;
-    // a question whose partner and topic are both recognised has a certain subject, so a lower one.
-    const knownSubject = query.deals.length > 0 && query.topics.length > 0;
-    const threshold = knownSubject ? weights.knownSubjectThreshold : weights.threshold;
+    // Calibrated abstention: the answerability against the fitted threshold, lowered when the
+    // question names a partner or topic the knowledge knows (its subject is then certain).
+    const threshold = answerThreshold(weights.threshold, query);
     const features = best ? answerabilityFeatures(index, query, best) : undefined;
     const confidence = features ? answerability(features, weights.answerability) : 0;
     if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, answerability: features ? { ...features } : undefined };

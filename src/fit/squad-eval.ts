@@ -53,7 +53,7 @@ export function squadFigures(engine: Engine, questions: readonly GoldQuestion[])
 /** The split of a half, run with no threshold so every threshold can be tried afterwards. */
 export function squadSplitRun(half: SquadSet, weights: RankWeights, step: number): SquadOutcome[] {
   const { loaded, questions } = squadSplit(half);
-  const engine = createEngine(buildIndex(corpusOf(loaded)), { weights: { ...weights, threshold: 0, knownSubjectThreshold: 0 } });
+  const engine = createEngine(buildIndex(corpusOf(loaded)), { weights: { ...weights, threshold: 0 } });
   return outcomes(engine, everyNth(questions, step));
 }
 

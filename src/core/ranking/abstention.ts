@@ -27,7 +27,7 @@ export interface AnswerabilityFeatures {
 }
 
 /** Feature names in weights-file order. */
-export const ANSWERABILITY_FEATURES = ['bestLogit', 'bestCoverage', 'bestSupport', 'vocabulary'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
+export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
 
 /** Share of the question's subject vocabulary that the knowledge uses. */
 export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number {
@@ -63,4 +63,25 @@ export function answerability(f: AnswerabilityFeatures, w: AnswerabilityWeights)
   let z = w.bias;
   for (const name of ANSWERABILITY_FEATURES) z += w.features[name] * f[name];
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Abstention priors: what SQuAD cannot teach (it has no deals or topics).
+ * A question that names a partner or a topic the knowledge knows is about
+ * this knowledge for certain, so paraphrase in its other words should cost
+ * less: the threshold is multiplied by each factor that applies.
+ */
+export interface AbstentionPriors {
+  /** Factor when the question names a deal partner (an alias in deals.yaml). Default 0.5. */
+  knownPartner: number;
+  /** Factor when the question names a topic (a synonym in topics.yaml). Default 0.5. */
+  knownTopic: number;
+}
+
+/** Default abstention priors. */
+export const DEFAULT_ABSTENTION_PRIORS: AbstentionPriors = { knownPartner: 0.5, knownTopic: 0.5 };
+
+/** The answerability a question needs: the fitted threshold, lowered by the priors that apply. */
+export function answerThreshold(threshold: number, query: ParsedQuery, p: AbstentionPriors = DEFAULT_ABSTENTION_PRIORS): number {
+  return threshold * (query.deals.length ? p.knownPartner : 1) * (query.topics.length ? p.knownTopic : 1);
 }

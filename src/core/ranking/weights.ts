@@ -26,12 +26,6 @@ export interface RankWeights {
    * questions answered in the top 3 and unanswerable ones abstained.
    */
   threshold: number;
-  /**
-   * The threshold when the question names a partner and a topic the knowledge
-   * knows: the subject is then certain, so paraphrased other words should not
-   * make the bot abstain. `threshold × KNOWN_SUBJECT_FACTOR` (fit.ts).
-   */
-  knownSubjectThreshold: number;
   /** Where the weights came from (data, protocol, date), for people. */
   fittedOn?: string;
   /** Validation figures at fitting time, for people. */
@@ -58,7 +52,7 @@ export function checkWeights(w: unknown): RankWeights {
     if (!Number.isFinite(x.answerability?.features?.[name])) throw new Error(`ranking: weights: answerability feature "${name}" has no finite weight`);
   }
   if (!Number.isFinite(x.answerability?.bias)) throw new Error('ranking: weights: answerability "bias" must be a finite number');
-  for (const k of ['bias', 'threshold', 'knownSubjectThreshold'] as const) {
+  for (const k of ['bias', 'threshold'] as const) {
     if (!Number.isFinite(x[k])) throw new Error(`ranking: weights: "${k}" must be a finite number`);
   }
   return x;

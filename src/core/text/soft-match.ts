@@ -27,7 +27,9 @@ export function softMatcher(vectors: WordVectors | null, names: ReadonlySet<stri
   return {
     credit(asked, found) {
       if (asked === found) return 1;
-      if (!vectors || names.has(asked) || names.has(found) || /^\d/.test(asked) || /^\d/.test(found)) return 0;
+      // The guard: an asked name ("Tokyo", "Japan") matches only itself, never a neighbour ("Seoul", "Korea").
+      // A common word may still find a name ("carmakers" → "Toyota", "languages" → "English").
+      if (!vectors || names.has(asked) || /^\d/.test(asked) || /^\d/.test(found)) return 0;
       const key = `${asked} ${found}`;
       let c = memo.get(key);
       if (c === undefined) {
