@@ -6,7 +6,7 @@ import type { Command } from './types.ts';
 export const check: Command<{ claim: string }> = {
   name: 'check',
   description: 'Check a claim against the sources: supported, contradicted, differs by date, or no source',
-  examples: ['/deal check <claim>'],
+  examples: ['/deal check <claim>', '/check claim: (Discord)', 'check: <claim> (after a mention)'],
   options: [{ name: 'claim', description: 'The claim, e.g. a figure with what it is about', required: true, maxLength: MAX_QUESTION_LENGTH }],
   input: z.object({ claim: z.string() }),
   ephemeral: false,

@@ -15,6 +15,7 @@ export const help: Command<Record<string, never>> = {
       'I answer questions about trade deals with word-for-word quotes from named, dated sources. If I have no source, I say so.',
       ...commands.map((c) => `${c.examples.join('  |  ')}: ${c.description}`),
       `For example: /deal ${engine.exampleBriefing()}`,
+      `Check a claim: /deal check ${engine.exampleClaim()}. See what happened when: /deal timeline ${engine.exampleBriefing()}`,
       'Or just ask a question. Add a year ("in 2020") or "now" to pick an era; each quote says which era it belongs to.',
     ];
     if (deals.length) lines.push(`Deals: ${deals.map((d) => d.name).join('; ')}.`);

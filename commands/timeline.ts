@@ -4,8 +4,8 @@ import type { Command } from './types.ts';
 /** `/deal timeline <partner> [topic]` (Discord: `/timeline partner: topic:`): the dated events, oldest first, by era. */
 export const timeline: Command<{ partner?: string; topic?: string }> = {
   name: 'timeline',
-  description: 'Timeline of a partner’s deals: dated events, oldest first, by era (add a topic to narrow it)',
-  examples: ['/deal timeline <partner> [topic]'],
+  description: 'Dated events of a partner’s deals, oldest first, by era; a topic narrows it',
+  examples: ['/deal timeline <partner> [topic]', '/timeline partner: topic: (Discord)'],
   options: [
     { name: 'partner', description: 'Trading partner or deal name', required: false, autocomplete: 'partner', maxLength: 100 },
     { name: 'topic', description: 'Only events on this topic, e.g. tariffs', required: false, autocomplete: 'topic', maxLength: 200 },

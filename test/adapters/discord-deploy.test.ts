@@ -22,7 +22,7 @@ describe('discordCommandData', () => {
 
   it('has one chat-input command per definition in commands/, in order', () => {
     expect(data.map((c) => c.name)).toEqual(commands.map((c) => c.name));
-    expect(data.map((c) => c.name)).toEqual(['deal', 'ask', 'sources', 'help']);
+    expect(data.map((c) => c.name)).toEqual(['deal', 'ask', 'check', 'timeline', 'sources', 'help']);
     for (const c of data) expect(c.type ?? ApplicationCommandType.ChatInput).toBe(ApplicationCommandType.ChatInput);
   });
 
@@ -89,7 +89,7 @@ describe('npm run discord:deploy (against a fake Discord)', { timeout: 30_000 },
   it.concurrent('registers the generated commands in one server when DISCORD_GUILD_ID is set', async () => {
     const run = await deploy({ DISCORD_TOKEN: 'deploy-token-guild', DISCORD_APP_ID: IDS.app, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: fake.apiUrl });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/registered 4 commands \(\/deal, \/ask, \/sources, \/help\) in server/);
+    expect(run.stdout).toMatch(/registered 6 commands \(\/deal, \/ask, \/check, \/timeline, \/sources, \/help\) in server/);
     const put = fake.requests.find((r) => r.method === 'PUT' && r.authorization === 'Bot deploy-token-guild')!;
     expect(put.path).toBe(`/api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(discordCommandData())));

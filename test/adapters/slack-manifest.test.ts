@@ -17,6 +17,8 @@ describe('slack manifest', () => {
     for (const o of deal.options) expect(slash.usage_hint).toContain(`[${o.name}]`);
     expect(slash.usage_hint).toMatch(/sources/);
     expect(slash.usage_hint).toMatch(/help/);
+    expect(slash.usage_hint).toContain('check <claim>');
+    expect(slash.usage_hint).toContain('timeline [partner] [topic]');
     expect(slash.url).toBeUndefined();
   });
 

@@ -35,7 +35,8 @@ export function optionHint(command: Command): string {
 
 /** The `/deal` entry: the `deal` command's description and options, plus what else `/deal` accepts. */
 export function slashCommandEntry(command: Command, url?: string): Record<string, unknown> {
-  const others = commands.filter((c) => c !== command && c.name !== 'ask').map((c) => c.name);
+  // The other commands /deal takes as its first word, each with its options: "check <claim> | timeline [partner] [topic] | sources | help".
+  const others = commands.filter((c) => c !== command && c.name !== 'ask').map((c) => `${c.name} ${optionHint(c)}`.trim());
   return {
     command: SLASH_COMMAND,
     description: command.description.slice(0, 100),
@@ -56,7 +57,7 @@ export function buildSlackManifest(options: ManifestOptions = {}): Record<string
       name,
       description: 'Answers trade-deal questions with verbatim, dated, attributed quotes.',
       long_description:
-        'dealdesk answers questions about trade deals with word-for-word quotes from named, dated sources, and says so when it has none. Use /deal with a partner and topic (/deal <partner> <topic>) or a question, mention it in a channel, or message it directly.',
+        'dealdesk answers questions about trade deals with word-for-word quotes from named, dated sources, and says so when it has none. Use /deal with a partner and topic (/deal <partner> <topic>) or a question, check a claim (/deal check <claim>), see what happened when (/deal timeline <partner> [topic]), mention it in a channel, or message it directly.',
       background_color: '#1f3a5f',
     },
     features: {
