@@ -5,8 +5,11 @@
  * and questions. Quality where questions have gold answers: the share whose
  * first (top-1) or first three (top-3) cited sentences hold the answer.
  */
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import MiniSearch from 'minisearch';
 import { createEngine } from '../core/engine.ts';
 import { endianness } from 'node:os';
@@ -46,10 +49,23 @@ export interface VariantFigures {
   loadMs: number;
   /** Heap plus typed-array memory held after loading (corpus and index), in bytes. */
   heapBytes: number;
+  /** The snapshot opened by a fresh process (`load-snapshot.ts`), as a starting replica opens it. */
+  fresh: FreshLoad;
   pipeline: Latency;
   retrieve: Latency;
   quality?: Quality;
   answered: number;
+}
+
+/** Opening a snapshot in a process of its own. */
+export interface FreshLoad {
+  loadMs: number;
+  /** CPU time of the load (user + system), ms: what the load costs when a core is free. */
+  loadCpuMs: number;
+  /** Heap plus typed-array memory the process holds after loading, in bytes. */
+  heapBytes: number;
+  /** Resident set size of that process after loading, in bytes. */
+  rssBytes: number;
 }
 
 /** Figures of plain minisearch with default options over the same sentences. */
@@ -64,7 +80,7 @@ export interface RawFigures {
 /** Options of `measureCorpus`. */
 export interface MeasureOptions {
   retrievers: RetrieverKind[];
-  /** Questions timed on the raw minisearch (it is slow at scale). */
+  /** Questions timed on the raw minisearch (it is slow at scale); 0 skips it (not even built). */
   rawQuestions: number;
   /** Scratch folder for snapshot files. */
   tmpDir: string;
@@ -81,29 +97,26 @@ export async function measureCorpus(
   corpus: Corpus,
   questions: readonly BenchQuestion[],
   options: MeasureOptions,
-): Promise<{ sentences: number; paragraphs: number; vocabulary: number; variants: VariantFigures[]; raw: RawFigures }> {
+): Promise<{ sentences: number; paragraphs: number; vocabulary: number; variants: VariantFigures[]; raw?: RawFigures }> {
   const variants: VariantFigures[] = [];
   let loaded: CorpusIndex | undefined;
   let shape = { sentences: 0, paragraphs: 0, vocabulary: 0 };
   for (const retriever of options.retrievers) {
     loaded = undefined;
     const base = liveBytes();
-    const built = timed(() => buildIndex(corpus, { retriever }));
-    const vocabulary = vocabularyOf(built.value);
-    shape = { sentences: built.value.passages.length, paragraphs: built.value.paragraphs.size, vocabulary: Number.isNaN(vocabulary) ? shape.vocabulary : vocabulary };
-    options.log(`  ${retriever}: built in ${(built.ms / 1000).toFixed(1)} s`);
     const file = path.join(options.tmpDir, `bench-${retriever}.bin`);
-    const key = { format: CACHE_FORMAT, indexVersion: INDEX_VERSION, code: 'bench', knowledge: corpus.hash, retriever, endian: endianness(), vectors: 'bench' };
-    const t0 = performance.now();
-    const bytes = encodeSnapshot(key, corpus, snapshotIndex(built.value));
-    await writeFile(file, bytes);
-    const writeMs = performance.now() - t0;
+    // Built, written and dropped in a function of its own, so only the loaded copy is alive when memory is counted.
+    const { buildMs, writeMs, snapshotBytes, sentences, paragraphs, vocabulary } = await buildAndWrite(corpus, retriever, file);
+    shape = { sentences, paragraphs, vocabulary: Number.isNaN(vocabulary) ? shape.vocabulary : vocabulary };
+    options.log(`  ${retriever}: built in ${(buildMs / 1000).toFixed(1)} s, snapshot ${(snapshotBytes / 1024 / 1024).toFixed(1)} MB`);
     // Load from the file into a fresh corpus copy, as a starting process would.
     const t1 = performance.now();
     const decoded = decodeSnapshot(await readFile(file));
     loaded = loadIndex(decoded.corpus, decoded.snapshot);
     const loadMs = performance.now() - t1;
     const heapBytes = liveBytes() - base;
+    const fresh = await freshLoad(file);
+    options.log(`  ${retriever}: fresh process: loaded in ${(fresh.loadMs / 1000).toFixed(2)} s (CPU ${(fresh.loadCpuMs / 1000).toFixed(2)} s), heap ${(fresh.heapBytes / 1024 / 1024).toFixed(0)} MB, RSS ${(fresh.rssBytes / 1024 / 1024).toFixed(0)} MB`);
     const engine = createEngine(loaded);
     const index = loaded;
     const pipeline = latencyOf(questions, (q) => renderText(engine.ask(q.question)));
@@ -117,11 +130,29 @@ export async function measureCorpus(
     const answers = new Map(questions.map((q) => [q, engine.ask(q.question)]));
     const quality = qualityOf(questions, (q) => answers.get(q)!.citations.map((c) => c.quote));
     const answered = [...answers.values()].filter((a) => a.answered).length / Math.max(1, questions.length);
-    variants.push({ retriever, buildMs: built.ms, writeMs, snapshotBytes: bytes.length, loadMs, heapBytes, pipeline: pipeline, retrieve, quality, answered });
+    variants.push({ retriever, buildMs, writeMs, snapshotBytes, loadMs, heapBytes, fresh, pipeline: pipeline, retrieve, quality, answered });
     options.log(`  ${retriever}: pipeline p50 ${pipeline.p50.toFixed(2)} ms, p99 ${pipeline.p99.toFixed(2)} ms`);
   }
-  const raw = measureRaw(loaded!, questions.slice(0, options.rawQuestions), options);
+  const raw = options.rawQuestions > 0 ? measureRaw(loaded!, questions.slice(0, options.rawQuestions), options) : undefined;
   return { ...shape, variants, raw };
+}
+
+/** Builds the index, writes its snapshot file, and lets both go. */
+async function buildAndWrite(corpus: Corpus, retriever: RetrieverKind, file: string) {
+  const built = timed(() => buildIndex(corpus, { retriever }));
+  const shape = { sentences: built.value.passages.length, paragraphs: built.value.paragraphs.size, vocabulary: vocabularyOf(built.value) };
+  const key = { format: CACHE_FORMAT, indexVersion: INDEX_VERSION, code: 'bench', knowledge: corpus.hash, retriever, endian: endianness(), vectors: 'bench' };
+  const t0 = performance.now();
+  const bytes = encodeSnapshot(key, corpus, snapshotIndex(built.value));
+  await writeFile(file, bytes);
+  return { ...shape, buildMs: built.ms, writeMs: performance.now() - t0, snapshotBytes: bytes.length };
+}
+
+/** Opens a snapshot file in a fresh process (the same node and loader as this one) and reads its figures. */
+async function freshLoad(file: string): Promise<FreshLoad> {
+  const script = fileURLToPath(new URL(`./load-snapshot${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, file], { maxBuffer: 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as FreshLoad;
 }
 
 /** Plain minisearch, default options, over the same sentences: the obvious alternative. */

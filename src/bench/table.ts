@@ -15,7 +15,8 @@ export interface CorpusResult {
   sentences: number;
   vocabulary: number;
   variants: VariantFigures[];
-  raw: RawFigures;
+  /** Absent when skipped (`--raw-questions 0`). */
+  raw?: RawFigures;
 }
 
 const MB = 1024 * 1024;
@@ -24,7 +25,7 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.
 
 /** A fixed-width table: one row per corpus and retriever, with the raw minisearch beside it. */
 export function formatTable(results: readonly CorpusResult[]): string {
-  const head = ['corpus', 'sentences', 'terms', 'retriever', 'build s', 'write s', 'snap MB', 'load s', 'heap MB', 'pipe p50', 'pipe p99', 'retr p50', 'retr p99', 'raw p50', 'raw p99', 'x p50', 'x p99', 'top-1', 'top-3', 'raw top-1', 'raw top-3', 'raw build s', 'raw heap MB'];
+  const head = ['corpus', 'sentences', 'terms', 'retriever', 'build s', 'write s', 'snap MB', 'load s', 'heap MB', 'fresh load s', 'fresh heap MB', 'fresh RSS MB', 'pipe p50', 'pipe p99', 'retr p50', 'retr p99', 'raw p50', 'raw p99', 'x p50', 'x p99', 'top-1', 'top-3', 'raw top-1', 'raw top-3', 'raw build s', 'raw heap MB'];
   const rows: string[][] = [];
   for (const r of results) {
     for (const v of r.variants) {
@@ -38,20 +39,23 @@ export function formatTable(results: readonly CorpusResult[]): string {
         (v.snapshotBytes / MB).toFixed(1),
         (v.loadMs / 1000).toFixed(2),
         (v.heapBytes / MB).toFixed(0),
+        v.fresh ? (v.fresh.loadMs / 1000).toFixed(2) : '–',
+        v.fresh ? (v.fresh.heapBytes / MB).toFixed(0) : '–',
+        v.fresh ? (v.fresh.rssBytes / MB).toFixed(0) : '–',
         ms(v.pipeline.p50),
         ms(v.pipeline.p99),
         ms(v.retrieve.p50),
         ms(v.retrieve.p99),
-        ms(r.raw.latency.p50),
-        ms(r.raw.latency.p99),
-        (v.pipeline.p50 / r.raw.latency.p50).toFixed(2),
-        (v.pipeline.p99 / r.raw.latency.p99).toFixed(2),
+        r.raw ? ms(r.raw.latency.p50) : '–',
+        r.raw ? ms(r.raw.latency.p99) : '–',
+        r.raw ? (v.pipeline.p50 / r.raw.latency.p50).toFixed(2) : '–',
+        r.raw ? (v.pipeline.p99 / r.raw.latency.p99).toFixed(2) : '–',
         pct(v.quality?.top1),
         pct(v.quality?.top3),
-        pct(r.raw.quality?.top1),
-        pct(r.raw.quality?.top3),
-        (r.raw.buildMs / 1000).toFixed(2),
-        (r.raw.heapBytes / MB).toFixed(0),
+        pct(r.raw?.quality?.top1),
+        pct(r.raw?.quality?.top3),
+        r.raw ? (r.raw.buildMs / 1000).toFixed(2) : '–',
+        r.raw ? (r.raw.heapBytes / MB).toFixed(0) : '–',
       ]);
     }
   }

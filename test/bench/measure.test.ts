@@ -65,7 +65,7 @@ describe('formatTable', () => {
         corpus: '10k',
         sentences: 10222,
         vocabulary: 16000,
-        variants: [{ retriever: 'compact', buildMs: 900, writeMs: 40, snapshotBytes: 4e6, loadMs: 20, heapBytes: 2e7, pipeline: lat, retrieve: lat, answered: 1, quality: { questions: 1, top1: 0.5, top3: 0.75 } }],
+        variants: [{ retriever: 'compact', buildMs: 900, writeMs: 40, snapshotBytes: 4e6, loadMs: 20, heapBytes: 2e7, fresh: { loadMs: 25, loadCpuMs: 24, heapBytes: 3e7, rssBytes: 9e7 }, pipeline: lat, retrieve: lat, answered: 1, quality: { questions: 1, top1: 0.5, top3: 0.75 } }],
         raw: { buildMs: 400, heapBytes: 2e7, latency: { p50: 10, p99: 40 }, questions: 1 },
       },
     ]);
@@ -74,5 +74,13 @@ describe('formatTable', () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(lines[2]).toMatch(/\|\s+0\.10 \|/);
     expect(lines[2]).toContain('75.0%');
+  });
+
+  it('shows a skipped raw minisearch as dashes', () => {
+    const lat = { p50: 1, p99: 2 };
+    const variant = { retriever: 'compact' as const, buildMs: 9e4, writeMs: 4e3, snapshotBytes: 4e8, loadMs: 2e3, heapBytes: 1e9, fresh: { loadMs: 2100, loadCpuMs: 2000, heapBytes: 1.1e9, rssBytes: 1.3e9 }, pipeline: lat, retrieve: lat, answered: 1 };
+    const [, , row] = formatTable([{ corpus: '1m', sentences: 1e6, vocabulary: 2e5, variants: [variant] }]).split('\n');
+    expect(row).toMatch(/\|\s+2\.10 \|\s+1049 \|\s+1240 \|/);
+    expect(row!.match(/–/g)!.length).toBeGreaterThanOrEqual(8);
   });
 });
