@@ -7,6 +7,7 @@ import { readConfig, ConfigError } from './config.ts';
 import { createLogger } from './log.ts';
 import { DEFAULT_KNOWLEDGE_DIR, openEngine, type OpenOptions } from './startup.ts';
 import { KnowledgeHolder } from './knowledge-watch.ts';
+import { openEngineOffThread } from './off-thread-engine.ts';
 import { runConsole } from './adapters/console.ts';
 import { StoreVotes } from './adapters/feedback.ts';
 import { SHARD_FLAG } from './adapters/discord/shard-flag.ts';
@@ -54,14 +55,18 @@ async function main(): Promise<void> {
     running.push(await startSlack(slackConfig, deps));
   }
   const first = await openEngine(dir, cache);
-  knowledge = new KnowledgeHolder(first, dir, (d) => openEngine(d, cache), logger);
+  // Reloads build in a worker thread: acks keep going out while a big change is indexed.
+  knowledge = new KnowledgeHolder(first, dir, (d) => openEngineOffThread(d, cache), logger);
   health.loaded();
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
     running.push(await startDiscord(config.discord, deps));
   }
   if (running.length === 0) {
+    // The console reloads too: edits to the knowledge show in the next answer.
+    knowledge.watch();
     await runConsole(knowledge.current, process.stdin, process.stdout, { events, user: consoleUser() });
+    await knowledge.close();
     await events.close();
     return;
   }

@@ -15,13 +15,22 @@
  * p50/p99 time to ack and to answer, and the bot's peak memory. Not part of
  * `npm test`. Exits 1 when an ack is late or an answer is lost or duplicated.
  *
+ * With `--reload`, each bot watches a copy of the shipped knowledge, and a
+ * 4 MB article is dropped into it just before the first request: the whole
+ * run (or most of it) happens while the new index is built, and the report
+ * says when the reload finished and how many requests were sent during it.
+ *
  * The fakes are the ones the adapter tests use (`test/helpers/`), so this is a
  * development tool: it needs the dev dependencies.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bigArticle } from '../../test/helpers/big-article.ts';
 import { FakeDiscord } from '../../test/helpers/discord-fake.ts';
 import { human, slashCommand } from '../../test/helpers/discord-payloads.ts';
 import { startFakeSlack } from '../../test/helpers/slack-server.ts';
@@ -32,8 +41,10 @@ import { RateLimiter } from '../adapters/rate-limit.ts';
 import { startSlack } from '../adapters/slack/index.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapters/types.ts';
 import type { Engine } from '../core/engine.ts';
-import { createLogger } from '../log.ts';
-import { openEngine } from '../startup.ts';
+import { KnowledgeHolder } from '../knowledge-watch.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { openEngineOffThread } from '../off-thread-engine.ts';
+import { DEFAULT_KNOWLEDGE_DIR, openEngine } from '../startup.ts';
 
 /** Slack and Discord both want an acknowledgement within 3 s. */
 export const ACK_DEADLINE_MS = 3000;
@@ -43,6 +54,10 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const RUN_LIMIT_MS = 120_000;
 /** Time left after the last answer for duplicates to show up. */
 const SETTLE_MS = 500;
+/** `--reload`: size of the article dropped into the bot's knowledge as the run starts. */
+const RELOAD_ARTICLE_BYTES = 4_000_000;
+/** `--reload`: longest wait for the bot to report the new knowledge in use. */
+const RELOAD_TIMEOUT_MS = 180_000;
 
 /** Timings of one request, in ms from when it was sent. */
 interface Sample {
@@ -68,6 +83,8 @@ export interface LoadResult {
   peakHeapMb: number;
   seconds: number;
   problems: number;
+  /** `--reload`: seconds from the drop to the new index in use (NaN: not in use in time), and requests sent before it was. */
+  reload?: { seconds: number; during: number };
 }
 
 /** The value at quantile `q` (0..1) of `values` (nearest rank); NaN when empty. */
@@ -118,7 +135,7 @@ function signal(ms: number): { wait: Promise<void>; done: () => void } {
   return { wait, done };
 }
 
-function summarise(platform: string, samples: Sample[], sent: number, peaks: { rss: number; heap: number }, seconds: number, problems: number): LoadResult {
+function summarise(platform: string, samples: Sample[], sent: number, peaks: { rss: number; heap: number }, seconds: number, problems: number, reload?: LoadResult['reload']): LoadResult {
   const s = samples.slice(0, sent);
   const acks = s.filter((x) => x.ack !== undefined).map((x) => x.ack!);
   const answers = s.filter((x) => x.answer !== undefined).map((x) => x.answer!);
@@ -137,6 +154,7 @@ function summarise(platform: string, samples: Sample[], sent: number, peaks: { r
     peakHeapMb: peaks.heap,
     seconds,
     problems,
+    ...(reload ? { reload } : {}),
   };
 }
 
@@ -160,23 +178,40 @@ interface BotReport {
 interface Bot {
   /** Slack HTTP mode: the port it listens on. */
   port?: number;
+  /** With a watched knowledge folder: resolves (`performance.now()` here) when the bot reports a reload. */
+  reloaded: Promise<number>;
   /** Stops the adapter and the process; resolves with its peak memory and warning count. */
   stop(): Promise<BotReport>;
 }
 
+/** A knowledge copy the bot watches (`--reload`), and the cache folder for it. */
+interface Watched {
+  knowledge: string;
+  cache: string;
+}
+
 /**
- * The child side (`--serve slack|discord --api URL`): starts the real adapter
- * against the fake at `URL`, reports `{ port }` when ready, and on "stop"
- * stops it and reports peak memory and how many warnings and errors it logged.
+ * The child side (`--serve slack|discord --api URL [--knowledge DIR --cache DIR]`):
+ * starts the real adapter against the fake at `URL`, reports `{ port }` when
+ * ready, and on "stop" stops it and reports peak memory and how many warnings
+ * and errors it logged. With a knowledge folder it watches it as `npm start`
+ * does (reloads built in a worker thread) and reports `{ reloaded }`.
  */
-async function serve(platform: string, apiUrl: string): Promise<void> {
+async function serve(platform: string, apiUrl: string, watched?: Watched): Promise<void> {
   const peaks = memoryPeaks();
-  const engine = await openEngine();
   let problems = 0;
   const logger = createLogger('warn', [], (line) => {
     if (++problems <= 5) process.stderr.write(line + '\n');
   });
-  const deps: AdapterDeps = { engine: () => engine, logger, feedback: new FeedbackLog('/dev/null'), rateLimiter: new RateLimiter() };
+  const first = await openEngine(watched?.knowledge, watched ? { cacheDir: watched.cache } : {});
+  let holder: KnowledgeHolder | undefined;
+  if (watched) {
+    const reporting: Logger = { ...logger, info: (msg) => void (msg === 'knowledge reloaded' && process.send!({ reloaded: true })) };
+    holder = new KnowledgeHolder(first, watched.knowledge, (d) => openEngineOffThread(d, { cacheDir: watched.cache }), reporting);
+    holder.watch();
+  }
+  const engine = holder ? holder.current : () => first;
+  const deps: AdapterDeps = { engine, logger, feedback: new FeedbackLog('/dev/null'), rateLimiter: new RateLimiter() };
   let adapter: RunningAdapter;
   let port: number | undefined;
   if (platform === 'slack') {
@@ -193,7 +228,8 @@ async function serve(platform: string, apiUrl: string): Promise<void> {
   }
   process.on('message', (message) => {
     if (message !== 'stop') return;
-    void adapter.stop().then(() => {
+    void adapter.stop().then(async () => {
+      await holder?.close();
       const { rss, heap } = peaks();
       process.send!({ rss, heap, problems } satisfies BotReport, () => process.disconnect());
     });
@@ -202,24 +238,58 @@ async function serve(platform: string, apiUrl: string): Promise<void> {
 }
 
 /** Starts the bot for `platform` in a child process and waits until it is ready. */
-async function startBot(platform: 'slack' | 'discord', apiUrl: string): Promise<Bot> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', platform, '--api', apiUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function startBot(platform: 'slack' | 'discord', apiUrl: string, watched?: Watched): Promise<Bot> {
+  const args = ['--serve', platform, '--api', apiUrl, ...(watched ? ['--knowledge', watched.knowledge, '--cache', watched.cache] : [])];
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = once(child, 'exit');
-  const [ready] = (await Promise.race([once(child, 'message'), exited.then(() => Promise.reject(new Error(`load: the ${platform} bot process exited before it was ready`)))])) as [{ port?: number }];
+  let onReload!: (at: number) => void;
+  const reloaded = new Promise<number>((resolve) => (onReload = resolve));
+  // Reload notices come whenever they happen; every other message answers the last request.
+  const next = () =>
+    new Promise<unknown>((resolve) => {
+      const handler = (m: unknown) => {
+        if (m && typeof m === 'object' && 'reloaded' in m) return;
+        child.off('message', handler);
+        resolve(m);
+      };
+      child.on('message', handler);
+    });
+  child.on('message', (m: unknown) => {
+    if (m && typeof m === 'object' && 'reloaded' in m) onReload(performance.now());
+  });
+  const ready = (await Promise.race([next(), exited.then(() => Promise.reject(new Error(`load: the ${platform} bot process exited before it was ready`)))])) as { port?: number };
   return {
     port: ready.port,
+    reloaded,
     async stop() {
-      const report = once(child, 'message');
+      const report = next();
       child.send('stop');
-      const [result] = (await report) as [BotReport];
+      const result = (await report) as BotReport;
       await exited;
       return result;
     },
   };
 }
 
-/** Fires `n` signed `/deal` commands, `c` at a time, at the Slack adapter in HTTP mode. */
-export async function loadSlack(engine: Engine, n: number, c: number): Promise<LoadResult> {
+/**
+ * `--reload`: drops the big article into the watched copy (written beside it,
+ * then moved in, so the watcher sees one whole file) and returns when it did.
+ */
+async function dropArticle(watched: Watched): Promise<number> {
+  const staged = path.join(path.dirname(watched.knowledge), 'staged.md');
+  await writeFile(staged, bigArticle(RELOAD_ARTICLE_BYTES));
+  await rename(staged, path.join(watched.knowledge, 'articles', 'zz-load-reload.md'));
+  return performance.now();
+}
+
+/** After the run: seconds from the drop to the reload, and how many requests were sent before it. */
+async function reloadFigures(bot: Bot, droppedAt: number, sentAt: readonly number[]): Promise<LoadResult['reload']> {
+  const at = await Promise.race([bot.reloaded, new Promise<number>((r) => setTimeout(() => r(NaN), RELOAD_TIMEOUT_MS).unref())]);
+  return { seconds: (at - droppedAt) / 1000, during: sentAt.filter((t) => Number.isNaN(at) || t < at).length };
+}
+
+/** Fires `n` signed `/deal` commands, `c` at a time, at the Slack adapter in HTTP mode (`watched`: with a reload during the run). */
+export async function loadSlack(engine: Engine, n: number, c: number, watched?: Watched): Promise<LoadResult> {
   const fake = await startFakeSlack();
   const samples: Sample[] = Array.from({ length: n }, () => ({ acks: 0, answers: 0 }));
   const sentAt: number[] = [];
@@ -234,8 +304,9 @@ export async function loadSlack(engine: Engine, n: number, c: number): Promise<L
     }
     return { json: { ok: true } };
   });
-  const bot = await startBot('slack', fake.apiUrl);
+  const bot = await startBot('slack', fake.apiUrl, watched);
   const questions = questionsFor(engine);
+  const droppedAt = watched ? await dropArticle(watched) : 0;
   const started = performance.now();
   const sent = await pool(n, c, Date.now() + RUN_LIMIT_MS, async (i) => {
     const answered = signal(ANSWER_TIMEOUT_MS);
@@ -252,13 +323,14 @@ export async function loadSlack(engine: Engine, n: number, c: number): Promise<L
   });
   const seconds = (performance.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const reload = watched ? await reloadFigures(bot, droppedAt, sentAt) : undefined;
   const report = await bot.stop();
   await fake.close();
-  return summarise('slack', samples, sent, report, seconds, report.problems);
+  return summarise('slack', samples, sent, report, seconds, report.problems, reload);
 }
 
-/** Sends `n` `/ask` interactions, `c` at a time, to the Discord adapter through the local gateway. */
-export async function loadDiscord(engine: Engine, n: number, c: number): Promise<LoadResult> {
+/** Sends `n` `/ask` interactions, `c` at a time, to the Discord adapter through the local gateway (`watched`: with a reload during the run). */
+export async function loadDiscord(engine: Engine, n: number, c: number, watched?: Watched): Promise<LoadResult> {
   const fake = await FakeDiscord.start();
   const samples: Sample[] = Array.from({ length: n }, () => ({ acks: 0, answers: 0 }));
   const sentAt: number[] = [];
@@ -282,8 +354,9 @@ export async function loadDiscord(engine: Engine, n: number, c: number): Promise
     }
     return undefined;
   };
-  const bot = await startBot('discord', fake.apiUrl);
+  const bot = await startBot('discord', fake.apiUrl, watched);
   const questions = questionsFor(engine);
+  const droppedAt = watched ? await dropArticle(watched) : 0;
   const started = performance.now();
   const sent = await pool(n, c, Date.now() + RUN_LIMIT_MS, async (i) => {
     const answered = signal(ANSWER_TIMEOUT_MS);
@@ -298,9 +371,10 @@ export async function loadDiscord(engine: Engine, n: number, c: number): Promise
   });
   const seconds = (performance.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const reload = watched ? await reloadFigures(bot, droppedAt, sentAt) : undefined;
   const report = await bot.stop();
   await fake.close();
-  return summarise('discord', samples, sent, report, seconds, report.problems);
+  return summarise('discord', samples, sent, report, seconds, report.problems, reload);
 }
 
 const ms = (v: number) => (Number.isNaN(v) ? '-' : `${v.toFixed(1)} ms`);
@@ -330,9 +404,21 @@ export function formatTable(results: readonly LoadResult[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** True when every ack came within 3 s and every answer arrived exactly once. */
+/** True when every ack came within 3 s and every answer arrived exactly once (and, with `--reload`, the new knowledge came into use). */
 export function passed(r: LoadResult): boolean {
-  return r.sent > 0 && r.acksInTime === r.sent && r.answered === r.sent && r.duplicated === 0;
+  return r.sent > 0 && r.acksInTime === r.sent && r.answered === r.sent && r.duplicated === 0 && (!r.reload || !Number.isNaN(r.reload.seconds));
+}
+
+/** The `--reload` lines under the table. */
+export function formatReloads(results: readonly LoadResult[]): string {
+  return results
+    .filter((r) => r.reload)
+    .map((r) =>
+      Number.isNaN(r.reload!.seconds)
+        ? `reload (${r.platform}): the new knowledge was not in use within ${RELOAD_TIMEOUT_MS / 1000} s`
+        : `reload (${r.platform}): a ${(RELOAD_ARTICLE_BYTES / 1e6).toFixed(0)} MB article dropped as the run started was in use after ${r.reload!.seconds.toFixed(1)} s; ${r.reload!.during} of ${r.sent} requests were sent before that`,
+    )
+    .join('\n');
 }
 
 
@@ -342,11 +428,14 @@ async function main(): Promise<void> {
       n: { type: 'string', default: '500' },
       c: { type: 'string', default: '50' },
       platform: { type: 'string', default: 'both' },
+      reload: { type: 'boolean', default: false },
       serve: { type: 'string' },
       api: { type: 'string' },
+      knowledge: { type: 'string' },
+      cache: { type: 'string' },
     },
   });
-  if (values.serve) return serve(values.serve, values.api!);
+  if (values.serve) return serve(values.serve, values.api!, values.knowledge ? { knowledge: values.knowledge, cache: values.cache! } : undefined);
   const n = Number(values.n);
   const c = Number(values.c);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error('load: --n must be a whole number from 1 to 100,000');
@@ -354,10 +443,23 @@ async function main(): Promise<void> {
   if (!['slack', 'discord', 'both'].includes(values.platform!)) throw new Error('load: --platform must be slack, discord or both');
   const engine = await openEngine();
   const results: LoadResult[] = [];
-  process.stdout.write(`load: ${n} requests per platform, ${c} at a time, each from its own user; the bot in its own process\n`);
-  if (values.platform !== 'discord') results.push(await loadSlack(engine, n, c));
-  if (values.platform !== 'slack') results.push(await loadDiscord(engine, n, c));
+  process.stdout.write(`load: ${n} requests per platform, ${c} at a time, each from its own user; the bot in its own process${values.reload ? '; a large reload during the run' : ''}\n`);
+  // --reload: each bot watches its own copy of the shipped knowledge.
+  const scratch = values.reload ? await mkdtemp(path.join(tmpdir(), 'dealdesk-load-')) : undefined;
+  const copy = async (name: string): Promise<Watched | undefined> => {
+    if (!scratch) return undefined;
+    const knowledge = path.join(scratch, name, 'knowledge');
+    await cp(DEFAULT_KNOWLEDGE_DIR, knowledge, { recursive: true });
+    return { knowledge, cache: path.join(scratch, name, 'cache') };
+  };
+  try {
+    if (values.platform !== 'discord') results.push(await loadSlack(engine, n, c, await copy('slack')));
+    if (values.platform !== 'slack') results.push(await loadDiscord(engine, n, c, await copy('discord')));
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
   process.stdout.write(formatTable(results) + '\n');
+  if (values.reload) process.stdout.write(formatReloads(results) + '\n');
   const ok = results.every(passed);
   process.stdout.write(ok ? 'load: OK (every ack within 3 s, every answer delivered exactly once)\n' : 'load: FAILED (late acks, lost or duplicated answers)\n');
   process.exit(ok ? 0 : 1);
