@@ -17,13 +17,13 @@
  * when nothing decides, the verdict is `no-source` and the reply says what the
  * sources do speak to.
  */
-import { parseQuery, type ParsedQuery } from '../query/parse.ts';
+import { parseQuery, type Concept, type ParsedQuery } from '../query/parse.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import { analyze } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
-import { compareFigures, figureOwner, formatFigure, hedgesIn, isPerson, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { compareFigures, factFigure, figureOwner, formatFigure, hedgesIn, isPerson, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
 
@@ -41,6 +41,19 @@ export const DECIDING_MARGIN = 0.15;
 export const DATE_COVERAGE = 0.6;
 /** A claim with no figure or date is supported only by a sentence holding this share of its ideas (exactly). Default 0.8. */
 export const EVENT_COVERAGE = 0.8;
+/**
+ * Word-vector similarity at which a topic's synonym counts as a general word
+ * for the topic ("farm" for agriculture: 0.70) rather than a member of it
+ * ("wheat": 0.52), which a contradicting sentence must then name. Without
+ * vectors only the topic's id and name are general. Default 0.55.
+ */
+export const GENERAL_SIMILARITY = 0.55;
+/**
+ * A figure tracked over time (facts sharing a subject) at another date takes
+ * part in the verdict when its sentence covers the claim nearly as well as the
+ * best evidence: within this much. Default 0.3.
+ */
+export const TRACKED_MARGIN = 0.3;
 /** Quotes shown with a verdict. Default 5. */
 export const CHECK_QUOTES = 5;
 
@@ -144,10 +157,17 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const claim = parseClaim(claimText, deals, personsOf(index));
 
   // A name no source mentions ("Brazil") means the knowledge cannot speak to the claim.
-  const unknown = claim.entities.filter((e) => !e.party && analyze(e.name).length > 0 && analyze(e.name).every((s) => index.sentences.documentFrequency(s) === 0));
+  const unknown = claim.entities.filter(
+    (e) => !e.party && analyze(e.name).length > 0 && analyze(e.name).every((s) => index.sentences.documentFrequency(s) === 0) && !spelledOut(index, e.name),
+  );
   if (unknown.length) return noSource(index, claim, [`None of my sources mentions ${unknown.map((e) => `"${e.name}"`).join(' or ')}.`]);
 
-  const query = parseQuery(claim.subject, deals, topics);
+  // An acronym the sources spell out ("GDP") is matched by its words ("gross domestic product").
+  const subject = claim.entities.reduce((text, e) => {
+    const words = !e.party ? spelledOut(index, e.name) : undefined;
+    return words && analyze(e.name).every((x) => index.sentences.documentFrequency(x) === 0) ? text.replace(e.name, words) : text;
+  }, claim.subject);
+  const query = parseQuery(subject, deals, topics);
   if (query.concepts.length === 0) return noSource(index, claim, []);
   const eraFits = (articleId: string) => fitsEra(index, claim, articleId);
   const ctx = checkContext(index, claim, query);
@@ -183,7 +203,31 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
 
   const milestones = claim.dates.length ? weighMilestones(index, claim, query) : [];
   if (evidence.length === 0 && milestones.length === 0) return noSource(index, claim, []);
-  return decide(index, claim, evidence, milestones);
+  return decide(index, claim, query, evidence, milestones);
+}
+
+const spelledCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();
+/**
+ * The words an acronym stands for in the sources ("GDP" → "gross domestic
+ * product"), if some sentence spells it out; undefined otherwise.
+ */
+export function spelledOut(index: CorpusIndex, name: string): string | undefined {
+  if (!/^\p{Lu}{2,6}$/u.test(name.replace(/\./g, ''))) return undefined;
+  let cache = spelledCache.get(index);
+  if (!cache) spelledCache.set(index, (cache = new Map()));
+  if (cache.has(name)) return cache.get(name);
+  const letters = [...name.replace(/\./g, '').toLowerCase()];
+  const re = new RegExp(`\\b${letters.map((l) => `${l}[\\p{L}-]*`).join('\\s+')}\\b`, 'iu');
+  let found: string | undefined;
+  for (const p of index.passages) {
+    const m = re.exec(p.text);
+    if (m) {
+      found = m[0];
+      break;
+    }
+  }
+  cache.set(name, found);
+  return found;
 }
 
 /** True when an article fits the era the claim names ("the 2019 agreement"), or the claim names none. */
@@ -227,7 +271,14 @@ interface CheckContext {
 function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): CheckContext {
   const { topics } = index.corpus;
   const general = new Set(topics.flatMap((t) => analyze(`${t.id.replace(/[-_]/g, ' ')} ${t.name}`)));
-  const specific = query.concepts.filter((c) => c.topical && !general.has(c.stems[0]!)).map((c) => c.stems[0]!);
+  // A topic word close in meaning to the topic's own name ("farm" for agriculture, "cars" for autos) is general too;
+  // a member of it ("wheat", "trucks") is specific.
+  const vectors = index.vectors;
+  const close = (a: string, b: string) => {
+    const [ra, rb] = [vectors?.row(a) ?? -1, vectors?.row(b) ?? -1];
+    return ra >= 0 && rb >= 0 && vectors!.similarity(ra, rb) >= GENERAL_SIMILARITY;
+  };
+  const specific = query.concepts.filter((c) => c.topical && !general.has(c.stems[0]!) && ![...general].some((g) => close(c.stems[0]!, g))).map((c) => c.stems[0]!);
   const topicStems = topics.map((t) => new Set(analyze([t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].join(' '))));
   const sameUnit = (a: string, b: string) => a === b || topicStems.some((set) => set.has(a) && set.has(b));
   const names = claim.entities.filter((e) => !e.party).flatMap((e) => analyze(e.name));
@@ -252,7 +303,11 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const all = new Set([...stems, ...factStems.flatMap((fs) => [...fs])]);
   const matched = new Set(query.concepts.flatMap((c, k) => (c.stems.some((x) => all.has(x)) ? [k] : [])));
   // Every topic the claim names must be the sentence's too ("energy" purchases are not farm purchases).
-  const onTopics = ctx.topical.every((t) => t.stems.some((s) => stems.has(s)) || facts.some((f) => f.topic === t.topic));
+  // A sentence whose facts are all on other topics is about something else, unless it uses the claim's own word:
+  // "fuel" in a list of farm goods does not make it about energy.
+  const factTopics = facts.map((f) => f.topic).filter((t): t is string => !!t);
+  const otherTopicsOnly = factTopics.length > 0 && ctx.topical.length > 0 && !factTopics.some((t) => ctx.topical.some((c) => c.topic === t));
+  const onTopics = ctx.topical.every((t) => stems.has(t.stems[0]!) || (!otherTopicsOnly && t.stems.some((s) => stems.has(s))) || facts.some((f) => f.topic === t.topic));
   const text = passage.text;
   const analysed = passageFacts(index, i);
   const mentions = analysed.mentions.filter((m) => !isPerson(m.name, ctx.persons));
@@ -295,7 +350,9 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   if (claim.figures.length) {
     const sourceFigures = analysed.figures;
     const lead = listLeadIn(index, i);
-    const around = lead === undefined ? mentions : [...mentions, ...passageFacts(index, lead).mentions];
+    // Who the sentence is about: its names, its list's lead-in, and its facts (a fact names its deal, hence its parties).
+    const factParties = facts.flatMap((f) => index.corpus.deals.find((d) => d.id === f.deal)?.parties ?? []).map((name) => ({ name, party: true, start: 0, end: 0 }));
+    const around = [...mentions, ...(lead === undefined ? [] : passageFacts(index, lead).mentions), ...factParties];
     const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)));
     if (!result) return base;
     const ds = dateStatus();
@@ -368,6 +425,7 @@ function compareAll(
   sameUnit: (a: string, b: string) => boolean,
   mentioned: (name: string) => boolean,
 ): FigureResult | undefined {
+  let same: FigureResult | undefined;
   let different: FigureResult | undefined;
   let other: FigureResult | undefined;
   let swapped: FigureResult | undefined;
@@ -382,8 +440,11 @@ function compareAll(
       const stated = formatFigure(sf) + (owner && relation !== 'same' ? ` for ${owner.name}` : '');
       const sourceHedges = hedgesIn(text, sf.start);
       if (relation === 'same' && match === 'same') {
+        // The same figure decides; of several, a plain one ("15 percent") is the one to show, not a bound ("less than 15 percent").
         const hedge = unmatchedHedge(sourceHedges, claim.hedges);
-        return { kind: 'same', stated, hedge };
+        if (!sf.bound) return { kind: 'same', stated, hedge };
+        same ??= { kind: 'same', stated, hedge };
+        continue;
       }
       if (relation === 'swapped' && match === 'same') swapped ??= { kind: 'swapped', stated };
       else if (relation === 'same' && match === 'different') {
@@ -395,7 +456,7 @@ function compareAll(
       } else other ??= { kind: 'other', stated };
     }
   }
-  return swapped ?? different ?? other;
+  return same ?? swapped ?? different ?? other;
 }
 
 /** Milestones of the deals that state the claim's event: their dates support or contradict it (no quote: shown as deal records). */
@@ -435,22 +496,51 @@ function claimedParts(claim: ParsedClaim): string[] {
 }
 
 /** Picks the verdict from the weighed evidence and builds the reply. */
-function decide(index: CorpusIndex, claim: ParsedClaim, evidence: Evidence[], milestones: MilestoneEvidence[]): Answer {
+/**
+ * Share of sentences a word may appear in and still name an occasion (a
+ * "letter", a "summit") rather than the subject: such a word keeps an undated
+ * claim about one occasion from meeting every value of a tracked figure. Default 0.02.
+ */
+export const OCCASION_SHARE = 0.02;
+
+/** In a small knowledge base a word in this many sentences or fewer still names an occasion. Default 3. */
+export const OCCASION_MIN_SENTENCES = 3;
+
+function isOccasionWord(index: CorpusIndex, c: Concept): boolean {
+  const df = index.sentences.documentFrequency(c.stems[0]!);
+  return !c.topical && !c.partner && df > 0 && df <= Math.max(OCCASION_MIN_SENTENCES, OCCASION_SHARE * index.sentences.size);
+}
+
+function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evidence: Evidence[], milestones: MilestoneEvidence[]): Answer {
   let decisive = evidence.filter((e) => e.decisive);
   // Weak sources decide only when nothing better speaks.
   if (decisive.some((e) => e.reliability !== 'low')) decisive = decisive.filter((e) => e.reliability !== 'low');
   const strength = (e: Evidence) => (e.coverage + e.exact) / 2;
   const best = Math.max(0, ...decisive.map(strength));
   const top = decisive.filter((e) => strength(e) >= best - DECIDING_MARGIN);
-  // A figure tracked over time (facts sharing a subject) takes part when it holds every idea the best evidence holds:
+  // A figure tracked over time (facts sharing a subject) takes part when it covers the claim nearly as well as the best:
   // "Japan's reciprocal tariff" at another date, but not the rate of another occasion ("the agreement" for "the letter").
   const leader = [...top].sort((a, b) => strength(b) - strength(a))[0];
-  const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && [...leader.matched].every((k) => e.matched.has(k))));
+  // An undated claim about a figure the knowledge tracks over time (facts sharing a subject) meets every value of it,
+  // unless the best evidence shares with the claim a rare word naming the occasion ("letter") that the other lacks.
+  const undated = !claim.dates.length && !claim.eras.length && !claim.eraYears.length;
+  const topSubjects = new Set(top.flatMap((e) => e.facts.map((f) => f.subject).filter(Boolean)));
+  const occasionWords = leader ? [...leader.matched].filter((k) => isOccasionWord(index, query.concepts[k]!)) : [];
+  const sameFigure = (e: Evidence) => undated && e.facts.some((f) => f.subject && topSubjects.has(f.subject)) && occasionWords.every((k) => e.matched.has(k));
+  const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
   let supports = deciding.filter((e) => e.stance === 'supports');
   let contradicts = deciding.filter((e) => e.stance === 'contradicts');
   const hedged = deciding.filter((e) => e.hedged);
   const milestoneContradicts = milestones.filter((m) => m.stance === 'contradicts');
   const milestoneSupports = milestones.filter((m) => m.stance === 'supports');
+
+  // A figure the knowledge tracks (facts sharing a subject) that has always had the claim's value settles it:
+  // a sentence with another figure and no fact of that subject is about something else (a part, another project).
+  const settled = [...new Set(supports.flatMap((e) => e.facts.map((f) => f.subject).filter((x): x is string => !!x)))].some((subject) => {
+    const values = index.facts.filter((f) => f.subject === subject).map((f) => factFigure(f.value, f.unit));
+    return values.length > 0 && values.every((v) => v && claim.figures.some((cf) => compareFigures(cf, v) === 'same'));
+  });
+  if (settled) contradicts = contradicts.filter((e) => e.facts.some((f) => f.subject && supports.some((s) => s.facts.some((g) => g.subject === f.subject))));
 
   // "now", "currently": the newest statement decides.
   if (claim.current && supports.length + contradicts.length > 0) {
@@ -461,8 +551,9 @@ function decide(index: CorpusIndex, claim: ParsedClaim, evidence: Evidence[], mi
   }
 
   const distinctDates = (list: readonly Evidence[]) => new Set(list.map((e) => e.about));
-  // Two sets of dates overlap when some pair agrees as far as the less precise goes ("2025-07" and "2025-07-22").
-  const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => [...b].some((y) => datesAgree(x, y)));
+  // Two sets of dates overlap when they share a date: then the sources disagree about the same time.
+  // ("2025-07" and "2025-07-07" may be two events of one month, so they do not count.)
+  const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
   let verdict: Verdict;
   if (supports.length && !contradicts.length) verdict = milestoneContradicts.length && !claim.figures.length ? 'contradicted' : 'supported';
   else if (supports.length && contradicts.length) {

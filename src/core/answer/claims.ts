@@ -170,8 +170,10 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
   if (bound === 'about') return rel <= ABOUT_TOLERANCE ? 'same' : rel <= 3 * ABOUT_TOLERANCE ? 'unclear' : 'different';
   // Which side is the bound's? A source "more than 40" holds a claim of 40 to 44; a claim "more than 500" holds a source of 550.
   const [bounded, other, b] = source.bound ? [s, c, source.bound] : claim.bound ? [c, s, claim.bound] : [s, c, undefined];
-  if (b === 'at-least') return other < bounded ? 'different' : source.bound ? (other <= bounded * 1.1 ? 'same' : 'unclear') : 'same';
-  if (b === 'at-most') return other > bounded ? 'different' : source.bound ? (other >= bounded * 0.9 ? 'same' : 'unclear') : 'same';
+  // A source's "more than 40" confirms a claim of 40 (the figure it gives), says nothing of 45, and rules out 30.
+  const atBound = Math.abs(other - bounded) / Math.max(Math.abs(bounded), 1e-9) <= SAME_FIGURE_TOLERANCE;
+  if (b === 'at-least') return other < bounded ? 'different' : source.bound ? (atBound ? 'same' : 'unclear') : 'same';
+  if (b === 'at-most') return other > bounded ? 'different' : source.bound ? (atBound ? 'same' : 'unclear') : 'same';
   return 'different';
 }
 
@@ -322,7 +324,8 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>,
   }
   // "90% to the United States", "25% tariffs on imported Japanese vehicles", "a 25% rate for Japan"
   const after = text.slice(figure.end, figure.end + 60);
-  const prep = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:to|for|on|from)\s+(?:the\s+)?(?:(?:nearly|almost|all|most|imported|some|certain|its|their)\s+){0,2}/u.exec(after);
+  // "to" right after the figure gives a share ("90% to the United States"); later it names a recipient ("$600 billion of investment to the US").
+  const prep = /^\s*(?:to\s+|(?:[\p{L}-]+\s+){0,2}?(?:for|on|from)\s+)(?:the\s+)?(?:(?:nearly|almost|all|most|imported|some|certain|its|their)\s+){0,2}/u.exec(after);
   if (prep) {
     const at = figure.end + prep[0].length;
     const m = mentions.find((x) => x.start === at);
@@ -332,6 +335,9 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>,
   let owner: FigureOwner | undefined;
   for (const m of mentions) {
     if (m.end > figure.start) break;
+    // An entity after a preposition is not a subject ("imports from the U.S. will rise").
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    if (/\b(?:from|to|of|with|by|in|on|for|against|between|into|towards?|at|than)\s+(?:the\s+)?$/i.test(before) && !/\p{Lu}\p{L}*\s+of\s+(?:the\s+)?$/u.test(before)) continue;
     if (AFTER_SUBJECT.test(text.slice(m.end, m.end + 40))) owner = { name: m.name, party: m.party, how: 'subject' };
   }
   return owner;
@@ -343,7 +349,7 @@ export type HedgeKind = 'threat' | 'proposal' | 'possibility' | 'negation';
 const HEDGES: [RegExp, HedgeKind][] = [
   [/\b(threaten(?:s|ed|ing)?|threats?)\b/i, 'threat'],
   [/\b(propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ion|ions)?|consider(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|wants?|wanted|aim(?:s|ed|ing)?|intend(?:s|ed)?|demand(?:s|ed)?|push(?:es|ed)? for|talks? (?:on|about)|working (?:on|toward)|negotiat(?:e|es|ed|ing)|exploring|eager)\b/i, 'proposal'],
-  [/\b(could|would|might|may|possible|possibly|likely|unlikely|expected|if|unless|whether)\b/i, 'possibility'],
+  [/\b(could|would|might|possible|possibly|likely|unlikely|expected|if|unless|whether|Could|Would|Might|If|Unless|Whether)\b|\bmay\b/, 'possibility'], // "may", not the month "May"
   [/\b(not|no|never|without|neither|nor|declined to|refused to|yet to)\b|n['’]t\b/i, 'negation'],
 ];
 
