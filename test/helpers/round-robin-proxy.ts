@@ -1,12 +1,16 @@
 /**
- * A small HTTP load balancer on 127.0.0.1 for replica tests: each request goes
- * to the next upstream in turn; an upstream that refuses the connection (a
- * replica that stopped listening) is skipped for the next one, as balancers
- * with passive health checks do. One fresh connection per request, so a
- * replica's shutdown is seen at once. Counts what each upstream served.
+ * A small HTTP load balancer on 127.0.0.1 for replica tests, behaving as the
+ * usual ones do: an active health check (`GET /healthz` on every upstream
+ * every `HEALTH_EVERY_MS`; only those answering 200 get traffic), requests to
+ * the healthy upstreams in turn, and a passive check on top (an upstream that
+ * refuses the connection is skipped for the next one: safe, the request never
+ * reached it). One fresh connection per request. Counts what each upstream served.
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+/** How often each upstream's health is checked, ms. */
+export const HEALTH_EVERY_MS = 100;
 
 /** The running proxy. */
 export interface RoundRobinProxy {
@@ -41,14 +45,28 @@ function forward(port: number, method: string, path: string, headers: IncomingHt
 export async function startRoundRobinProxy(upstreams: readonly number[]): Promise<RoundRobinProxy> {
   let next = 0;
   const served = new Map<number, number>(upstreams.map((p) => [p, 0]));
+  const healthy = new Set<number>(upstreams);
+  const check = () =>
+    Promise.all(
+      upstreams.map((port) =>
+        forward(port, 'GET', '/healthz', { connection: 'close' }, Buffer.alloc(0)).then(
+          (r) => (r.status === 200 ? healthy.add(port) : healthy.delete(port)),
+          () => healthy.delete(port),
+        ),
+      ),
+    );
+  const timer = setInterval(() => void check(), HEALTH_EVERY_MS);
   const proxy: RoundRobinProxy = { port: 0, served, refusedEverywhere: 0, close: async () => {} };
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
-    const first = next++;
-    for (let k = 0; k < upstreams.length; k++) {
-      const port = upstreams[(first + k) % upstreams.length]!;
+    // Healthy upstreams first; the others only if none is healthy.
+    const order = [...upstreams.filter((p) => healthy.has(p)), ...upstreams.filter((p) => !healthy.has(p))];
+    const live = Math.max(1, upstreams.filter((p) => healthy.has(p)).length);
+    const first = next++ % live;
+    const tries = [...order.slice(first, live), ...order.slice(0, first), ...order.slice(live)];
+    for (const port of tries) {
       try {
         const answer = await forward(port, req.method ?? 'GET', req.url ?? '/', { ...req.headers, connection: 'close' }, body);
         served.set(port, (served.get(port) ?? 0) + 1);
@@ -70,6 +88,7 @@ export async function startRoundRobinProxy(upstreams: readonly number[]): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.port = (server.address() as AddressInfo).port;
   proxy.close = async () => {
+    clearInterval(timer);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };

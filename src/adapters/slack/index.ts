@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
+import { HEALTH_PATH } from '../health.ts';
 import { DEFAULT_SHUTDOWN_GRACE_MS, type AdapterDeps, type RunningAdapter } from '../types.ts';
 import { buildApp, identifyBot, type SlackStartOptions } from './app.ts';
 import { InFlight } from './in-flight.ts';
@@ -15,6 +16,16 @@ import { SLASH_COMMAND } from './listeners/commands.ts';
 import { dropMalformed } from './request-guard.ts';
 
 export type { SlackStartOptions } from './app.ts';
+
+/**
+ * HTTP mode, on SIGTERM: the port stays open until no request (health checks
+ * aside) has arrived for this long, then closes; at most until the grace
+ * period ends. Why: a balancer learns that a replica is going from its health
+ * check (now 503 "draining") a moment after the signal, and requests it sends
+ * meanwhile must be served, not reset: closing the listening socket at once
+ * drops the connections still waiting in its backlog.
+ */
+export const DRAIN_QUIET_MS = 1000;
 
 /** A started Slack adapter. */
 export interface SlackAdapter extends RunningAdapter {
@@ -46,9 +57,13 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
   });
 
   let port: number | undefined;
+  let lastRequestAt = 0;
   if (mode === 'http') {
     const server: Server = await app.start(options.host ? { port: config.port, host: options.host } : config.port);
     port = (server.address() as AddressInfo).port;
+    server.on('request', (req) => {
+      if (!req.url?.startsWith(HEALTH_PATH)) lastRequestAt = Date.now();
+    });
   } else {
     await app.start();
   }
@@ -62,10 +77,16 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
     port,
     stop(graceMs = DEFAULT_SHUTDOWN_GRACE_MS) {
       stopped ??= (async () => {
-        // Stop taking new work first (the HTTP server stops accepting connections), then let answers in progress finish, for at most the grace period.
+        // Stop taking new work (HTTP: once requests stop arriving, see DRAIN_QUIET_MS), then let answers in progress finish; all within the grace period.
+        const deadline = Date.now() + graceMs;
         let timer: NodeJS.Timeout | undefined;
         const graceOver = new Promise<'over'>((r) => (timer = setTimeout(() => r('over'), graceMs)));
-        const closed = socketReceiver ? socketReceiver.client.disconnect() : app.stop();
+        const quiet = async () => {
+          for (let wait = lastRequestAt + DRAIN_QUIET_MS - Date.now(); wait > 0 && Date.now() < deadline; wait = lastRequestAt + DRAIN_QUIET_MS - Date.now()) {
+            await new Promise((r) => setTimeout(r, Math.min(wait, deadline - Date.now())));
+          }
+        };
+        const closed = socketReceiver ? socketReceiver.client.disconnect() : quiet().then(() => app.stop());
         const outcome = await Promise.race([closed.then(() => inFlight.drain()), graceOver]);
         clearTimeout(timer);
         if (outcome === 'over') deps.logger.warn('slack: shutdown grace period over; stopping with answers unfinished', { graceMs, unfinished: inFlight.size });
