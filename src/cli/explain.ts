@@ -1,7 +1,7 @@
 /**
  * `--explain`: why each cited sentence ranked where it did — its probability,
  * its logit, the domain priors' part, and every fitted feature's value with
- * its weight (see src/core/ranking/features.ts and weights.json).
+ * its weight (see src/core/ranking/features.ts and fitted-weights.ts).
  */
 import { DEFAULT_WEIGHTS } from '../core/ranking/weights.ts';
 import type { Answer } from '../core/model/types.ts';

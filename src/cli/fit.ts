@@ -1,9 +1,9 @@
 /**
- * `npm run fit -- [--squad FILE] [--step N] [--out FILE]`: fits the ranker's
+ * `npm run fit -- [--squad FILE] [--step N] [--validate-step N] [--out FILE]`: fits the ranker's
  * feature weights by logistic regression on SQuAD v1.1 dev questions from
  * odd-numbered articles (0-based, file order), then chooses the abstention
  * threshold on the even-numbered (validation) half's split, and writes
- * `src/core/ranking/weights.json`. Prints the validation figures (the ones to
+ * `src/core/ranking/fitted-weights.ts` (or JSON when `--out` ends in .json). Prints the validation figures (the ones to
  * quote) and the fitting figures (not to quote).
  */
 import { existsSync } from 'node:fs';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       squad: { type: 'string', default: DEFAULT_SQUAD },
       step: { type: 'string', default: '2' },
       'validate-step': { type: 'string', default: '10' },
-      out: { type: 'string', default: path.join(projectRoot(), 'src', 'core', 'ranking', 'weights.json') },
+      out: { type: 'string', default: path.join(projectRoot(), 'src', 'core', 'ranking', 'fitted-weights.ts') },
     },
   });
   if (!existsSync(values.squad!)) throw new Error(`fit: no SQuAD file at ${values.squad} (pass --squad FILE)`);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     splitAnswerableTop3: round(chosen.answerableTop3),
     splitUnanswerableAbstained: round(chosen.unanswerableAbstained),
   };
-  await writeFile(values.out!, JSON.stringify(weights, null, 2) + '\n');
+  await writeFile(values.out!, values.out!.endsWith('.ts') ? weightsModule(weights) : JSON.stringify(weights, null, 2) + '\n');
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   process.stdout.write(
     [
@@ -112,6 +112,17 @@ async function main(): Promise<void> {
   );
 }
 
+
+/** The weights as the TypeScript module the core imports. */
+function weightsModule(weights: RankWeights): string {
+  return `/**
+ * The fitted weights, written by \`npm run fit\` (do not edit by hand: refit).
+ * A TypeScript module rather than JSON so that the compiled build carries it
+ * like any other module.
+ */
+export const FITTED_WEIGHTS = ${JSON.stringify(weights, null, 2)};
+`;
+}
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;

@@ -82,7 +82,7 @@ function checkInput(raw: string): string {
 
 /** Options of `createEngine`. */
 export interface EngineOptions {
-  /** Ranker weights and abstention thresholds. Default `DEFAULT_WEIGHTS` (ranking/weights.json). */
+  /** Ranker weights and abstention thresholds. Default `DEFAULT_WEIGHTS` (ranking/fitted-weights.ts). */
   weights?: RankWeights;
 }
 
@@ -119,8 +119,10 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     const features = best ? answerabilityFeatures(index, query, best) : undefined;
     const confidence = features ? answerability(features, weights.answerability) : 0;
     if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, answerability: features ? { ...features } : undefined };
-    const relevant = onSubject.filter((c) => c.score >= QUOTE_MIN_SHARE * best.score && (best.missesTopic || !c.missesTopic));
-    const groups = pickForComparison(mergeDuplicates(index, relevant.slice(0, 20)), query);
+    const relevant = onSubject.filter((c) => best.missesTopic || !c.missesTopic).slice(0, 20);
+    // Duplicates merge before weak quotes are cut, so a flagged copy of a strong quote is named, not dropped.
+    const merged = mergeDuplicates(index, relevant).filter((g) => g.kept.score >= QUOTE_MIN_SHARE * best.score);
+    const groups = pickForComparison(merged, query);
     const citations = groups.map((g) => citationOf(index, g));
     // Facts are ordered by how well their own source sentence ranked: a fact is only as good as its evidence.
     const position = new Map(relevant.map((c, i) => [c.index, i]));

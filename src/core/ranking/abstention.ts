@@ -7,7 +7,6 @@
  */
 import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
-import { conceptWeights } from './context.ts';
 import type { Candidate } from './rank.ts';
 
 /** The question-level features, by name. */
@@ -19,9 +18,9 @@ export interface AnswerabilityFeatures {
   /** Coverage by the best sentence's paragraph and neighbours. */
   bestSupport: number;
   /**
-   * Rarity-weighted share of the question's subject words (not the partner)
-   * that appear anywhere in the knowledge, as asked or as a knowledge synonym:
-   * low for a question about something the sources never discuss.
+   * Share of the question's subject words (not the partner) that appear
+   * anywhere in the knowledge, as asked or as a knowledge synonym: low for a
+   * question about something the sources never discuss.
    */
   vocabulary: number;
 }
@@ -29,17 +28,11 @@ export interface AnswerabilityFeatures {
 /** Feature names in weights-file order. */
 export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
 
-/** Share of the question's subject vocabulary that the knowledge uses. */
+/** Share of the question's subject words (not the partner) that the knowledge uses, each word counting once. */
 export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number {
-  const weights = conceptWeights(index, query.concepts);
-  let total = 0;
-  let known = 0;
-  query.concepts.forEach((c, i) => {
-    if (c.partner) return;
-    total += weights[i]!;
-    if (c.stems.some((s) => index.sentences.documentFrequency(s) > 0)) known += weights[i]!;
-  });
-  return total > 0 ? known / total : 0;
+  const subject = query.concepts.filter((c) => !c.partner);
+  if (subject.length === 0) return 0;
+  return subject.filter((c) => c.stems.some((s) => index.sentences.documentFrequency(s) > 0)).length / subject.length;
 }
 
 /** The features for a ranked question; `best` is the sentence the answer would lead with. */
@@ -52,7 +45,7 @@ export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, be
   };
 }
 
-/** The answerability model: one weight per feature and a bias (see weights.json). */
+/** The answerability model: one weight per feature and a bias (see fitted-weights.ts). */
 export interface AnswerabilityWeights {
   features: Record<keyof AnswerabilityFeatures, number>;
   bias: number;

@@ -65,9 +65,13 @@ export const CUES: Record<QuestionType, RegExp | null> = {
   other: null,
 };
 
-/** Inverse document frequency of a stem among sentences (unknown stems get the maximum). */
+/**
+ * Inverse document frequency of a stem among sentences. A word the knowledge
+ * never uses counts as its rarest (df 1): it cannot tell sentences apart, and
+ * should not outweigh the words that can.
+ */
 export function idf(index: CorpusIndex, stem: string): number {
-  return Math.log(1 + index.sentences.size / (index.sentences.documentFrequency(stem) + 0.5));
+  return Math.log(1 + index.sentences.size / (Math.max(1, index.sentences.documentFrequency(stem)) + 0.5));
 }
 
 /** Weight of each concept: the asked word's idf times its weight; partner words count a third. */

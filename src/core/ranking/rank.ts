@@ -43,7 +43,7 @@ export interface RankOptions {
   paragraphs: number;
   /** Only sentences holding every stem of at least one of these phrases qualify (topic briefings). */
   requireAny?: readonly (readonly string[])[];
-  /** Weights and thresholds. Default `DEFAULT_WEIGHTS` (weights.json). */
+  /** Weights and thresholds. Default `DEFAULT_WEIGHTS` (fitted-weights.ts). */
   weights: RankWeights;
   /** Domain priors. Default `DEFAULT_PRIORS`. */
   priors: Priors;

@@ -1,11 +1,11 @@
 /**
  * The ranker's weights, in one documented place (as minisearch documents its
- * options). The fitted values live in `weights.json`, written by `npm run fit`
+ * options). The fitted values live in `fitted-weights.ts`, written by `npm run fit`
  * (logistic regression on SQuAD questions from odd-numbered articles; see the
  * README for the protocol and the validation figures). `DEFAULT_WEIGHTS` is
- * that file, checked for shape when the module loads.
+ * those values, checked for shape when the module loads.
  */
-import fitted from './weights.json' with { type: 'json' };
+import { FITTED_WEIGHTS } from './fitted-weights.ts';
 import { FEATURE_NAMES, type FeatureName } from './features.ts';
 import { ANSWERABILITY_FEATURES, type AnswerabilityWeights } from './abstention.ts';
 
@@ -59,7 +59,7 @@ export function checkWeights(w: unknown): RankWeights {
 }
 
 /** The fitted weights shipped with the code. */
-export const DEFAULT_WEIGHTS: RankWeights = checkWeights(fitted);
+export const DEFAULT_WEIGHTS: RankWeights = checkWeights(FITTED_WEIGHTS);
 
 /** The logistic function: a logit to a probability. */
 export function sigmoid(x: number): number {

@@ -1,0 +1,48 @@
+/**
+ * Regression floors on the public question sets (copied from shared/eval into
+ * test/fixtures/eval, so the tests need nothing outside the repo): the real
+ * engine over the shipped knowledge, scored as `npm run eval` scores them.
+ * Each floor sits a little under the figure measured when it was set (README,
+ * "How answers are found"), so a ranking change that loses ground fails the build.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/core/engine.ts';
+import { buildIndex } from '../../src/core/retrieval/corpus-index.ts';
+import { loadCorpus } from '../../src/core/knowledge/load.ts';
+import { parseQuestions, scoreQuestion, summarise } from '../../src/fit/question-set.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
+
+const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'eval');
+const run = (engine: Engine, file: string) => {
+  const questions = parseQuestions(readFileSync(path.join(fixtures, file), 'utf8'), file);
+  return summarise(questions.map((q) => scoreQuestion(engine, q)));
+};
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(buildIndex(await loadCorpus(DEFAULT_KNOWLEDGE_DIR)));
+});
+
+describe('public question sets hold their floors', () => {
+  it('questions.jsonl (the sample)', () => {
+    const s = run(engine, 'questions.jsonl');
+    expect(s.factTop3).toBeGreaterThanOrEqual(FLOORS.sample.factTop3);
+    expect(s.offtopicAbstain).toBe(1);
+    expect(s.verbatim).toBe(1);
+  });
+
+  it('paraphrase.jsonl (questions in the asker\'s own words)', () => {
+    const s = run(engine, 'paraphrase.jsonl');
+    expect(s.factTop3).toBeGreaterThanOrEqual(FLOORS.paraphrase.factTop3);
+    expect(s.abstainedAnswerable).toBeLessThanOrEqual(FLOORS.paraphrase.abstainedAnswerable);
+    expect(s.verbatim).toBe(1);
+  });
+});
+
+/** Floors, a little under the measured figures (see the README for those). */
+const FLOORS = {
+  sample: { factTop3: 0.8 },
+  paraphrase: { factTop3: 0.3, abstainedAnswerable: 0.6 },
+};
