@@ -37,8 +37,12 @@ async function squadReport(file: string, step: number, curve: boolean): Promise<
   const { squadFigures, squadSplitRun, splitAt, splitCurve } = await import('../fit/squad-eval.ts');
   const { DEFAULT_WEIGHTS } = await import('../core/ranking/weights.ts');
   const { validate } = squadHalves(await loadSquad(file));
-  const figures = squadFigures(createEngine(buildIndex(corpusOf(validate.articles))), everyNth(validate.questions, step));
+  const index = buildIndex(corpusOf(validate.articles));
+  const sample = everyNth(validate.questions, step);
+  const figures = squadFigures(createEngine(index), sample);
+  const ranking = squadFigures(createEngine(index, { weights: { ...DEFAULT_WEIGHTS, threshold: 0 } }), sample);
   process.stdout.write(`SQuAD validation half (even articles, ${figures.questions} questions): top-1 ${pct(figures.top1)}  top-3 ${pct(figures.top3)}  abstained-but-answerable ${pct(figures.abstained)}\n`);
+  process.stdout.write(`  ranking alone (no abstention threshold): top-1 ${pct(ranking.top1)}  top-3 ${pct(ranking.top3)}\n`);
   const run = squadSplitRun(validate, DEFAULT_WEIGHTS, step);
   const at = splitAt(run, DEFAULT_WEIGHTS.threshold);
   process.stdout.write(`SQuAD split (half the validation articles loaded, threshold ${DEFAULT_WEIGHTS.threshold}): answerable top-3 ${pct(at.answerableTop3)} (abstained ${pct(at.answerableAbstained)})  unanswerable abstained ${pct(at.unanswerableAbstained)}\n`);

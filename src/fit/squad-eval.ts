@@ -14,7 +14,7 @@ export interface SquadFigures {
   questions: number;
   top1: number;
   top3: number;
-  /** Answerable questions the engine abstained on. */
+  /** Answerable questions the engine abstained on (by its threshold or before ranking). */
   abstained: number;
 }
 
@@ -23,6 +23,8 @@ export interface SquadOutcome {
   answerable: boolean;
   top1: boolean;
   top3: boolean;
+  /** True when the engine answered (cited something). */
+  answered: boolean;
   /** The answerability; -1 when the engine abstained before ranking (a name no source mentions). */
   confidence: number;
   /** The features behind it, when ranked. */
@@ -34,7 +36,7 @@ export function outcomes(engine: Engine, questions: readonly (GoldQuestion & { a
   return questions.map((q) => {
     const a = engine.ask(q.question);
     const good = a.citations.map((c) => c.articleId === q.articleId && containsAnswer(c.quote, q.answers));
-    return { answerable: q.answerable ?? true, top1: !!good[0], top3: good.slice(0, 3).some(Boolean), confidence: a.answerability ? (a.confidence ?? -1) : -1, features: a.answerability };
+    return { answerable: q.answerable ?? true, answered: a.answered, top1: !!good[0], top3: good.slice(0, 3).some(Boolean), confidence: a.answerability ? (a.confidence ?? -1) : -1, features: a.answerability };
   });
 }
 
@@ -46,7 +48,7 @@ export function squadFigures(engine: Engine, questions: readonly GoldQuestion[])
     questions: out.length,
     top1: out.filter((o) => o.top1).length / n,
     top3: out.filter((o) => o.top3).length / n,
-    abstained: out.filter((o) => o.confidence < 0).length / n,
+    abstained: out.filter((o) => !o.answered).length / n,
   };
 }
 
