@@ -23,7 +23,7 @@ import { analyze } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
-import { compareFigures, factFigure, figureOwner, formatFigure, hedgesIn, isPerson, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { compareFigures, entityFinder, factFigure, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
 
@@ -54,6 +54,10 @@ export const GENERAL_SIMILARITY = 0.55;
  * best evidence: within this much. Default 0.3.
  */
 export const TRACKED_MARGIN = 0.3;
+/** Share of the claim's topic words a deciding sentence must be on (by its words or its facts' topics). Default 0.5. */
+export const MIN_TOPIC_SHARE = 0.5;
+/** Words either side of a figure that count as its own, to tell several figures of one sentence apart. Default 4. */
+export const FIGURE_CONTEXT = 4;
 /** Quotes shown with a verdict. Default 5. */
 export const CHECK_QUOTES = 5;
 
@@ -84,6 +88,8 @@ interface Evidence {
   tracked: boolean;
   /** Contradicts by swapping the claim's parties ("Japan invests in the United States", not the reverse). */
   swapped?: boolean;
+  /** On every topic the claim names (not only most of them). */
+  allTopics: boolean;
 }
 
 /** A milestone of a deal weighed against a dated claim (no quote: a deal record). */
@@ -281,7 +287,11 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
   const specific = query.concepts.filter((c) => c.topical && !general.has(c.stems[0]!) && ![...general].some((g) => close(c.stems[0]!, g))).map((c) => c.stems[0]!);
   const topicStems = topics.map((t) => new Set(analyze([t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].join(' '))));
   const sameUnit = (a: string, b: string) => a === b || topicStems.some((set) => set.has(a) && set.has(b));
-  const names = claim.entities.filter((e) => !e.party).flatMap((e) => analyze(e.name));
+  // Rare names only ("Boeing"): a common one ("American") says nothing specific.
+  const names = claim.entities.filter((e) => !e.party).flatMap((e) => analyze(e.name)).filter((x) => {
+    const df = index.sentences.documentFrequency(x);
+    return df > 0 && df <= Math.max(OCCASION_MIN_SENTENCES, OCCASION_SHARE * index.sentences.size);
+  });
   const topical = query.concepts
     .filter((c) => c.topical)
     .map((c) => ({ topic: topics.find((t, i) => topicStems[i]!.has(c.stems[0]!))?.id ?? '', stems: c.stems }))
@@ -302,12 +312,19 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const exact = Math.max(ideaCoverage(index, query.concepts, stems, false), ...factStems.map((fs) => ideaCoverage(index, query.concepts, fs, false)));
   const all = new Set([...stems, ...factStems.flatMap((fs) => [...fs])]);
   const matched = new Set(query.concepts.flatMap((c, k) => (c.stems.some((x) => all.has(x)) ? [k] : [])));
-  // Every topic the claim names must be the sentence's too ("energy" purchases are not farm purchases).
+  // The topics the claim names must be the sentence's too ("energy" purchases are not farm purchases).
   // A sentence whose facts are all on other topics is about something else, unless it uses the claim's own word:
   // "fuel" in a list of farm goods does not make it about energy.
   const factTopics = facts.map((f) => f.topic).filter((t): t is string => !!t);
   const otherTopicsOnly = factTopics.length > 0 && ctx.topical.length > 0 && !factTopics.some((t) => ctx.topical.some((c) => c.topic === t));
-  const onTopics = ctx.topical.every((t) => stems.has(t.stems[0]!) || (!otherTopicsOnly && t.stems.some((s) => stems.has(s))) || facts.some((f) => f.topic === t.topic));
+  // The topic may be named once, in the sentence before ("… LNG offtake … in Alaska. Japanese companies’ total offtake now represents more than 10% …");
+  // a sentence with facts has its topics from them.
+  const prev = index.passages[i - 1];
+  const withPrevious = facts.length === 0 && prev && prev.articleId === passage.articleId && prev.paragraph === passage.paragraph ? new Set([...stems, ...index.termsOf(i - 1)]) : stems;
+  // Most of them: a claim may name a topic in passing ("imports of foreign cars … national security").
+  const topicHit = (t: CheckContext['topical'][number]) => withPrevious.has(t.stems[0]!) || (!otherTopicsOnly && t.stems.some((s) => withPrevious.has(s))) || facts.some((f) => f.topic === t.topic);
+  const onTopics = ctx.topical.length === 0 || ctx.topical.filter(topicHit).length >= Math.max(1, ctx.topical.length * MIN_TOPIC_SHARE);
+  const allTopics = ctx.topical.every(topicHit);
   const text = passage.text;
   const analysed = passageFacts(index, i);
   const mentions = analysed.mentions.filter((m) => !isPerson(m.name, ctx.persons));
@@ -326,6 +343,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     reliability: article.reliability,
     matched,
     tracked,
+    allTopics,
   };
   // To contradict, a sentence must be about the same specific thing (see `CheckContext.specific`).
   const specificEnough = tracked || ctx.specific.every((s) => all.has(s)) || (ctx.names.length > 0 && ctx.names.every((s) => all.has(s)));
@@ -352,8 +370,12 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     const lead = listLeadIn(index, i);
     // Who the sentence is about: its names, its list's lead-in, and its facts (a fact names its deal, hence its parties).
     const factParties = facts.flatMap((f) => index.corpus.deals.find((d) => d.id === f.deal)?.parties ?? []).map((name) => ({ name, party: true, start: 0, end: 0 }));
-    const around = [...mentions, ...(lead === undefined ? [] : passageFacts(index, lead).mentions), ...factParties];
-    const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)));
+    // … and the sentence before in its paragraph, and the article's title ("… Billions in Investments from Japan").
+    const before = prev && prev.articleId === passage.articleId && prev.paragraph === passage.paragraph ? passageFacts(index, i - 1).mentions : [];
+    const around = [...mentions, ...(lead === undefined ? [] : passageFacts(index, lead).mentions), ...factParties, ...before, ...entityFinder(index.corpus.deals)(article.title)];
+    // The claim's ideas and whose figures it gives: a figure next to "profits" or next to "Japan" is one the claim may speak of.
+    const ideas = new Set([...query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems), ...claim.owners.flatMap((o) => (o ? analyze(o.name) : []))]);
+    const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)), ideas);
     if (!result) return base;
     const ds = dateStatus();
     const about = agreeingDate() ?? base.about;
@@ -392,10 +414,12 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   // and never when the claim has a word no source uses at all ("Bland will buy cheese").
   if (exact < EVENT_COVERAGE || ctx.unheard) return base;
   const sourceHedges = hedgesIn(text, claimStart(text, query), claimStart(text, query));
-  const negated = sourceHedges.some((h) => h.kind === 'negation');
-  const claimNegated = claim.hedges.some((h) => h.kind === 'negation');
-  if (negated !== claimNegated) return contradicting({ ...base, decisive: true, stance: 'contradicts', hedge: (negated ? sourceHedges.find((h) => h.kind === 'negation')! : claim.hedges.find((h) => h.kind === 'negation')!).word });
-  const hedge = unmatchedHedge(sourceHedges.filter((h) => h.kind !== 'negation'), claim.hedges);
+  // A negation counts where it bears on what the claim says ("did not cancel", "without additional testing"), on both sides.
+  const ideas = new Set(query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems));
+  const negated = negates(text, ideas);
+  const claimNegated = negates(claim.text, ideas);
+  if (negated !== claimNegated) return contradicting({ ...base, decisive: true, stance: 'contradicts', hedge: (negated ? /\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(text) : /\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text))?.[0] ?? 'not' });
+  const hedge = unmatchedHedge(sourceHedges.filter((h) => h.kind !== 'negation'), claim.hedges.filter((h) => h.kind !== 'negation'));
   if (hedge) return supporting({ ...base, decisive: true, hedged: true, hedge: hedge.word });
   // Every name the claim gives must be in the sentence ("Toyota plans …" is not backed by a sentence about Honda).
   const names = claim.entities.filter((e) => !e.party);
@@ -424,14 +448,30 @@ function compareAll(
   mentions: readonly EntityMention[],
   sameUnit: (a: string, b: string) => boolean,
   mentioned: (name: string) => boolean,
+  ideas: ReadonlySet<string>,
 ): FigureResult | undefined {
+  // Of several comparable figures in one sentence, the ones whose own words are the claim's are the ones it speaks of:
+  // "$750 billion in U.S. energy and … investments of $600 billion" — the energy figure for an energy claim.
+  const wordsAround = (f: Figure) => {
+    const before = text.slice(0, f.start).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+    const after = text.slice(f.end).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+    return [...before.slice(-FIGURE_CONTEXT), ...after.slice(0, FIGURE_CONTEXT)].join(' ');
+  };
+  const local = (f: Figure) => analyze(wordsAround(f)).filter((x) => ideas.has(x)).length;
   let same: FigureResult | undefined;
   let different: FigureResult | undefined;
   let other: FigureResult | undefined;
   let swapped: FigureResult | undefined;
   for (const [ci, cf] of claim.figures.entries()) {
     const claimOwner = claim.owners[ci];
-    for (const sf of figures) {
+    const comparable = figures.filter((sf) => compareFigures(cf, sf, sameUnit) !== 'incomparable');
+    const best = Math.max(0, ...comparable.map(local));
+    // A figure the sentence gives explicitly to the claim's party ("10% to Japan") is always one to compare.
+    const ownedByClaim = (f: Figure) => {
+      const o = claimOwner && figureOwner(text, f, mentions);
+      return !!o && o.how === 'explicit' && sameEntity(o.name, claimOwner!.name);
+    };
+    for (const sf of comparable.length > 1 ? comparable.filter((f) => local(f) === best || ownedByClaim(f)) : comparable) {
       const match = compareFigures(cf, sf, sameUnit);
       if (match === 'incomparable') continue;
       const owner = figureOwner(text, sf, mentions);
@@ -527,7 +567,7 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   const topSubjects = new Set(top.flatMap((e) => e.facts.map((f) => f.subject).filter(Boolean)));
   const occasionWords = leader ? [...leader.matched].filter((k) => isOccasionWord(index, query.concepts[k]!)) : [];
   const sameFigure = (e: Evidence) => undated && e.facts.some((f) => f.subject && topSubjects.has(f.subject)) && occasionWords.every((k) => e.matched.has(k));
-  const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
+  const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && e.allTopics && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
   let supports = deciding.filter((e) => e.stance === 'supports');
   let contradicts = deciding.filter((e) => e.stance === 'contradicts');
   const hedged = deciding.filter((e) => e.hedged);

@@ -369,9 +369,11 @@ export function hedgesIn(text: string, before?: number, window = 90): Hedge[] {
   let span = text;
   if (before !== undefined) {
     span = text.slice(Math.max(0, before - window), before);
-    // The clause only: a hedge before ";" or "." belongs to another statement.
-    const cut = Math.max(span.lastIndexOf(';'), span.lastIndexOf('. '), span.lastIndexOf(':'));
-    if (cut >= 0) span = span.slice(cut + 1);
+    // The clause only: a hedge before ";", ".", ",", or a clause opener ("since", "because") belongs to another statement
+    // ("The U.S. has sought a new deal since Trump withdrew …": "sought" does not hedge "withdrew").
+    let cut = -1;
+    for (const m of span.matchAll(/[;:,]|\.\s|\b(?:since|because|after|although|though|whereas|but)\b/gi)) cut = m.index + m[0].length;
+    if (cut >= 0) span = span.slice(cut);
   }
   const out: Hedge[] = [];
   for (const [re, kind] of HEDGES) {
@@ -379,6 +381,20 @@ export function hedgesIn(text: string, before?: number, window = 90): Hedge[] {
     if (m) out.push({ kind, word: m[0] });
   }
   return out;
+}
+
+/**
+ * True when a negation ("not", "without", "never", "n't") stands right before
+ * one of `ideas` (stems), within two words: "did not cancel the trip",
+ * "vehicles without additional testing". A negation elsewhere in the sentence
+ * says nothing about those ideas.
+ */
+export function negates(text: string, ideas: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/gi)) {
+    const after = text.slice(m.index + m[0].length).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.slice(0, 3) ?? [];
+    if (after.some((w) => ideas.has(stem(w.toLowerCase().replace(/['’]s$/, ''))))) return true;
+  }
+  return false;
 }
 
 /** What a claim states, ready to compare with the sources. */

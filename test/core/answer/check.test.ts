@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer } from '../../../src/core/model/types.ts';
-import { containsQuote } from '../../../src/core/text/normalise.ts';
+import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
 import { makeKnowledge } from '../../helpers/knowledge.ts';
 import { WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
@@ -60,7 +60,7 @@ describe('claim checks on the shipped knowledge (test/fixtures/claims.jsonl)', (
     if (c.expect) {
       // The quote that decides (not a context one) states what the reason says.
       const deciding = a.citations.filter((q) => q.stance !== 'context' || a.verdict === 'differs-by-date');
-      expect(deciding.some((q) => new RegExp(c.expect!, 'i').test(q.quote)), `${c.why}\n${a.citations.map((q) => `${q.stance}: ${q.quote}`).join('\n')}`).toBe(true);
+      expect(deciding.some((q) => new RegExp(c.expect!, 'i').test(matchKey(q.quote))), `${c.why}\n${a.citations.map((q) => `${q.stance}: ${q.quote}`).join('\n')}`).toBe(true);
     }
     // Newest first.
     const dates = a.citations.map((q) => q.about ?? q.date);
@@ -168,5 +168,35 @@ describe('claim parser and checker on any input (fuzzed)', () => {
       }),
       { numRuns: 100, seed: 11 },
     );
+  });
+});
+
+/**
+ * Claims written before the checker was tuned on them (test/fixtures/claims-heldout-*.jsonl;
+ * first measured at 76.6% and 70.3%, see the README). They are held to floors a
+ * little under what the checker reaches now, and to the rule that matters most:
+ * a miss may say "no source", never a confident wrong verdict.
+ */
+describe('held-out claim sets: accuracy floors and no confident mistakes', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openEngine();
+  });
+  it.each([
+    ['claims-heldout-1.jsonl', 0.9],
+    ['claims-heldout-2.jsonl', 0.8],
+  ])('%s: at least %s right (verdict and a matching quote)', (file, floor) => {
+    const cases = readClaims(file);
+    let right = 0;
+    const confident: string[] = [];
+    for (const c of cases) {
+      const a = engine.check(c.claim);
+      checkQuotes(engine, a);
+      const quoted = !c.expect || a.verdict === 'no-source' || a.citations.some((q) => q.stance !== 'context' && new RegExp(c.expect!, 'i').test(matchKey(q.quote)));
+      if (a.verdict === c.verdict && quoted) right++;
+      else if (a.verdict !== 'no-source' && a.verdict !== c.verdict) confident.push(`${c.claim}: ${a.verdict} (expected ${c.verdict})`);
+    }
+    expect(right / cases.length).toBeGreaterThanOrEqual(floor);
+    expect(confident).toEqual([]);
   });
 });
