@@ -1,6 +1,11 @@
 /**
  * Splits an article body into paragraphs and sentences, keeping character
  * offsets so every passage is an exact slice of the original text.
+ *
+ * Every split is one pass over the text (linear time, whatever it holds):
+ * bodies come from saved web pages too, and a long run of one character
+ * (200,000 spaces, 100,000 "!") made the earlier regular expressions retry
+ * from every position of the run, which is quadratic (25k spaces 0.8 s, 50k 2.8 s).
  */
 import type { Article, Passage } from '../model/types.ts';
 
@@ -16,11 +21,39 @@ export interface Paragraph {
   start: number;
 }
 
-/** Splits a body into paragraphs on blank lines. */
+/** White space as in a regular expression's `\s`. */
+const SPACE = /\s/;
+const isSpace = (ch: string) => SPACE.test(ch);
+
+/**
+ * Splits a body into paragraphs on blank lines (lines of spaces and tabs
+ * only). A paragraph starts at its first non-space character and ends where
+ * the next blank line starts, or, for the last one, at its last non-space character.
+ */
 export function splitParagraphs(body: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = /\S[\s\S]*?(?=\n[ \t]*\n|\s*$)/g;
-  for (const m of body.matchAll(re)) out.push({ text: m[0], start: m.index });
+  // Where the body's trailing white space starts: no paragraph reaches past it.
+  let tail = body.length;
+  while (tail > 0 && isSpace(body[tail - 1]!)) tail--;
+  let i = 0;
+  while (i < tail) {
+    while (i < tail && isSpace(body[i]!)) i++;
+    if (i >= tail) break;
+    const start = i;
+    let end = tail;
+    // The first "\n[ \t]*\n" after the start; each character is looked at once.
+    for (let nl = body.indexOf('\n', start); nl !== -1 && nl < tail; ) {
+      let k = nl + 1;
+      while (k < body.length && (body[k] === ' ' || body[k] === '\t')) k++;
+      if (body[k] === '\n') {
+        end = nl;
+        break;
+      }
+      nl = body.indexOf('\n', k);
+    }
+    out.push({ text: body.slice(start, end), start });
+    i = end;
+  }
   return out;
 }
 
@@ -33,12 +66,21 @@ export function splitParagraphs(body: string): Paragraph[] {
 export function splitSentences(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const [from, to] of splitLines(text)) {
-    const boundary = /[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\d])/gu;
     const line = text.slice(from, to);
     let start = 0;
-    for (const m of line.matchAll(boundary)) {
-      const end = m.index + m[0].length;
-      if (m[0].startsWith('.') && !isRealStop(line, m.index)) continue;
+    for (let i = 0; i < line.length; ) {
+      if (!STOPS.has(line[i]!)) {
+        i++;
+        continue;
+      }
+      // A run of stops, then closing quotes or brackets: both whole (a shorter
+      // run would be followed by a stop or a closer, never by white space).
+      const dot = i;
+      while (i < line.length && STOPS.has(line[i]!)) i++;
+      while (i < line.length && CLOSERS.has(line[i]!)) i++;
+      const end = i;
+      if (!startsSentence(line, end)) continue;
+      if (line[dot] === '.' && !isRealStop(line, dot)) continue;
       pushSpan(text, from + start, from + end, spans);
       start = end;
     }
@@ -47,19 +89,43 @@ export function splitSentences(text: string): [number, number][] {
   return spans;
 }
 
+const STOPS = new Set(['.', '!', '?']);
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']']);
+const OPENERS = new Set(['"', "'", '\u201c', '\u2018', '(', '[']);
+const SENTENCE_START = /[\p{Lu}\d]/u;
+
+/** True when white space, then maybe an opening quote or bracket, then an upper-case letter or a digit follow `at`. */
+function startsSentence(line: string, at: number): boolean {
+  let j = at;
+  while (j < line.length && isSpace(line[j]!)) j++;
+  if (j === at || j >= line.length) return false;
+  if (OPENERS.has(line[j]!)) j++;
+  const cp = line.codePointAt(j);
+  return cp !== undefined && SENTENCE_START.test(String.fromCodePoint(cp));
+}
+
 // A list item, or a line after one that ends a clause, starts a new unit.
 const LIST_ITEM = /^[ \t]*(?:[-\u2013\u2022*\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+/;
+
+const CLAUSE_ENDS = new Set(['.', ':', ';', '!', '?', '"', '\u201d']);
 
 /** Splits a paragraph at line breaks that start a list item or follow a clause end. */
 function splitLines(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
-  for (const m of text.matchAll(/\r?\n/g)) {
-    const next = text.slice(m.index + m[0].length);
-    const prev = text.slice(start, m.index).trimEnd();
-    if (LIST_ITEM.test(next) || /[.:;!?"\u201d]$/.test(prev)) {
-      out.push([start, m.index]);
-      start = m.index + m[0].length;
+  // The last non-space character seen, kept as we go (looking back from each break would be quadratic).
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== '\n') {
+      if (!isSpace(ch)) last = i;
+      continue;
+    }
+    const brk = i > 0 && text[i - 1] === '\r' ? i - 1 : i;
+    const endsClause = last >= start && last < brk && CLAUSE_ENDS.has(text[last]!);
+    if (endsClause || LIST_ITEM.test(text.slice(i + 1))) {
+      out.push([start, brk]);
+      start = i + 1;
     }
   }
   out.push([start, text.length]);

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { loadEngine } from '../../../src/core/engine.ts';
+import { article, makeKnowledge } from '../../helpers/knowledge.ts';
 import { analyze, words } from '../../../src/core/text/analyzer.ts';
 import { cleanInput, containsQuote, foldTypography, matchKey } from '../../../src/core/text/normalise.ts';
 import { splitParagraphs, splitSentences } from '../../../src/core/text/passages.ts';
@@ -85,5 +88,106 @@ describe('sentence splitting', () => {
       }),
       SEED,
     );
+  });
+});
+
+/**
+ * The splitters before they were made linear (issue 10, item 1): regular
+ * expressions that retry from every position of a long run. Kept here only as
+ * an oracle on short texts, where the new one-pass splitters must agree exactly.
+ */
+const oracle = {
+  paragraphs(body: string) {
+    return [...body.matchAll(/\S[\s\S]*?(?=\n[ \t]*\n|\s*$)/g)].map((m) => ({ text: m[0], start: m.index }));
+  },
+  sentences(text: string): [number, number][] {
+    const LIST_ITEM = /^[ \t]*(?:[-\u2013\u2022*\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+/;
+    const lines: [number, number][] = [];
+    let from = 0;
+    for (const m of text.matchAll(/\r?\n/g)) {
+      if (LIST_ITEM.test(text.slice(m.index + m[0].length)) || /[.:;!?"\u201d]$/.test(text.slice(from, m.index).trimEnd())) {
+        lines.push([from, m.index]);
+        from = m.index + m[0].length;
+      }
+    }
+    lines.push([from, text.length]);
+    const spans: [number, number][] = [];
+    const push = (s: number, e: number) => {
+      const marker = LIST_ITEM.exec(text.slice(s, e));
+      if (marker) s += marker[0].length;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      if (e > s) spans.push([s, e]);
+    };
+    const ABBR = new Set('mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est e.g i.e u.s u.k u.n e.u a.m p.m'.split(' '));
+    const realStop = (line: string, dot: number) => {
+      const before = /([\p{L}.]+)$/u.exec(line.slice(Math.max(0, dot - 20), dot));
+      if (!before) return true;
+      if (ABBR.has(before[1]!.toLowerCase().replace(/\.$/, ''))) return false;
+      return !/^(\p{L}\.)*\p{Lu}$/u.test(before[1]!);
+    };
+    for (const [a, b] of lines) {
+      const line = text.slice(a, b);
+      let start = 0;
+      for (const m of line.matchAll(/[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\d])/gu)) {
+        const end = m.index + m[0].length;
+        if (m[0].startsWith('.') && !realStop(line, m.index)) continue;
+        push(a + start, a + end);
+        start = end;
+      }
+      push(a + start, b);
+    }
+    return spans;
+  },
+};
+
+/** Runs of every kind of character the splitters treat specially, and some they do not. */
+const RUN_CHARS: Record<string, string> = {
+  space: ' ', tab: '\t', 'no-break space': '\u00a0', 'ideographic space': '\u3000', 'line separator': '\u2028', 'form feed': '\f', 'carriage return': '\r',
+  newline: '\n', 'newline + space': '\n ', 'blank line': '\n\n', '!': '!', '.': '.', '?': '?', '. ': '. ', '!)': '!)', 'closing quote': '\u201d', ')': ')',
+  '-': '-', '*': '*', '#': '#', '…': '…', emoji: '😀', letter: 'a', digit: '7', 'zero-width space': '\u200b', 'list item': '\n- ', 'numbered item': '\n1. ',
+};
+
+describe('splitting is linear in any run of one character (issue 10, item 1)', () => {
+  const pieces = fc.constantFrom('The tariff is 15 percent.', 'U.S. officials met Mr. Motegi.', 'Key terms:', '- rice', '1. autos', '“a big deal.”', ' ', '\n', '\n\n', '\n \n', '\t', '\u00a0', '!', '.', '?', '!!', ')', '”', '"', 'a', 'B', '7', '\r\n');
+  it('agrees exactly with the old splitter on short texts (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 200 })), (text) => {
+        expect(splitParagraphs(text)).toEqual(oracle.paragraphs(text));
+        for (const p of oracle.paragraphs(text)) expect(splitSentences(p.text)).toEqual(oracle.sentences(p.text));
+      }),
+      { seed: 1, numRuns: 3000 },
+    );
+  });
+
+  // One million of a character between two sentences: quadratic splitting takes
+  // about 20 minutes at this size (0.8 s at 25k, 2.8 s at 50k), linear well under a second.
+  for (const [name, ch] of Object.entries(RUN_CHARS)) {
+    it(`a run of a million ${name} characters`, { timeout: 20_000 }, () => {
+      for (const next of [' The second sentence.', ' the second sentence.', 'x']) {
+        const body = `The first sentence. ${ch.repeat(Math.ceil(1_000_000 / ch.length))}${next}`;
+        const paragraphs = splitParagraphs(body);
+        expect(paragraphs.length).toBeGreaterThan(0);
+        expect(paragraphs[0]!.text.startsWith('The first sentence.')).toBe(true);
+        let sentences = 0;
+        for (const p of paragraphs) sentences += splitSentences(p.text).length;
+        expect(sentences).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('the probe’s articles load, index and answer (issue 10, item 1)', () => {
+  // Before: about 60 s to the first answer for each; now well under a second of splitting.
+  it('200,000 spaces, and 100,000 "!", between two sentences', { timeout: 30_000 }, async () => {
+    for (const run of [' '.repeat(200_000), '!'.repeat(100_000)]) {
+      const dir = await makeKnowledge({ 'articles/runs.md': article({ title: 'Runs', date: '2024-01-01' }, `Widget tariffs fall to 10 percent next year.${run} the widget quota stays at 500 tons.\n`) });
+      try {
+        const answer = (await loadEngine(dir)).ask('What is the widget quota?');
+        expect(answer.citations[0]?.quote).toMatch(/500 tons/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
