@@ -82,36 +82,53 @@ describe('renderText', () => {
   });
 });
 
-describe('the real CLI and console on a knowledge folder with escape sequences', () => {
+describe('the real CLI and console on knowledge full of terminal controls', () => {
+  // Control characters in a knowledge file are refused at load (see the loader's tests); bidi controls are legitimate text and load.
   let dir: string;
+  let refused: string;
   beforeAll(async () => {
     dir = await makeKnowledge({
       'articles/widgets.md': article(
-        { title: `Widget ${ESC}]0;pwned\u0007news ${ESC}[2J`, date: '2024-03-01', publisher: `Wire\u202e Service`, url: 'https://example.com/widgets' },
-        `The committee said widget tariffs fall to \u202e10 percent\u202c next year ${ESC}[31mafter review${ESC}[0m.\n\nThe widget quota stays at 500 tons.\n`,
+        { title: 'Widget \u202enews\u202c digest', date: '2024-03-01', publisher: `Wire\u202e Service`, url: 'https://example.com/widgets' },
+        `The committee said widget tariffs fall to \u202e10 percent\u202c next year after \u2066review\u2069.\n\nThe widget quota stays at 500 tons.\n`,
       ),
     });
+    // Refused (its body is empty), and the problem names the file.
+    refused = await makeKnowledge({ [`articles/${ESC}]0;pwned\u0007${ESC}[2J.md`]: article({ title: 'T', date: '2024-03-01' }, '\n') });
   });
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    for (const d of [dir, refused]) if (d) await rm(d, { recursive: true, force: true });
   });
 
-  const run = (args: string[], input = ''): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const child = execFile(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, KNOWLEDGE_DIR: dir, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', STORE: 'off' } }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+  const run = (args: string[], input = '', knowledge = dir): Promise<{ stdout: string; stderr: string; code: number }> =>
+    new Promise((resolve) => {
+      const env = { ...process.env, KNOWLEDGE_DIR: knowledge, INDEX_CACHE_DIR: path.join(knowledge, '..', `${path.basename(knowledge)}-cache`), SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', STORE: 'off' };
+      const child = execFile(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env }, (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }));
       child.stdin!.end(input);
     });
+  afterAll(async () => {
+    for (const d of [dir, refused]) if (d) await rm(path.join(d, '..', `${path.basename(d)}-cache`), { recursive: true, force: true });
+  });
 
   it('npm run ask prints the quote and its source without any of them', async () => {
-    const out = await run(['src/cli/ask.ts', 'What do widget tariffs fall to?']);
-    expect(out).toContain('10 percent');
-    expect(out).toContain('Wire Service');
-    expect(out).not.toMatch(ACTS_ON_TERMINAL);
+    const { stdout } = await run(['src/cli/ask.ts', 'What do widget tariffs fall to?']);
+    expect(stdout).toContain('10 percent');
+    expect(stdout).toContain('Wire Service');
+    expect(stdout).not.toMatch(ACTS_ON_TERMINAL);
   }, 30_000);
 
   it('the console (npm start, no chat settings) too', async () => {
-    const out = await run(['src/main.ts'], 'What do widget tariffs fall to?\n');
-    expect(out).toContain('10 percent');
-    expect(out).not.toMatch(ACTS_ON_TERMINAL);
+    const { stdout } = await run(['src/main.ts'], 'What do widget tariffs fall to?\n');
+    expect(stdout).toContain('10 percent');
+    expect(stdout).not.toMatch(ACTS_ON_TERMINAL);
   }, 30_000);
+
+  it('a knowledge error naming a file full of escape sequences shows them escaped', async () => {
+    for (const args of [['src/cli/ask.ts', 'anything'], ['src/main.ts'], ['src/cli/knowledge-check.ts', refused]]) {
+      const { stderr, code } = await run(args, '', refused);
+      expect(code).toBe(1);
+      expect(stderr).toContain('\\u{1b}]0;pwned\\u{7}\\u{1b}[2J');
+      expect(stderr).not.toMatch(ACTS_ON_TERMINAL);
+    }
+  }, 60_000);
 });

@@ -1,7 +1,14 @@
 /**
  * Loads and validates a knowledge folder (see README, "Knowledge format").
  * All-or-nothing: every problem in every file is collected, and one
- * `KnowledgeError` lists them; no partial corpus is ever returned.
+ * `KnowledgeError` lists them, each with its file; no partial corpus is ever
+ * returned, and nothing in a file (a YAML alias bomb included) stops the
+ * other files from being checked.
+ *
+ * Line endings are normalised as files are read (CRLF, CR, NEL, LS and form
+ * feeds become "\n"; a paragraph separator a blank line), so paragraphs split
+ * the same whatever system saved the file; any other control character is an
+ * error naming file and line, so a quote can never hold one.
  */
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
@@ -136,7 +143,15 @@ async function readKnowledgeFile(root: string, rel: string, problems: string[]):
       problems.push(`${rel}: is not text (contains NUL bytes)`);
       return undefined;
     }
-    return { rel, text: text.replace(/^\ufeff/, '') };
+    const normalised = normaliseLineEndings(text.replace(/^\ufeff/, ''));
+    const control = CONTROL.exec(normalised);
+    if (control) {
+      const line = lineAt(normalised, control.index);
+      const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      problems.push(`${rel}: line ${line}: control character U+${code} (a source's text may hold letters, punctuation, spaces, tabs and line breaks, not terminal or device controls)`);
+      return undefined;
+    }
+    return { rel, text: normalised };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push(`${rel}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'broken link' : code ?? 'error'})`);
@@ -144,7 +159,31 @@ async function readKnowledgeFile(root: string, rel: string, problems: string[]):
   }
 }
 
-/** Splits `---` front matter from the body; the body is kept byte for byte. */
+/** Line breaks of every kind, and page or vertical tabs, as "\n" (a paragraph separator as a blank line). */
+export function normaliseLineEndings(text: string): string {
+  return text.replace(/\r\n?|[\u0085\u2028\f\v]/g, '\n').replace(/\u2029/g, '\n\n');
+}
+
+/** Control characters left after `normaliseLineEndings`: C0 except tab and line feed, DEL, C1. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The YAML document as plain data, or a problem naming the file (an alias bomb or an unresolved alias throws). */
+function toData(doc: ReturnType<typeof parseDocument>, where: string, problems: string[]): { ok: true; data: unknown } | { ok: false } {
+  try {
+    return { ok: true, data: doc.toJS() };
+  } catch (err) {
+    problems.push(`${where}: ${firstLine((err as Error).message)}`);
+    return { ok: false };
+  }
+}
+
+/** Splits `---` front matter from the body; the body is kept as written (line endings aside). */
 function parseArticle(file: RawFile, problems: string[]): Article | undefined {
   const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(file.text);
   if (!m) {
@@ -158,7 +197,9 @@ function parseArticle(file: RawFile, problems: string[]): Article | undefined {
     for (const e of doc.errors) problems.push(`${file.rel}: front matter line ${lineOf(lines, e) + 1}: ${e.code}: ${firstLine(e.message)}`);
     return undefined;
   }
-  const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  const data = toData(doc, `${file.rel}: front matter`, problems);
+  if (!data.ok) return undefined;
+  const parsed = frontMatterSchema.safeParse(data.data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${file.rel}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`);
     return undefined;
@@ -171,7 +212,7 @@ function parseArticle(file: RawFile, problems: string[]): Article | undefined {
   const fm = parsed.data;
   const base = path.basename(file.rel).replace(/\.md$/, '');
   // A source that reads as machine-paraphrased is flagged unless its front matter states a reliability.
-  const declared = typeof doc.toJS() === 'object' && doc.toJS() !== null && 'reliability' in doc.toJS();
+  const declared = typeof data.data === 'object' && data.data !== null && 'reliability' in data.data;
   const tells = declared ? [] : paraphraseTells(body);
   if (tells.length >= PARAPHRASE_MIN_TELLS) {
     return { ...fm, id: fm.id ?? base, body, file: file.rel, reliability: 'low', note: fm.note ?? `Flagged automatically: the text looks machine-paraphrased (${tells.map((t) => `"${t}"`).join(', ')}).` };
@@ -193,7 +234,9 @@ function parseList<T>(
     for (const e of doc.errors) problems.push(`${file.rel}: line ${lineOf(lines, e)}: ${e.code}: ${firstLine(e.message)}`);
     return [];
   }
-  const top = fileSchema.safeParse(doc.toJS());
+  const data = toData(doc, file.rel, problems);
+  if (!data.ok) return [];
+  const top = fileSchema.safeParse(data.data);
   if (!top.success) {
     problems.push(`${file.rel}: must be a mapping with one key "${key}" holding a list`);
     return [];

@@ -12,7 +12,12 @@ const isoDate = z
 // YAML turns unquoted 2019-09-23 into a Date; accept that too.
 const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
 const id = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'must be letters, digits, "_", "." or "-"');
-const text = z.string().trim().min(1, 'must not be empty');
+// No control characters in any text field: they would reach terminals and chat as commands, not words.
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'must not hold control characters');
 
 /** Front matter of `articles/*.md`. */
 export const frontMatterSchema = z.strictObject({

@@ -1,7 +1,9 @@
-import { chmod, symlink, writeFile } from 'node:fs/promises';
+import { chmod, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEngine } from '../../../src/core/engine.ts';
 import { KnowledgeError, loadCorpus, MAX_FILE_BYTES } from '../../../src/core/knowledge/load.ts';
+import { articlePassages } from '../../../src/core/text/passages.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/startup.ts';
 import { article, makeKnowledge } from '../../helpers/knowledge.ts';
@@ -148,5 +150,99 @@ describe('loadCorpus', () => {
     const before = (await loadCorpus(dir)).hash;
     await writeFile(path.join(dir, 'articles', 'a.md'), good.replace('10 percent', '12 percent'));
     expect((await loadCorpus(dir)).hash).not.toBe(before);
+  });
+});
+
+// ---- issue 10, items 5 and 8 to 11 ----
+
+const made: string[] = [];
+/** `makeKnowledge`, removed after these tests. */
+async function folder(files: Parameters<typeof makeKnowledge>[0]): Promise<string> {
+  const dir = await makeKnowledge(files);
+  made.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
+
+const tariffs = article({ title: 'Tariffs', date: '2024-05-01' }, 'The tariff on widgets rises to 12.5 percent on 1 July 2024 under Executive Order 14001.\n\nImports of six hundred tons a year stay duty free, officials said.\n');
+const factFile = (...facts: string[]) => `facts:\n${facts.map((f) => `  - ${f}`).join('\n')}\n`;
+
+describe('YAML alias bombs and other parser failures (item 8)', () => {
+  const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+  it('names the file of every bomb and keeps every other problem', async () => {
+    const dir = await folder({
+      'articles/t.md': tariffs,
+      'articles/bomb.md': `---\n${laughs}\ntitle: T\ndate: "2024-01-01"\n---\nBody text here.\n`,
+      'articles/undated.md': article({ title: 'No date' }, 'Body text here.\n'),
+      'facts/bomb.yaml': `${laughs}\nfacts: [*f]\n`,
+      'facts/alias.yaml': 'facts: [*nowhere]\n',
+      'topics.yaml': `${laughs}\ntopics: [*f]\n`,
+      'facts/bad.yaml': factFile('{ id: bad, statement: S, asOf: "2024-05-01", article: ghost, quote: "no such words at all here" }'),
+    });
+    const p = await problems(dir);
+    expect(p).toContain('articles/bomb.md: front matter: Excessive alias count indicates a resource exhaustion attack');
+    expect(p).toContain('facts/bomb.yaml: Excessive alias count indicates a resource exhaustion attack');
+    expect(p).toContain('topics.yaml: Excessive alias count indicates a resource exhaustion attack');
+    expect(p).toContainEqual(expect.stringMatching(/^facts\/alias\.yaml: Unresolved alias/));
+    expect(p).toContainEqual(expect.stringMatching(/^articles\/undated\.md: date: /));
+    expect(p).toContain('facts/bad.yaml: fact "bad": article: unknown article "ghost"');
+    for (const line of p) expect(line).toMatch(/^(articles\/|facts\/|topics\.yaml)/);
+  });
+});
+
+describe('line endings and control characters (item 9)', () => {
+  const paragraphs = Array.from({ length: 168 }, (_, i) => `Paragraph ${i} says the widget tariff is ${i} percent.\nIt wraps onto a second line.`);
+  it('splits a CRLF article exactly like its LF copy: 168 paragraphs, no carriage return in any passage', async () => {
+    const lf = paragraphs.join('\n\n') + '\n';
+    const dir = await folder({
+      'articles/lf.md': article({ title: 'LF', date: '2024-01-01' }, lf),
+      'articles/crlf.md': article({ title: 'CRLF', date: '2024-01-01' }, lf).replace(/\n/g, '\r\n'),
+      'articles/cr.md': article({ title: 'CR', date: '2024-01-01' }, lf).replace(/\n/g, '\r'),
+      'articles/unicode.md': article({ title: 'NEL', date: '2024-01-01' }, paragraphs.join('\u2029').replace(/\n/g, '\u2028') + '\u0085'),
+      'facts/f.yaml': 'facts:\r\n  - { id: crlf, statement: "Paragraph 7 says 7%.", value: 7, asOf: "2024-01-01", article: crlf, quote: "widget tariff is 7 percent. It wraps onto" }\r\n',
+    });
+    const corpus = await loadCorpus(dir);
+    const split = (id: string) => articlePassages(corpus.articles.find((a) => a.id === id)!);
+    const reference = split('lf');
+    expect(reference.paragraphs).toHaveLength(168);
+    for (const id of ['crlf', 'cr', 'unicode']) {
+      const { paragraphs: ps, passages } = split(id);
+      expect(ps, id).toHaveLength(168);
+      expect(passages.map((x) => x.text.replace(/\s+/g, ' ')), id).toEqual(reference.passages.map((x) => x.text.replace(/\s+/g, ' ')));
+      for (const x of passages) expect(x.text, id).not.toMatch(/[\r\u0085\u2028\u2029]/);
+    }
+    expect(corpus.facts.map((f) => f.id)).toEqual(['crlf']);
+    // Answers quote it without a carriage return.
+    const engine = await loadEngine(dir);
+    const quote = engine.ask('What does paragraph 7 say about the widget tariff?').citations[0]!.quote;
+    expect(quote).toMatch(/7 percent/);
+    expect(quote).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('refuses any other control character, naming file, line and character', async () => {
+    const dir = await folder({
+      'articles/esc.md': article({ title: 'T', date: '2024-01-01' }, 'Line one.\nLine two \u001b[31mred\u001b[0m.\n'),
+      'articles/bell.md': article({ title: 'T\u0007', date: '2024-01-01' }, 'Body text.\n'),
+      'articles/c1.md': article({ title: 'T', date: '2024-01-01' }, 'First.\n\nSecond \u009b31m.\n'),
+      'facts/f.yaml': 'facts:\n  - { id: x\u0008, statement: S, asOf: "2024-01-01", article: esc, quote: "q" }\n',
+    });
+    const p = await problems(dir);
+    const reason = "(a source's text may hold letters, punctuation, spaces, tabs and line breaks, not terminal or device controls)";
+    expect(p).toEqual([
+      `articles/c1.md: line 7: control character U+009B ${reason}`,
+      `articles/esc.md: line 6: control character U+001B ${reason}`,
+      `facts/f.yaml: line 2: control character U+0008 ${reason}`,
+      // Written as a YAML escape ("\a"), it is a title holding a control character.
+      'articles/bell.md: title: must not hold control characters',
+    ]);
+  });
+
+  it('shows control and bidi characters in problems as escapes, never raw (they reach terminals)', async () => {
+    const empty = article({ title: 'T', date: '2024-01-01' }, '\n');
+    const p = await problems(await folder({ 'articles/a\u001b[2J.md': empty, 'articles/txt\u202egnp.md': empty }));
+    expect(p.map((x) => x.split(':')[0])).toEqual(['articles/a\\u{1b}[2J.md', 'articles/txt\\u{202e}gnp.md']);
+    for (const x of p) expect(x).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 });
