@@ -15,9 +15,10 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { containsQuote } from '../text/normalise.ts';
+import { matchKey } from '../text/normalise.ts';
+import { evidenceProblems } from './fact-evidence.ts';
 import { paraphraseTells, PARAPHRASE_MIN_TELLS } from './quality.ts';
-import { dealSchema, dealsFileSchema, factSchema, factsFileSchema, frontMatterSchema, topicSchema, topicsFileSchema } from './schema.ts';
+import { dealSchema, dealsFileSchema, factSchema, factsFileSchema, frontMatterSchema, idProblem, topicSchema, topicsFileSchema } from './schema.ts';
 import { KnowledgeError } from '../model/knowledge-error.ts';
 import type { Article, Corpus, Deal, Fact, Topic } from '../model/types.ts';
 
@@ -211,6 +212,12 @@ function parseArticle(file: RawFile, problems: string[]): Article | undefined {
   }
   const fm = parsed.data;
   const base = path.basename(file.rel).replace(/\.md$/, '');
+  // The id comes from the file name unless the front matter gives one: it must be a valid id either way.
+  const nameProblem = fm.id ? undefined : idProblem(base);
+  if (nameProblem) {
+    problems.push(`${file.rel}: the file name "${base}" is not a valid article id (it ${nameProblem}); rename the file or set "id" in the front matter`);
+    return undefined;
+  }
   // A source that reads as machine-paraphrased is flagged unless its front matter states a reliability.
   const declared = typeof data.data === 'object' && data.data !== null && 'reliability' in data.data;
   const tells = declared ? [] : paraphraseTells(body);
@@ -263,11 +270,16 @@ function checkFactReferences(facts: Fact[], articles: Article[], deals: Deal[], 
   const byId = new Map(articles.map((a) => [a.id, a]));
   const dealIds = new Set(deals.map((d) => d.id));
   const topicIds = new Set(topics.map((t) => t.id));
+  // Each article's match key once, however many facts quote it.
+  const keys = new Map<string, string>();
+  const keyOf = (a: Article) => keys.get(a.id) ?? keys.set(a.id, matchKey(a.body)).get(a.id)!;
   for (const f of facts) {
     const where = `${f.file}: fact "${f.id}"`;
     const article = byId.get(f.articleId);
+    const quoteKey = matchKey(f.quote);
     if (!article) problems.push(`${where}: article: unknown article "${f.articleId}"`);
-    else if (!containsQuote(article.body, f.quote)) problems.push(`${where}: quote: not found in article ${f.articleId}`);
+    else if (!quoteKey || !keyOf(article).includes(quoteKey)) problems.push(`${where}: quote: not found in article ${f.articleId}`);
+    else for (const p of evidenceProblems(f)) problems.push(`${where}: ${p}`);
     if (f.deal && !dealIds.has(f.deal)) problems.push(`${where}: deal: unknown deal "${f.deal}"`);
     if (f.topic && !topicIds.has(f.topic)) problems.push(`${where}: topic: unknown topic "${f.topic}"`);
   }

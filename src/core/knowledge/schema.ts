@@ -11,7 +11,20 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real date');
 // YAML turns unquoted 2019-09-23 into a Date; accept that too.
 const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
-const id = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'must be letters, digits, "_", "." or "-"');
+/** Longest id: an article id must fit whole in a vote button (Discord's custom_id holds 100 characters). */
+export const MAX_ID_LENGTH = 80;
+/** The id character set: a letter or digit, then letters, digits, "_", "." or "-" (no spaces, commas, "|", "<" or ">"). */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+/** Why `value` is not a valid id, or undefined. */
+export function idProblem(value: string): string | undefined {
+  if (!ID_PATTERN.test(value)) return 'must start with a letter or digit and hold only letters, digits, "_", "." or "-"';
+  if (value.length > MAX_ID_LENGTH) return `must be at most ${MAX_ID_LENGTH} characters (has ${value.length})`;
+  return undefined;
+}
+const id = z.string().superRefine((v, ctx) => {
+  const problem = idProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 // No control characters in any text field: they would reach terminals and chat as commands, not words.
 const text = z
   .string()

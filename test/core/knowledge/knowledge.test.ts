@@ -2,7 +2,9 @@ import { chmod, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../../src/core/engine.ts';
+import { evidenceProblems, figures, MIN_FACT_QUOTE_WORDS } from '../../../src/core/knowledge/fact-evidence.ts';
 import { KnowledgeError, loadCorpus, MAX_FILE_BYTES } from '../../../src/core/knowledge/load.ts';
+import { MAX_ID_LENGTH } from '../../../src/core/knowledge/schema.ts';
 import { articlePassages } from '../../../src/core/text/passages.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/startup.ts';
@@ -169,6 +171,41 @@ afterAll(async () => {
 const tariffs = article({ title: 'Tariffs', date: '2024-05-01' }, 'The tariff on widgets rises to 12.5 percent on 1 July 2024 under Executive Order 14001.\n\nImports of six hundred tons a year stay duty free, officials said.\n');
 const factFile = (...facts: string[]) => `facts:\n${facts.map((f) => `  - ${f}`).join('\n')}\n`;
 
+describe('a fact must be backed by its quote (item 5)', () => {
+  it('refuses the probe’s fact: a one-letter quote under an invented statement', async () => {
+    const dir = await folder({ 'articles/t.md': tariffs, 'facts/f.yaml': factFile('{ id: invented, statement: "Widgets pay 40% from 2025.", value: 40, asOf: "2024-05-01", article: t, quote: "a" }') });
+    const p = await problems(dir);
+    expect(p).toContain(`facts/f.yaml: fact "invented": quote: must be at least ${MIN_FACT_QUOTE_WORDS} words, the span of the article that backs the statement (has 1)`);
+    expect(p).toContain('facts/f.yaml: fact "invented": statement: the figure 40 is not in the quote');
+    expect(p).toContain('facts/f.yaml: fact "invented": value: 40 is not a figure in the quote');
+  });
+
+  it('accepts figures written differently in the quote (15% / 15 percent, 1,000 / 1000, number words), and dates and document numbers are not figures', async () => {
+    const dir = await folder({
+      'articles/t.md': tariffs,
+      'facts/f.yaml': factFile(
+        '{ id: rate, statement: "Since 1 July 2024 widgets pay 12.5% under EO 14001.", value: 12.5, unit: percent, asOf: "2024-07-01", article: t, quote: "The tariff on widgets rises to 12.5 percent on 1 July 2024" }',
+        '{ id: words, statement: "Imports of 600 tons a year stay duty free.", value: 600, asOf: "2024-05-01", article: t, quote: "Imports of six hundred tons a year stay duty free" }',
+      ),
+    });
+    expect((await loadCorpus(dir)).facts.map((f) => f.id)).toEqual(['rate', 'words']);
+  });
+
+  it('names every kind of unbacked figure: in the statement, in the value, several at once', () => {
+    const quote = 'The tariff on widgets rises to 12.5 percent on 1 July 2024';
+    expect(evidenceProblems({ statement: 'Widgets pay 12.5% now.', quote })).toEqual([]);
+    expect(evidenceProblems({ statement: 'Widgets pay 12.5% plus $3 a unit, 7 in all.', quote })).toEqual(['statement: the figures 3, 7 are not in the quote']);
+    expect(evidenceProblems({ statement: 'Widgets pay more.', value: 25, quote })).toEqual(['value: 25 is not a figure in the quote']);
+    expect(evidenceProblems({ statement: 'Widgets pay more.', quote: 'rises to 12.5' })).toEqual([`quote: must be at least ${MIN_FACT_QUOTE_WORDS} words, the span of the article that backs the statement (has 3)`]);
+    expect(figures('In 2019, on 7 August and August 7, under section 232 and Executive Order 14345: 25% of $1,200.50 and zero duty')).toEqual([25, 1200.5, 0]);
+  });
+
+  it('the shipped facts all pass (three statements lost a figure their quote does not show)', async () => {
+    const corpus = await loadCorpus(DEFAULT_KNOWLEDGE_DIR);
+    for (const f of corpus.facts) expect(evidenceProblems(f), f.id).toEqual([]);
+  });
+});
+
 describe('YAML alias bombs and other parser failures (item 8)', () => {
   const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
   it('names the file of every bomb and keeps every other problem', async () => {
@@ -244,5 +281,31 @@ describe('line endings and control characters (item 9)', () => {
     const p = await problems(await folder({ 'articles/a\u001b[2J.md': empty, 'articles/txt\u202egnp.md': empty }));
     expect(p.map((x) => x.split(':')[0])).toEqual(['articles/a\\u{1b}[2J.md', 'articles/txt\\u{202e}gnp.md']);
     for (const x of p) expect(x).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
+});
+
+describe('article ids (item 10)', () => {
+  it(`refuses file names outside the id character set or over ${MAX_ID_LENGTH} characters, and says how to fix them`, async () => {
+    const long = 'a'.repeat(MAX_ID_LENGTH + 1);
+    const dir = await folder({
+      'articles/<!channel>,x|y.md': tariffs,
+      'articles/with space.md': tariffs,
+      'articles/-dash.md': tariffs,
+      [`articles/${long}.md`]: tariffs,
+      'articles/日本-関税_2024.md': tariffs,
+      'articles/ok name.md': article({ title: 'T', date: '2024-01-01', id: 'renamed-ok' }, 'Body text.\n'),
+    });
+    const p = await problems(dir);
+    const chars = 'must start with a letter or digit and hold only letters, digits, "_", "." or "-"';
+    expect(p).toEqual(
+      expect.arrayContaining([
+        `articles/<!channel>,x|y.md: the file name "<!channel>,x|y" is not a valid article id (it ${chars}); rename the file or set "id" in the front matter`,
+        `articles/with space.md: the file name "with space" is not a valid article id (it ${chars}); rename the file or set "id" in the front matter`,
+        `articles/-dash.md: the file name "-dash" is not a valid article id (it ${chars}); rename the file or set "id" in the front matter`,
+        `articles/${long}.md: the file name "${long}" is not a valid article id (it must be at most ${MAX_ID_LENGTH} characters (has ${MAX_ID_LENGTH + 1})); rename the file or set "id" in the front matter`,
+      ]),
+    );
+    // Letters of any script are fine, and a front matter id stands in for a bad file name.
+    expect(p).toHaveLength(4);
   });
 });
