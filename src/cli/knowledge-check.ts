@@ -4,6 +4,7 @@
  */
 import { loadCorpus } from '../core/knowledge/load.ts';
 import { qualityWarnings } from '../core/knowledge/quality.ts';
+import { printable } from '../core/model/knowledge-error.ts';
 import { readConfig } from '../config.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../startup.ts';
 
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `knowledge: ${dir}: valid: ${corpus.articles.length} article(s), ${corpus.deals.length} deal(s), ${corpus.topics.length} topic(s), ${corpus.facts.length} fact(s)\n`,
   );
-  for (const w of warnings) process.stdout.write(`warning: ${w.file}: ${w.message}\n`);
+  // Warnings quote the knowledge (notes, titles): control and bidi characters are shown as escapes.
+  for (const w of warnings) process.stdout.write(`warning: ${printable(w.file)}: ${printable(w.message)}\n`);
   process.stdout.write(`${warnings.length} warning(s)\n`);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Quality warnings for a loaded corpus (used by `npm run knowledge:check`):
  * low-reliability sources, text that looks machine-paraphrased, near-duplicate
- * articles, and facts resting on weak sources. Warnings never block loading.
+ * articles, facts resting on weak sources, and implausible dates. Warnings
+ * never block loading.
  */
 import { analyze } from '../text/analyzer.ts';
 import type { Corpus } from '../model/types.ts';
@@ -50,9 +51,41 @@ export function containment(a: Set<string>, b: Set<string>): number {
 /** Share of shared wording (`containment` of shingles) from which two articles are near-duplicates. */
 export const NEAR_DUPLICATE_SHARE = 0.5;
 
-/** Collects warnings for a corpus. */
-export function qualityWarnings(corpus: Corpus): QualityWarning[] {
-  const warnings: QualityWarning[] = [];
+/** Dates before this are implausible for the trade knowledge this bot holds (typing slips such as `0000-01-01` or `0219-…`). */
+export const EARLIEST_PLAUSIBLE_DATE = '1900-01-01';
+/** How far ahead a scheduled date (a fact's `asOf`, a deal's end, a milestone) may plausibly lie. */
+export const PLAUSIBLE_YEARS_AHEAD = 10;
+
+/** Why a date is implausible, or undefined. `future` is the latest plausible date. */
+function implausible(date: string, future: string): string | undefined {
+  if (date < EARLIEST_PLAUSIBLE_DATE) return `before ${EARLIEST_PLAUSIBLE_DATE}`;
+  if (date > future) return `after ${future}`;
+  return undefined;
+}
+
+/** Warnings for dates that are valid but implausible: a source published in the future, a year 0000. */
+function dateWarnings(corpus: Corpus, today: Date): QualityWarning[] {
+  const day = today.toISOString().slice(0, 10);
+  const ahead = `${today.getUTCFullYear() + PLAUSIBLE_YEARS_AHEAD}${day.slice(4)}`;
+  const out: QualityWarning[] = [];
+  const check = (file: string, what: string, date: string | undefined, latest: string) => {
+    const why = date ? implausible(date, latest) : undefined;
+    if (why) out.push({ file, message: `${what} ${date} is implausible (${why}); check for a typing slip` });
+  };
+  // A publication date cannot lie ahead of today.
+  for (const a of corpus.articles) check(a.file, 'date', a.date, day);
+  for (const f of corpus.facts) check(f.file, `fact "${f.id}": asOf`, f.asOf, ahead);
+  for (const d of corpus.deals) {
+    check('deals.yaml', `deal "${d.id}": from`, d.from, ahead);
+    check('deals.yaml', `deal "${d.id}": to`, d.to, ahead);
+    for (const m of d.milestones) check('deals.yaml', `deal "${d.id}": milestone`, m.date, ahead);
+  }
+  return out;
+}
+
+/** Collects warnings for a corpus. `today` decides what counts as the future (default: now). */
+export function qualityWarnings(corpus: Corpus, today = new Date()): QualityWarning[] {
+  const warnings: QualityWarning[] = dateWarnings(corpus, today);
   for (const a of corpus.articles) {
     if (a.reliability === 'low') warnings.push({ file: a.file, message: `low-reliability source${a.note ? `: ${a.note}` : ''}` });
     const tells = paraphraseTells(a.body);

@@ -25,6 +25,15 @@ const id = z.string().superRefine((v, ctx) => {
   const problem = idProblem(v);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+/** Source links: http(s) only (no javascript:, data:, file: or other schemes), with a host. */
+const webUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && /^https?:\/\//i.test(v);
+  } catch {
+    return false;
+  }
+}, 'must be an http:// or https:// URL');
 // No control characters in any text field: they would reach terminals and chat as commands, not words.
 const text = z
   .string()
@@ -37,7 +46,7 @@ export const frontMatterSchema = z.strictObject({
   title: text,
   date: dateField,
   publisher: text.optional(),
-  url: z.string().url('must be a URL').optional(),
+  url: webUrl.optional(),
   id: id.optional(),
   reliability: z.enum(['high', 'normal', 'low']).default('normal'),
   note: text.optional(),

@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import { chmod, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../../src/core/engine.ts';
 import { evidenceProblems, figures, MIN_FACT_QUOTE_WORDS } from '../../../src/core/knowledge/fact-evidence.ts';
 import { KnowledgeError, loadCorpus, MAX_FILE_BYTES } from '../../../src/core/knowledge/load.ts';
+import { qualityWarnings } from '../../../src/core/knowledge/quality.ts';
 import { MAX_ID_LENGTH } from '../../../src/core/knowledge/schema.ts';
 import { articlePassages } from '../../../src/core/text/passages.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
@@ -81,7 +83,7 @@ describe('loadCorpus', () => {
     expect(p.some((x) => x.startsWith('articles/d.md: reliability: '))).toBe(true);
     expect(p.some((x) => x.startsWith('articles/d.md: front matter: Unrecognized key') && x.includes('colour'))).toBe(true);
     expect(p).toContain('articles/e.md: body is empty');
-    expect(p).toContain('articles/f.md: url: must be a URL');
+    expect(p).toContain('articles/f.md: url: must be an http:// or https:// URL');
   });
 
   it('rejects duplicate ids, unknown references and quotes not in the article, all at once', async () => {
@@ -308,4 +310,35 @@ describe('article ids (item 10)', () => {
     // Letters of any script are fine, and a front matter id stands in for a bad file name.
     expect(p).toHaveLength(4);
   });
+});
+
+describe('source URLs and dates (item 11)', () => {
+  it('refuses every scheme but http and https', async () => {
+    const bad = ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'vbscript:msgbox', 'ftp://example.com/x', '//evil.example/x', 'http:/evil.example', 'https://'];
+    const files = Object.fromEntries(bad.map((url, i) => [`articles/u${i}.md`, article({ title: 'T', date: '2024-01-01', url }, 'Body text.\n')]));
+    const p = await problems(await folder({ ...files, 'articles/ok.md': article({ title: 'T', date: '2024-01-01', url: 'HTTPS://example.com/a?b=1' }, 'Body text.\n') }));
+    expect(p).toEqual(bad.map((_, i) => `articles/u${i}.md: url: must be an http:// or https:// URL`));
+  });
+
+  it('warns (npm run knowledge:check) on dates that are valid but implausible', async () => {
+    const dir = await folder({
+      'articles/zero.md': article({ title: 'T', date: '0000-01-01' }, 'Body text.\n'),
+      'articles/future.md': article({ title: 'T', date: '2999-01-01' }, 'Body text.\n'),
+      'articles/fine.md': article({ title: 'T', date: '2024-01-01' }, 'Body text.\n'),
+      'deals.yaml': 'deals:\n  - { id: d, name: D, parties: [A], from: "0219-01-01", to: "2031-01-01", status: open, milestones: [{ date: "1899-12-31", event: E }] }\n',
+    });
+    const warnings = qualityWarnings(await loadCorpus(dir), new Date('2026-01-01T00:00:00Z'));
+    expect(warnings.filter((w) => w.message.includes('implausible'))).toEqual([
+      { file: 'articles/future.md', message: 'date 2999-01-01 is implausible (after 2026-01-01); check for a typing slip' },
+      { file: 'articles/zero.md', message: 'date 0000-01-01 is implausible (before 1900-01-01); check for a typing slip' },
+      { file: 'deals.yaml', message: 'deal "d": from 0219-01-01 is implausible (before 1900-01-01); check for a typing slip' },
+      { file: 'deals.yaml', message: 'deal "d": milestone 1899-12-31 is implausible (before 1900-01-01); check for a typing slip' },
+    ]);
+    // And the real CLI prints them.
+    const out = await new Promise<string>((resolve) =>
+      execFile(process.execPath, ['--import', 'tsx', 'src/cli/knowledge-check.ts', dir], { cwd: path.resolve(import.meta.dirname, '../../..') }, (_e, stdout) => resolve(stdout)),
+    );
+    expect(out).toContain('warning: articles/zero.md: date 0000-01-01 is implausible (before 1900-01-01); check for a typing slip');
+    expect(qualityWarnings(await loadCorpus(DEFAULT_KNOWLEDGE_DIR)).filter((w) => w.message.includes('implausible'))).toEqual([]);
+  }, 30_000);
 });
