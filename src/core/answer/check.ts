@@ -355,13 +355,14 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     if (!claimDate) return 'agree';
     if (dates.some((d) => datesAgree(d.date, claimDate.date))) return 'agree';
     if (dates.length) return 'disagree';
-    if (factDate && datesAgree(factDate, claimDate.date)) return 'agree';
+    // A fact on the sentence dates what it says.
+    if (factDate) return datesAgree(factDate, claimDate.date) ? 'agree' : 'disagree';
     return datesAgree(article.date, claimDate.date) ? 'published' : 'unknown';
   };
   const agreeingDate = () => (claimDate ? dates.find((d) => datesAgree(d.date, claimDate.date))?.date : undefined);
   // Of several dates, the one nearest the claim's is most likely the same event, told differently.
   const nearest = () => (claimDate ? [...dates].sort((a, b) => likeness(b.date, claimDate.date) - likeness(a.date, claimDate.date) || dayGap(a.date, claimDate.date) - dayGap(b.date, claimDate.date))[0]?.date : dates[0]?.date);
-  const datesShown = () => nearest() ?? '';
+  const datesShown = () => nearest() ?? factDate ?? '';
   // A source less precise than the claim ("July 2025" for "July 23, 2025") agrees only as far as it goes: it does not confirm the day.
   const preciseEnough = () => !claimDate || dates.some((d) => datesAgree(d.date, claimDate.date) && d.date.length >= claimDate.date.length) || (!!factDate && datesAgree(factDate, claimDate.date) && factDate.length >= claimDate.date.length);
 
@@ -383,7 +384,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
       if (claimDate && ds === 'agree' && !preciseEnough()) return { ...base, stated: result.stated, about };
       if (result.hedge) return supporting({ ...base, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return supporting({ ...base, decisive: true, stance: 'supports', stated: result.stated, value: result.stated, about });
-      if (ds === 'disagree') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: `${result.stated} in ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown() });
+      if (ds === 'disagree') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: `${result.stated} ${datesShown().length === 10 ? 'on' : 'in'} ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown() });
       return { ...base, stated: result.stated };
     }
     if (result.kind === 'swapped') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about, swapped: true });

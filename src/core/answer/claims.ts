@@ -166,6 +166,8 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);
   if (rel <= SAME_FIGURE_TOLERANCE) return 'same';
+  // Two maxima ("up to $232 billion", "up to $332 billion") or two minima are figures like any other.
+  if (claim.bound && claim.bound === source.bound && claim.bound !== 'about') return 'different';
   const bound = source.bound ?? claim.bound;
   if (bound === 'about') return rel <= ABOUT_TOLERANCE ? 'same' : rel <= 3 * ABOUT_TOLERANCE ? 'unclear' : 'different';
   // Which side is the bound's? A source "more than 40" holds a claim of 40 to 44; a claim "more than 500" holds a source of 550.
