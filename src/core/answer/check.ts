@@ -478,7 +478,8 @@ function compareAll(
       const owner = figureOwner(text, sf, mentions);
       // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it).
       const relation = claimOwner?.party && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
-      const stated = formatFigure(sf) + (owner && relation !== 'same' ? ` for ${owner.name}` : '');
+      // Whose figure it is, when the sentence says so or it is someone else's: "10% for Japan", "90% for United States".
+      const stated = formatFigure(sf) + (owner && (relation !== 'same' || owner.how === 'explicit') ? ` for ${owner.name}` : '');
       const sourceHedges = hedgesIn(text, sf.start);
       if (relation === 'same' && match === 'same') {
         // The same figure decides; of several, a plain one ("15 percent") is the one to show, not a bound ("less than 15 percent").
