@@ -20,12 +20,18 @@ export interface QueryContext {
   weights: number[];
   /** Sum of `weights`. */
   totalWeight: number;
-  /** Credit of each concept for one stem (exact 1, a knowledge synonym its credit, a soft match its similarity). Memoised. */
-  creditsOf(stem: string): Float32Array;
+  /**
+   * Credit of each concept for one stem: `soft` counts the asked word (1), a
+   * knowledge synonym (its credit) and a soft match (its similarity); `exact`
+   * only the first two. Memoised per question.
+   */
+  creditsOf(stem: string): Credits;
   /** Adjacent stem pairs of the question (partner words left out). */
   pairs: Set<string>;
   /** The sentence shape that answers this question type, if any. */
   cue: RegExp | null;
+  /** Credits over passage `i`'s own stems, memoised per question. */
+  sentenceCredits(i: number): Credits;
   /** Passages holding the quote of a fact that matches the question. */
   factPassages: Set<number>;
   /** The newest era among the query's deals (for "now"). */
@@ -45,12 +51,62 @@ export interface CandidateView {
   own: Set<string>;
   /** Stems of the previous sentence of the same article, if any. */
   previous?: Set<string>;
-  /** Stems of the paragraph and the sentences on either side. */
-  around: Set<string>;
+  /** True when the paragraph or a sentence on either side holds the stem. */
+  aroundHas(stem: string): boolean;
+  /** Best credit per question idea over `own` (soft and exact). */
+  ownCredits: Credits;
+  /** The same over the previous sentence, if any. */
+  previousCredits?: Credits;
+  /** The same over the paragraph and the sentences on either side. */
+  aroundCredits: Credits;
   /** True when the sentence is a list item read with its lead-in. */
   hasLeadIn: boolean;
   sentenceBm25: number;
   paragraphBm25: number;
+}
+
+/** Best credit per question idea (same order as the query's concepts): with soft matches, and exact only. */
+export interface Credits {
+  soft: Float32Array;
+  exact: Float32Array;
+}
+
+/** The best credits of each idea over a list of stems. */
+export function creditsOver(q: QueryContext, stems: Iterable<string>): Credits {
+  const n = q.weights.length;
+  const soft = new Float32Array(n);
+  const exact = new Float32Array(n);
+  for (const s of stems) {
+    const credits = q.creditsOf(s);
+    for (let i = 0; i < n; i++) {
+      if (credits.soft[i]! > soft[i]!) soft[i] = credits.soft[i]!;
+      if (credits.exact[i]! > exact[i]!) exact[i] = credits.exact[i]!;
+    }
+  }
+  return { soft, exact };
+}
+
+/** The idea-by-idea maximum of several credit sets. */
+export function maxCredits(...all: (Credits | undefined)[]): Credits {
+  const present = all.filter((c) => c !== undefined);
+  const n = present[0]?.soft.length ?? 0;
+  const soft = new Float32Array(n);
+  const exact = new Float32Array(n);
+  for (const c of present) {
+    for (let i = 0; i < n; i++) {
+      if (c.soft[i]! > soft[i]!) soft[i] = c.soft[i]!;
+      if (c.exact[i]! > exact[i]!) exact[i] = c.exact[i]!;
+    }
+  }
+  return { soft, exact };
+}
+
+/** Rarity-weighted share (0–1) of a credit vector. */
+export function shareOf(q: QueryContext, credits: Float32Array): number {
+  if (q.totalWeight <= 0) return 0;
+  let found = 0;
+  for (let i = 0; i < credits.length; i++) found += q.weights[i]! * credits[i]!;
+  return found / q.totalWeight;
 }
 
 /** Sentence shapes that answer each kind of question. */
@@ -82,36 +138,43 @@ export function conceptWeights(index: CorpusIndex, concepts: readonly Concept[])
   });
 }
 
-/** Builds the per-question context. */
-export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: readonly IndexedFact[]): QueryContext {
+/** Builds the per-question context; `soft: false` leaves word vectors out (exact matching only). */
+export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: readonly IndexedFact[], soft = true): QueryContext {
   const weights = conceptWeights(index, query.concepts);
   const names = new Set([...index.names, ...questionNames(query.text)]);
-  const matcher: SoftMatcher = softMatcher(index.vectors, names);
-  const memo = new Map<string, Float32Array>();
-  const creditsOf = (stem: string): Float32Array => {
+  const matcher: SoftMatcher = softMatcher(soft ? index.vectors : null, names);
+  const memo = new Map<string, Credits>();
+  const creditsOf = (stem: string): Credits => {
     let credits = memo.get(stem);
     if (!credits) {
-      credits = new Float32Array(query.concepts.length);
+      const soft = new Float32Array(query.concepts.length);
+      const exact = new Float32Array(query.concepts.length);
       query.concepts.forEach((c, i) => {
-        if (c.stems[0] === stem) credits![i] = 1;
-        else if (c.stems.includes(stem)) credits![i] = c.synonymCredit;
+        if (c.stems[0] === stem) soft[i] = exact[i] = 1;
+        else if (c.stems.includes(stem)) soft[i] = exact[i] = c.synonymCredit;
         // Partner words are names: they match exactly or through the knowledge's aliases only.
-        else if (!c.partner) credits![i] = matcher.credit(c.stems[0]!, stem);
+        else if (!c.partner) soft[i] = matcher.credit(c.stems[0]!, stem);
       });
-      memo.set(stem, credits);
+      memo.set(stem, (credits = { soft, exact }));
     }
     return credits;
   };
+  const sentenceMemo = new Map<number, Credits>();
   const partnerStems = new Set(query.concepts.filter((c) => c.partner).map((c) => c.stems[0]!));
   const asked = analyze(query.text).filter((s) => !partnerStems.has(s));
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < asked.length; i++) pairs.add(`${asked[i]} ${asked[i + 1]}`);
-  return {
+  const ctx: QueryContext = {
     index,
     query,
     weights,
     totalWeight: weights.reduce((a, b) => a + b, 0),
     creditsOf,
+    sentenceCredits(i) {
+      let c = sentenceMemo.get(i);
+      if (!c) sentenceMemo.set(i, (c = creditsOver(ctx, index.termsOf(i))));
+      return c;
+    },
     pairs,
     cue: CUES[query.type],
     factPassages: new Set(facts.flatMap((f) => f.passages)),
@@ -119,6 +182,7 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     maxSentenceBm25: 1e-9,
     maxParagraphBm25: 1e-9,
   };
+  return ctx;
 }
 
 /** The newest era key among the articles of the query's deals (or of all articles). */
@@ -129,26 +193,4 @@ export function newestEraKey(index: CorpusIndex, query: ParsedQuery): string {
     if (a.era.key > newest) newest = a.era.key;
   }
   return newest;
-}
-
-/**
- * Share (0–1) of the question's ideas, rarity-weighted, that a set of stems
- * holds: each idea takes its best credit over the set.
- * @param exactOnly count only the asked word and the knowledge's synonyms (no soft matches)
- */
-export function coverage(q: QueryContext, stems: Iterable<string>, exactOnly = false): number {
-  const n = q.weights.length;
-  if (n === 0 || q.totalWeight <= 0) return 0;
-  const best = new Float32Array(n);
-  for (const s of stems) {
-    const credits = q.creditsOf(s);
-    for (let i = 0; i < n; i++) {
-      let c = credits[i]!;
-      if (exactOnly && c < 1 && !q.query.concepts[i]!.stems.includes(s)) c = 0;
-      if (c > best[i]!) best[i] = c;
-    }
-  }
-  let found = 0;
-  for (let i = 0; i < n; i++) found += q.weights[i]! * best[i]!;
-  return found / q.totalWeight;
 }

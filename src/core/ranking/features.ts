@@ -4,7 +4,7 @@
  * weights are fitted on data (`npm run fit`, see weights.ts); none of them
  * knows anything of a corpus.
  */
-import { coverage, type CandidateView, type QueryContext } from './context.ts';
+import { maxCredits, shareOf, type CandidateView, type QueryContext } from './context.ts';
 
 /** A feature: a candidate and its question's context to a value. */
 export type Feature = (c: CandidateView, q: QueryContext) => number;
@@ -16,19 +16,19 @@ export const sentenceBm25: Feature = (c, q) => c.sentenceBm25 / q.maxSentenceBm2
 export const paragraphBm25: Feature = (c, q) => c.paragraphBm25 / q.maxParagraphBm25;
 
 /** Rarity-weighted share of the question's ideas stated in the sentence in the question's own words (or the knowledge's synonyms). */
-export const exactCoverage: Feature = (c, q) => coverage(q, c.own, true);
+export const exactCoverage: Feature = (c, q) => shareOf(q, c.ownCredits.exact);
 
 /** The same share, with partial credit for words that mean nearly the same (word vectors; names only exactly). */
-export const softCoverage: Feature = (c, q) => coverage(q, c.own);
+export const softCoverage: Feature = (c, q) => shareOf(q, c.ownCredits.soft);
 
 /** What the previous sentence adds to the coverage: the answer often leans on it ("That deal…", "do the same"). */
 export const contextCoverage: Feature = (c, q) => {
-  if (!c.previous) return 0;
-  return Math.max(0, coverage(q, [...c.own, ...c.previous]) - coverage(q, c.own));
+  if (!c.previousCredits) return 0;
+  return Math.max(0, shareOf(q, maxCredits(c.ownCredits, c.previousCredits).soft) - shareOf(q, c.ownCredits.soft));
 };
 
 /** Coverage by the sentence's paragraph and the sentences on either side: how well the source around it supports an answer. */
-export const neighbourSupport: Feature = (c, q) => coverage(q, c.around);
+export const neighbourSupport: Feature = (c, q) => shareOf(q, c.aroundCredits.soft);
 
 /** Share of the question's adjacent word pairs that stand together in the sentence (term proximity), at most 1. */
 export const proximity: Feature = (c, q) => {

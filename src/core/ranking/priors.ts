@@ -50,7 +50,7 @@ export function eraPrior(c: CandidateView, q: QueryContext, p: Priors = DEFAULT_
   let fit = 0;
   if (query.recent) fit += article.era.key === q.newestKey ? 1 : -1;
   if (query.years.length) {
-    const named = query.years.some((y) => c.around.has(String(y))) || query.years.some((y) => yearsStated(c, q).has(y));
+    const named = query.years.some((y) => c.aroundHas(String(y))) || query.years.some((y) => yearsStated(c, q).has(y));
     const fits = named || query.years.some((y) => article.date.startsWith(String(y)) || eraCoversYear(article.era, y));
     fit += fits ? 1 : -1;
   }

@@ -7,12 +7,12 @@
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
 import type { Passage } from '../model/types.ts';
-import { coverage, queryContext, type CandidateView, type QueryContext } from './context.ts';
+import { creditsOver, maxCredits, queryContext, shareOf, type CandidateView, type Credits, type QueryContext } from './context.ts';
 import { FEATURE_NAMES, FEATURES, type FeatureName } from './features.ts';
 import { DEFAULT_PRIORS, priorOffset, type Priors } from './priors.ts';
 import { DEFAULT_WEIGHTS, sigmoid, type RankWeights } from './weights.ts';
 
-export { coverage, conceptWeights, idf, newestEraKey } from './context.ts';
+export { conceptWeights, idf, newestEraKey } from './context.ts';
 
 /** A scored sentence. */
 export interface Candidate {
@@ -87,20 +87,37 @@ export function leadInOf(index: CorpusIndex, i: number): number | undefined {
   return undefined;
 }
 
-/** Builds the feature view of passage `id`. */
-export function candidateView(index: CorpusIndex, id: number, sentenceBm25: number, paragraphBm25: number, paragraphStems: (i: number) => Set<string>): CandidateView {
+/** Builds the feature view of passage `id`; `paragraphCredits` and `paragraphStems` are memoised per paragraph by the caller. */
+export function candidateView(
+  q: QueryContext,
+  id: number,
+  sentenceBm25: number,
+  paragraphBm25: number,
+  paragraph: { stems(i: number): Set<string>; credits(i: number): Credits },
+): CandidateView {
+  const index = q.index;
   const passage = index.passages[id]!;
   const sequence = index.termsOf(id);
   const leadIn = leadInOf(index, id);
   const own = new Set(sequence);
   if (leadIn !== undefined) for (const s of index.termsOf(leadIn)) own.add(s);
-  const around = new Set(paragraphStems(id));
-  for (const j of [id - 1, id + 1]) {
-    if (index.passages[j]?.articleId === passage.articleId) for (const s of index.termsOf(j)) around.add(s);
-  }
-  const prev = index.passages[id - 1];
-  const previous = prev?.articleId === passage.articleId && leadIn !== id - 1 ? new Set(index.termsOf(id - 1)) : undefined;
-  return { index: id, passage, sequence, own, previous, around, hasLeadIn: leadIn !== undefined, sentenceBm25, paragraphBm25 };
+  const sameArticle = (j: number) => index.passages[j]?.articleId === passage.articleId;
+  const neighbours = [id - 1, id + 1].filter(sameArticle);
+  const previous = sameArticle(id - 1) && leadIn !== id - 1 ? id - 1 : undefined;
+  return {
+    index: id,
+    passage,
+    sequence,
+    own,
+    previous: previous === undefined ? undefined : new Set(index.termsOf(previous)),
+    aroundHas: (s) => paragraph.stems(id).has(s) || neighbours.some((j) => index.termsOf(j).includes(s)),
+    ownCredits: leadIn === undefined ? q.sentenceCredits(id) : maxCredits(q.sentenceCredits(id), q.sentenceCredits(leadIn)),
+    previousCredits: previous === undefined ? undefined : q.sentenceCredits(previous),
+    aroundCredits: maxCredits(paragraph.credits(id), ...neighbours.map((j) => q.sentenceCredits(j))),
+    hasLeadIn: leadIn !== undefined,
+    sentenceBm25,
+    paragraphBm25,
+  };
 }
 
 /** Scores one view: the fitted logit plus priors. */
@@ -132,20 +149,33 @@ export function candidateViews(index: CorpusIndex, q: QueryContext, options: Par
   for (const h of paragraphHits.slice(0, options.paragraphs ?? PARAGRAPH_POOL)) {
     for (let i = starts[h.id]!; i < starts[h.id + 1]!; i++) ids.add(i);
   }
-  const paragraphCache = new Map<number, Set<string>>();
-  const paragraphStems = (i: number): Set<string> => {
-    const key = index.paragraphOf[i]!;
-    let set = paragraphCache.get(key);
-    if (!set) {
-      set = new Set();
-      for (let j = starts[key]!; j < starts[key + 1]!; j++) for (const s of index.termsOf(j)) set.add(s);
-      paragraphCache.set(key, set);
-    }
-    return set;
+  const stemCache = new Map<number, Set<string>>();
+  const creditCache = new Map<number, Credits>();
+  const paragraph = {
+    stems(i: number): Set<string> {
+      const key = index.paragraphOf[i]!;
+      let set = stemCache.get(key);
+      if (!set) {
+        set = new Set();
+        for (let j = starts[key]!; j < starts[key + 1]!; j++) for (const s of index.termsOf(j)) set.add(s);
+        stemCache.set(key, set);
+      }
+      return set;
+    },
+    credits(i: number): Credits {
+      const key = index.paragraphOf[i]!;
+      let c = creditCache.get(key);
+      if (!c) {
+        const parts: Credits[] = [];
+        for (let j = starts[key]!; j < starts[key + 1]!; j++) parts.push(q.sentenceCredits(j));
+        creditCache.set(key, (c = maxCredits(...parts)));
+      }
+      return c;
+    },
   };
   const views: CandidateView[] = [];
   for (const id of ids) {
-    const view = candidateView(index, id, bm25.get(id) ?? 0, paraScores.get(index.paragraphOf[id]!) ?? 0, paragraphStems);
+    const view = candidateView(q, id, bm25.get(id) ?? 0, paraScores.get(index.paragraphOf[id]!) ?? 0, paragraph);
     if (options.requireAny && !options.requireAny.some((phrase) => phrase.every((s) => view.own.has(s)))) continue;
     views.push(view);
   }
@@ -167,8 +197,6 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
   const topical = query.concepts.map((c, i) => (c.topical ? i : -1)).filter((i) => i >= 0);
   const out: Candidate[] = views.map((view) => {
     const { features, priors: offset, logit } = scoreView(view, q, weights, priors);
-    const credits = [...view.own].map((s) => q.creditsOf(s));
-    const aroundCredits = topical.length ? [...view.around].map((s) => q.creditsOf(s)) : [];
     return {
       index: view.index,
       passage: view.passage,
@@ -177,8 +205,8 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
       features,
       priors: offset,
       support: features.neighbourSupport,
-      onSubject: subject.some((i) => credits.some((c) => c[i]! > 0)),
-      missesTopic: topical.some((i) => !aroundCredits.some((c) => c[i]! > 0)),
+      onSubject: subject.some((i) => view.ownCredits.soft[i]! > 0),
+      missesTopic: topical.some((i) => view.aroundCredits.soft[i]! === 0),
       stems: new Set(view.sequence),
     };
   });
@@ -188,11 +216,12 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
 /** Facts matching a query, best first, with their coverage (exact and knowledge synonyms). */
 export function matchFacts(index: CorpusIndex, query: ParsedQuery, minCoverage: number): { fact: IndexedFact; coverage: number }[] {
   if (index.facts.length === 0 || query.concepts.length === 0) return [];
-  const q = queryContext(index, query, []);
+  // Facts match on the question's own words and the knowledge's synonyms: no soft matching needed.
+  const q = queryContext(index, query, [], false);
   const scored: { fact: IndexedFact; coverage: number; score: number }[] = [];
   for (const fact of index.facts) {
     const stems = fact.stems;
-    const share = coverage(q, stems, true);
+    const share = shareOf(q, creditsOver(q, stems).exact);
     const onSubject = query.concepts.some((c) => !c.partner && c.stems.some((s) => stems.has(s)));
     if (!onSubject || share < minCoverage) continue;
     if (query.deals.length && fact.deal && !query.deals.some((d) => d.id === fact.deal)) continue;

@@ -15,31 +15,35 @@ import type { WordVectors } from './vectors.ts';
  */
 export const SOFT_MATCH_FLOOR = 0.45;
 
-/** Credit (0–1) for each (question stem, text stem) pair; memoised per matcher. */
+/** Credit (0–1) for each (question stem, text stem) pair. */
 export interface SoftMatcher {
   /** 1 for the same stem; the scaled similarity above the floor when neither is a name; else 0. */
   credit(asked: string, found: string): number;
 }
 
-/** A matcher over a vector table; `names` are stems that match only exactly. */
+// Rows of stems, per vector table, shared by every question: the lookup hashes the stem's bytes, so
+// once per stem and process is enough.
+const rowCache = new WeakMap<WordVectors, Map<string, number>>();
+function rowOf(vectors: WordVectors, stem: string): number {
+  let rows = rowCache.get(vectors);
+  if (!rows) rowCache.set(vectors, (rows = new Map()));
+  let r = rows.get(stem);
+  if (r === undefined) rows.set(stem, (r = vectors.row(stem)));
+  return r;
+}
+
+/** A matcher over a vector table; `names` are asked stems that match only exactly. */
 export function softMatcher(vectors: WordVectors | null, names: ReadonlySet<string>, floor = SOFT_MATCH_FLOOR): SoftMatcher {
-  const memo = new Map<string, number>();
   return {
     credit(asked, found) {
       if (asked === found) return 1;
       // The guard: an asked name ("Tokyo", "Japan") matches only itself, never a neighbour ("Seoul", "Korea").
       // A common word may still find a name ("carmakers" → "Toyota", "languages" → "English").
       if (!vectors || names.has(asked) || /^\d/.test(asked) || /^\d/.test(found)) return 0;
-      const key = `${asked} ${found}`;
-      let c = memo.get(key);
-      if (c === undefined) {
-        const a = vectors.row(asked);
-        const b = a < 0 ? -1 : vectors.row(found);
-        const sim = b < 0 ? 0 : vectors.similarity(a, b);
-        c = sim > floor ? (sim - floor) / (1 - floor) : 0;
-        memo.set(key, c);
-      }
-      return c;
+      const a = rowOf(vectors, asked);
+      const b = a < 0 ? -1 : rowOf(vectors, found);
+      const sim = b < 0 ? 0 : vectors.similarity(a, b);
+      return sim > floor ? (sim - floor) / (1 - floor) : 0;
     },
   };
 }

@@ -76,7 +76,7 @@ describe('ranking features', () => {
     const v = byText(/That plan was dropped after talks in Osaka/);
     const withoutName = views('what was dropped after talks?');
     expect(F.softCoverage(v, q)).toBeLessThan(F.softCoverage(withoutName.byText(/That plan was dropped/), withoutName.q));
-    expect(q.creditsOf('osaka')[q.query.concepts.findIndex((c) => c.stems[0] === 'tokyo')]).toBe(0);
+    expect(q.creditsOf('osaka').soft[q.query.concepts.findIndex((c) => c.stems[0] === 'tokyo')]).toBe(0);
   });
 
   it('contextCoverage: what the previous sentence adds ("That plan…" leans on the one before)', () => {
