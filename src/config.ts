@@ -26,7 +26,7 @@ const schema = z.object({
   DISCORD_GUILD_ID: z.string().regex(/^\d+$/, 'must be a numeric id').optional(),
   DISCORD_CHANNELS: z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated numeric ids').optional(),
   DISCORD_API_URL: optionalUrl,
-  DISCORD_SHARDS: z.string().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards').default('auto'),
+  DISCORD_SHARDS: z.coerce.number().int('must be a whole number of shards').min(1).max(65535).optional(),
   INDEX_CACHE_DIR: optionalString,
   INDEX_CACHE_READONLY: flag,
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
@@ -59,8 +59,8 @@ export interface DiscordConfig {
   channels: string[];
   /** REST base without version, e.g. `https://discord.com/api` (the default when absent). */
   apiUrl?: string;
-  /** `npm run discord:shards`: how many shards, or `auto` (Discord's recommendation from `/gateway/bot`). Default `auto`. */
-  shards?: number | 'auto';
+  /** `npm run discord:shards`: how many shards. Default: as many as Discord recommends for the bot (`/gateway/bot`). */
+  shards?: number;
 }
 
 /** Where the index snapshot is kept (see `core/retrieval/index-cache.ts`). */
@@ -167,7 +167,7 @@ export function readConfig(env?: Record<string, string | undefined>): AppConfig 
         guildId: e.DISCORD_GUILD_ID,
         channels: e.DISCORD_CHANNELS ? e.DISCORD_CHANNELS.split(',').map((s) => s.trim()) : [],
         apiUrl: e.DISCORD_API_URL,
-        shards: e.DISCORD_SHARDS === 'auto' ? 'auto' : Number(e.DISCORD_SHARDS),
+        shards: e.DISCORD_SHARDS,
       };
     }
   }

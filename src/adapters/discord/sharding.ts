@@ -62,12 +62,12 @@ export interface RunningShards {
 
 /**
  * Starts the shards and resolves once every one is ready.
- * @param config Discord settings; `shards` is a number or `auto` (Discord's recommendation)
+ * @param config Discord settings; without `shards`, as many as Discord recommends
  * @param execArgv node options for the shard processes (the manager's own: tsx's loader under `npm run`, nothing for `dist/`)
  */
 export async function startShards(config: DiscordConfig, logger: Logger, execArgv: readonly string[] = process.execArgv): Promise<RunningShards> {
   const advice = await gatewayAdvice(config);
-  const totalShards = config.shards === undefined || config.shards === 'auto' ? advice.shards : config.shards;
+  const totalShards = config.shards ?? advice.shards;
   // main.ts next to the sources under tsx, main.js in dist/.
   const script = fileURLToPath(new URL(`../../main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   const manager = new ShardingManager(script, { token: config.token, totalShards, respawn: true, shardArgs: [SHARD_FLAG], execArgv: [...execArgv], mode: 'process' });
