@@ -127,7 +127,6 @@ export function fitListwise(groups: readonly { rows: number[][]; labels: number[
     const longest = Math.max(...step.map(Math.abs));
     if (longest > MAX_STEP) step = step.map((v) => (v * MAX_STEP) / longest);
     w = w.map((v, i) => v + step[i]!);
-    if (process.env.FIT_DEBUG) console.error("it", it, w.map((x) => x.toFixed(3)).join(" "), grad.map((x) => x.toFixed(2)).join(" "));
     if (Math.max(...step.map(Math.abs)) < 1e-7) break;
   }
   return w;

@@ -36,6 +36,8 @@ let feedbackFile: string;
 const logLines: string[] = [];
 let users = 0;
 const CLI_QUESTION = 'what tariff do Japanese cars pay now?';
+/** A question whose answer is short enough to stay in the channel (under the thread threshold). */
+const SHORT_QUESTION = 'Who is the U.S. Trade Representative in the talks?';
 /** The CLI's output, started early so its start-up overlaps the other tests. */
 let cliOutput: Promise<{ stdout: string }>;
 /** A fresh user per test, so the rate limit only bites where a test means it to. */
@@ -148,11 +150,11 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
 
   it('answers a message that mentions the bot, as a reply in that channel, without the mention', async () => {
     const since = fake.requests.length;
-    const message = chatMessage(`<@${IDS.bot}> what tariff do Japanese cars pay now?`, { mentionBot: true, author: newUser() });
+    const message = chatMessage(`<@${IDS.bot}> ${SHORT_QUESTION}`, { mentionBot: true, author: newUser() });
     fake.dispatch('MESSAGE_CREATE', message);
     const post = await fake.request(CHANNEL_POST(IDS.channel), since);
     expect(post.body.message_reference.message_id).toBe(message.id);
-    expect(post.body.embeds).toEqual(renderDiscord(engine.ask('what tariff do Japanese cars pay now?')).embeds);
+    expect(post.body.embeds).toEqual(renderDiscord(engine.ask(SHORT_QUESTION)).embeds);
     expect(post.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -170,8 +172,8 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
   it('answers questions in a DISCORD_CHANNELS channel without a mention, but not chatter, and not elsewhere', async () => {
     const since = fake.requests.length;
     const chatter = chatMessage('nice weather today', { channelId: IDS.listen, author: newUser() });
-    const elsewhere = chatMessage('what tariff do Japanese cars pay now?', { channelId: IDS.channel, author: newUser() });
-    const question = chatMessage('what tariff do Japanese cars pay now?', { channelId: IDS.listen, author: newUser() });
+    const elsewhere = chatMessage(SHORT_QUESTION, { channelId: IDS.channel, author: newUser() });
+    const question = chatMessage(SHORT_QUESTION, { channelId: IDS.listen, author: newUser() });
     for (const m of [chatter, elsewhere, question]) fake.dispatch('MESSAGE_CREATE', m);
     const post = await fake.request(replyTo(question.id), since);
     expect(post.path).toBe(`/api/v10/channels/${IDS.listen}/messages`);
@@ -181,7 +183,7 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
 
   it('answers DMs', async () => {
     const since = fake.requests.length;
-    const message = chatMessage('what tariff do Japanese cars pay now?', { channelId: IDS.dm, author: newUser() });
+    const message = chatMessage(SHORT_QUESTION, { channelId: IDS.dm, author: newUser() });
     fake.dispatch('MESSAGE_CREATE', message);
     const post = await fake.request(CHANNEL_POST(IDS.dm), since);
     expect(post.body.message_reference.message_id).toBe(message.id);
@@ -190,9 +192,9 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
 
   it('never answers bots, including itself', async () => {
     const since = fake.requests.length;
-    const otherBot = chatMessage(`<@${IDS.bot}> what tariff do Japanese cars pay now?`, { mentionBot: true, author: { ...human(IDS.otherBot, 'otherbot'), bot: true } });
-    const itself = chatMessage(`<@${IDS.bot}> what tariff do Japanese cars pay now?`, { mentionBot: true, channelId: IDS.listen, author: { id: IDS.bot, username: 'dealdesk', discriminator: '0', avatar: null, bot: true } });
-    const person = chatMessage(`<@${IDS.bot}> what tariff do Japanese cars pay now?`, { mentionBot: true, author: newUser() });
+    const otherBot = chatMessage(`<@${IDS.bot}> ${SHORT_QUESTION}`, { mentionBot: true, author: { ...human(IDS.otherBot, 'otherbot'), bot: true } });
+    const itself = chatMessage(`<@${IDS.bot}> ${SHORT_QUESTION}`, { mentionBot: true, channelId: IDS.listen, author: { id: IDS.bot, username: 'dealdesk', discriminator: '0', avatar: null, bot: true } });
+    const person = chatMessage(`<@${IDS.bot}> ${SHORT_QUESTION}`, { mentionBot: true, author: newUser() });
     for (const m of [otherBot, itself, person]) fake.dispatch('MESSAGE_CREATE', m);
     // The person's reply arrives; give the bots' messages the same time, then check nothing answered them.
     await fake.request(replyTo(person.id), since);
@@ -202,7 +204,7 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
 
   it('logs a 👍 click to the feedback file with the question and cited articles', async () => {
     const since = fake.requests.length;
-    const question = 'what tariff do Japanese cars pay now?';
+    const question = SHORT_QUESTION;
     const asker = newUser();
     const interaction = slashCommand('ask', [{ name: 'question', value: question }], asker);
     fake.dispatch('INTERACTION_CREATE', interaction);
@@ -228,7 +230,7 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
     await rm(feedbackFile, { force: true });
     await mkdir(feedbackFile);
     const since = fake.requests.length;
-    const answer = engine.ask('what tariff do Japanese cars pay now?');
+    const answer = engine.ask(SHORT_QUESTION);
     const message = apiMessage(IDS.channel, answerPayload(answer));
     const down = answerPayload(answer).components[0]!.components[1] as { custom_id: string };
     const click = buttonClick(down.custom_id, message, newUser());

@@ -17,6 +17,8 @@ import { FakeDiscord, IDS, type FakeResponse, type RecordedRequest } from '../he
 import { chatMessage, human, slashCommand } from '../helpers/discord-payloads.ts';
 
 const QUESTION = 'what tariff do Japanese cars pay now?';
+/** A question whose answer is short enough to stay in the channel (under the thread threshold). */
+const SHORT_QUESTION = 'Who is the U.S. Trade Representative in the talks?';
 const CALLBACK = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`);
 const EDIT = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(`/webhooks/${IDS.app}/${token}/messages/`);
 
@@ -81,14 +83,14 @@ describe('discord faults: REST 429', () => {
 
   it('retries a channel message post after retry_after; the reply arrives', async () => {
     const since = fake.requests.length;
-    const message = chatMessage(`<@${IDS.bot}> ${QUESTION}`, { mentionBot: true, author: newUser() });
+    const message = chatMessage(`<@${IDS.bot}> ${SHORT_QUESTION}`, { mentionBot: true, author: newUser() });
     const post = (r: RecordedRequest) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages` && r.body?.message_reference?.message_id === message.id;
     failOnce(post, tooMany(1));
     fake.dispatch('MESSAGE_CREATE', message);
     await fake.request((r) => post(r) && r.response?.id !== undefined, since, 8000);
     const posts = fake.requests.slice(since).filter(post);
     expect(posts).toHaveLength(2);
-    expect(posts[1]!.body.embeds).toEqual(renderDiscord(engine.ask(QUESTION)).embeds);
+    expect(posts[1]!.body.embeds).toEqual(renderDiscord(engine.ask(SHORT_QUESTION)).embeds);
     expect(logs.some((l) => l.msg === 'discord: message handling failed')).toBe(false);
   }, 15_000);
 });

@@ -7,7 +7,6 @@
  */
 import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
-import type { Candidate } from './rank.ts';
 
 /** The question-level features, by name. */
 export interface AnswerabilityFeatures {
@@ -35,8 +34,14 @@ export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number 
   return subject.filter((c) => c.stems.some((s) => index.sentences.documentFrequency(s) > 0)).length / subject.length;
 }
 
+/** What answerability reads of the best candidate (a `Candidate` of rank.ts, which this module must not import: rank → weights → here). */
+export interface BestCandidate {
+  logit: number;
+  features: { softCoverage: number; neighbourSupport: number };
+}
+
 /** The features for a ranked question; `best` is the sentence the answer would lead with. */
-export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, best: Candidate): AnswerabilityFeatures {
+export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, best: BestCandidate): AnswerabilityFeatures {
   return {
     bestLogit: best.logit,
     bestCoverage: best.features.softCoverage,

@@ -111,8 +111,9 @@ export function shareOf(q: QueryContext, credits: Float32Array): number {
 
 /** Sentence shapes that answer each kind of question. */
 export const CUES: Record<QuestionType, RegExp | null> = {
-  amount: /(\$|€|¥|£)\s?\d|\d[\d.,]*\s*(%|percent|billion|million|trillion|thousand)|\b(half|third|thirds|quarter|double|triple)\b|\b\d[\d.,]*\b/i,
-  rate: /\d[\d.,]*\s*(%|percent)/i,
+  amount: /(\$|€|¥|£)\s?\d|(?<![\d.,])\d[\d.,]*\s*(%|percent|billion|million|trillion|thousand)|\b(half|third|thirds|quarter|double|triple)\b|\b\d[\d.,]*\b/i,
+  // Figures are matched from the start of a run of digits (the lookbehind), so a long run stays linear.
+  rate: /(?<![\d.,])\d[\d.,]*\s*(%|percent)/i,
   when: /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(day|week|month|year)s?\b/i,
   who: /\b\p{Lu}\p{Ll}+\s+(\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u,
   source: /\b(said|says|told|according to|reported|wrote|announced|stated)\b/i,
