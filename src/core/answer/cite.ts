@@ -3,6 +3,7 @@
  * source sentence, the line a list item hangs from, and how much of a set of
  * ideas a sentence holds.
  */
+import { leadInOf } from '../ranking/rank.ts';
 import type { Concept } from '../query/parse.ts';
 import { entityFinder, findFigures, type EntityMention, type Figure } from './claims.ts';
 import { findDates, type DateMention } from './dates.ts';
@@ -37,20 +38,11 @@ export function passageCitation(index: CorpusIndex, i: number, also: readonly st
 }
 
 /**
- * The sentence that introduces the list holding passage `i` (one ending with
- * ":" earlier in the same paragraph, with only short items between), if any:
- * "- Japan (25%)" means little without "The countries he sent letters to today include:".
+ * The sentence that introduces the list holding passage `i`, if any: the
+ * ranking's own reading ("- Japan (25%)" means little without "The countries
+ * he sent letters to today include:").
  */
-export function listLeadIn(index: CorpusIndex, i: number): number | undefined {
-  const passage = index.passages[i]!;
-  for (let j = i - 1; j >= 0 && i - j <= 50; j--) {
-    const p = index.passages[j]!;
-    if (p.articleId !== passage.articleId || p.paragraph !== passage.paragraph) return undefined;
-    if (/:\s*$/.test(p.text)) return j;
-    if (p.text.length > 200) return undefined;
-  }
-  return undefined;
-}
+export const listLeadIn = leadInOf;
 
 /** Inverse document frequency of a stem among the sentences. */
 export function rarity(index: CorpusIndex, stem: string): number {
