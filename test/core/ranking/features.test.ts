@@ -20,6 +20,7 @@ const corpus: Corpus = {
     article('news', '2019-05-01', 'Automakers fear new duties on their exports.\n\nThat plan was dropped after talks in Osaka. The minister said the talks would resume.\n\nThe Signature,\n\nOfficials in Freedonia praised the negotiators.'),
     article('official', '2025-07-01', 'The government will cut the tariff on cars to 15 percent. Carmakers welcomed the cut in tariffs.', 'high'),
     article('flagged', '2025-07-02', 'The government will cut the tariff on cars to 15 percent, a blog said.', 'low'),
+    article('relative', '2024-03-05', 'Last year the steel talks collapsed without a deal.'),
   ],
   deals: [deal],
   topics: [],
@@ -118,6 +119,13 @@ describe('domain priors', () => {
     const y2019 = views('what did automakers and carmakers fear in 2019?');
     expect(eraPrior(y2019.byText(/Automakers fear/), y2019.q)).toBeGreaterThan(0);
     expect(eraPrior(y2019.byText(/Carmakers welcomed/), y2019.q)).toBeLessThan(0);
+  });
+
+  it('era fit reads relative dates: "last year" in an article of 2024-03-05 fits a question about 2023', () => {
+    const { q, byText } = views('what happened to the steel talks in 2023?');
+    expect(eraPrior(byText(/Last year the steel talks collapsed/), q)).toBeGreaterThan(0);
+    const other = views('what happened to the steel talks in 2021?');
+    expect(eraPrior(other.byText(/Last year the steel talks collapsed/), other.q)).toBeLessThan(0);
   });
 
   it('fact backing: a sentence holding a matched fact\'s quote', () => {
