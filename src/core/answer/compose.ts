@@ -6,6 +6,7 @@
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import type { Candidate } from '../ranking/rank.ts';
 import type { Answer, Citation, Fact } from '../model/types.ts';
+import { passageCitation } from './cite.ts';
 
 /** Shared overlap of two stem sets, relative to the smaller: 1 = one contains the other. */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -63,26 +64,10 @@ export function quoteOf(index: CorpusIndex, c: Candidate): string {
   return body.slice(prev.start, p.start + p.text.length);
 }
 
-/** Builds a citation from a kept candidate and its duplicates. */
+/** Builds a citation from a kept candidate and its duplicates (named as "also reported by"). */
 export function citationOf(index: CorpusIndex, group: { kept: Candidate; also: Candidate[] }): Citation {
-  const a = index.articles.get(group.kept.passage.articleId)!;
-  const also = new Map<string, Citation['alsoReportedBy'][number]>();
-  for (const c of group.also) {
-    const o = index.articles.get(c.passage.articleId)!;
-    if (o.id !== a.id) also.set(o.id, { articleId: o.id, publisher: o.publisher, title: o.title, date: o.date });
-  }
-  return {
-    articleId: a.id,
-    title: a.title,
-    publisher: a.publisher,
-    date: a.date,
-    url: a.url,
-    reliability: a.reliability,
-    note: a.reliability === 'low' ? a.note ?? 'This source is marked as low reliability.' : undefined,
-    quote: quoteOf(index, group.kept),
-    era: a.era.label,
-    alsoReportedBy: [...also.values()],
-  };
+  const also = group.also.map((c) => c.passage.articleId);
+  return { ...passageCitation(index, group.kept.index, also), quote: quoteOf(index, group.kept) };
 }
 
 /**
