@@ -58,22 +58,24 @@ function sortedCounts(counts: Map<string, number>): Record<string, number> {
 /** Builds the report from events (any period) and the knowledge they refer to. */
 export function buildReport(events: StoredEvents, corpus: Pick<Corpus, 'articles' | 'deals' | 'topics'>): Report {
   // Abstained questions, grouped by wording key.
-  const groups = new Map<string, { count: number; lastAsked: string; wordings: Map<string, { n: number; last: string }> }>();
-  for (const q of events.questions) {
+  // Events come oldest first (time, then the order they were stored), so a
+  // wording's position breaks ties between wordings asked in the same millisecond.
+  const groups = new Map<string, { count: number; lastAsked: string; wordings: Map<string, { n: number; last: number }> }>();
+  for (const [position, q] of events.questions.entries()) {
     if (q.answered) continue;
     const key = wordingKey(q.question);
     const g = groups.get(key) ?? { count: 0, lastAsked: q.time, wordings: new Map() };
     g.count++;
     if (q.time > g.lastAsked) g.lastAsked = q.time;
-    const w = g.wordings.get(q.question) ?? { n: 0, last: q.time };
+    const w = g.wordings.get(q.question) ?? { n: 0, last: position };
     w.n++;
-    if (q.time > w.last) w.last = q.time;
+    w.last = position;
     g.wordings.set(q.question, w);
     groups.set(key, g);
   }
   const abstained = [...groups.values()]
     .map((g) => {
-      const [question] = [...g.wordings].sort((a, b) => b[1].n - a[1].n || b[1].last.localeCompare(a[1].last))[0]!;
+      const [question] = [...g.wordings].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0]!;
       return { question, count: g.count, lastAsked: g.lastAsked };
     })
     .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked));
