@@ -7,6 +7,7 @@
  */
 import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
+import { questionNames } from '../text/named-entities.ts';
 
 /** The question-level features, by name. */
 export interface AnswerabilityFeatures {
@@ -22,10 +23,17 @@ export interface AnswerabilityFeatures {
    * question about something the sources never discuss.
    */
   vocabulary: number;
+  /**
+   * Share of the names the question capitalises (not the partner: "France",
+   * "Lutnick") that the best sentence, its neighbours or its paragraph use; 1
+   * when it names none. A question about a name the answer's source never
+   * mentions is usually about something else.
+   */
+  namesFound: number;
 }
 
 /** Feature names in weights-file order. */
-export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
+export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary', 'namesFound'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
 
 /** Share of the question's subject words (not the partner) that the knowledge uses, each word counting once. */
 export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number {
@@ -36,6 +44,8 @@ export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number 
 
 /** What answerability reads of the best candidate (a `Candidate` of rank.ts, which this module must not import: rank → weights → here). */
 export interface BestCandidate {
+  /** Passage index of the sentence. */
+  index: number;
   logit: number;
   features: { softCoverage: number; neighbourSupport: number };
 }
@@ -47,7 +57,21 @@ export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, be
     bestCoverage: best.features.softCoverage,
     bestSupport: best.features.neighbourSupport,
     vocabulary: vocabularyShare(index, query),
+    namesFound: namesFound(index, query, best.index),
   };
+}
+
+/** Share of the question's non-partner names found around passage `i` (its paragraph and the sentences on either side). */
+export function namesFound(index: CorpusIndex, query: ParsedQuery, i: number): number {
+  const partner = new Set(query.concepts.filter((c) => c.partner).flatMap((c) => c.stems));
+  const names = [...questionNames(query.text)].filter((s) => !partner.has(s));
+  if (names.length === 0) return 1;
+  const article = index.passages[i]!.articleId;
+  const around = new Set<string>();
+  const paragraph = index.paragraphOf[i];
+  for (let j = i - 1; j >= 0 && (index.paragraphOf[j] === paragraph || j === i - 1) && index.passages[j]!.articleId === article; j--) for (const s of index.termsOf(j)) around.add(s);
+  for (let j = i; j < index.passages.length && (index.paragraphOf[j] === paragraph || j === i + 1) && index.passages[j]!.articleId === article; j++) for (const s of index.termsOf(j)) around.add(s);
+  return names.filter((s) => around.has(s)).length / names.length;
 }
 
 /** The answerability model: one weight per feature and a bias (see fitted-weights.ts). */

@@ -36,7 +36,15 @@ export interface QueryContext {
   factPassages: Set<number>;
   /** The newest era among the query's deals (for "now"). */
   newestKey: string;
-  /** Best sentence and paragraph BM25 among the candidates (for normalising). */
+  /**
+   * The BM25 a sentence (and a paragraph) of average length would score if it
+   * held every asked word once: the scale of the BM25 features. A question
+   * asked in other words than the sources' scores low against it everywhere,
+   * so its BM25 differences weigh less than the soft features'.
+   */
+  idealSentenceBm25: number;
+  idealParagraphBm25: number;
+  /** Best sentence and paragraph BM25 among the candidates. */
   maxSentenceBm25: number;
   maxParagraphBm25: number;
 }
@@ -180,10 +188,33 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     cue: CUES[query.type],
     factPassages: new Set(facts.flatMap((f) => f.passages)),
     newestKey: newestEraKey(index, query),
+    idealSentenceBm25: idealBm25(index.sentences, askedTerms(query)),
+    idealParagraphBm25: idealBm25(index.paragraphs, askedTerms(query)),
     maxSentenceBm25: 1e-9,
     maxParagraphBm25: 1e-9,
   };
   return ctx;
+}
+
+/** The asked words among the search terms (synonyms left out), with their weights. */
+function askedTerms(query: ParsedQuery): Map<string, number> {
+  return new Map(query.concepts.map((c) => [c.stems[0]!, query.terms.get(c.stems[0]!) ?? 1]));
+}
+
+/**
+ * BM25+ (minisearch's formula: k 1.2, b 0.7, d 0.5, summed over the terms and
+ * multiplied by the number matched) of a document of average length holding
+ * each term once. A term no document holds counts as the rarest (df 1),
+ * as in `idf`: a question in words the sources never use cannot score near it.
+ */
+export function idealBm25(retriever: Pick<CorpusIndex['sentences'], 'size' | 'documentFrequency'>, terms: ReadonlyMap<string, number>): number {
+  const n = retriever.size;
+  let sum = 0;
+  for (const [term, weight] of terms) {
+    const df = Math.max(1, retriever.documentFrequency(term));
+    sum += weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (0.5 + 1);
+  }
+  return Math.max(1e-9, sum * terms.size);
 }
 
 /** The newest era key among the articles of the query's deals (or of all articles). */

@@ -9,11 +9,16 @@ import { maxCredits, shareOf, type CandidateView, type QueryContext } from './co
 /** A feature: a candidate and its question's context to a value. */
 export type Feature = (c: CandidateView, q: QueryContext) => number;
 
-/** BM25 of the sentence, relative to the best candidate's. */
-export const sentenceBm25: Feature = (c, q) => c.sentenceBm25 / q.maxSentenceBm25;
+/**
+ * BM25 of the sentence, relative to the larger of the best candidate's and the
+ * ideal's (`idealBm25`: a sentence holding every asked word once): the best is
+ * 1 when it reaches the ideal, and every sentence scores low when none uses
+ * the question's words.
+ */
+export const sentenceBm25: Feature = (c, q) => c.sentenceBm25 / Math.max(q.maxSentenceBm25, q.idealSentenceBm25);
 
-/** BM25 of the sentence's paragraph (with the article title), relative to the best. */
-export const paragraphBm25: Feature = (c, q) => c.paragraphBm25 / q.maxParagraphBm25;
+/** BM25 of the sentence's paragraph (with the article title), on the same scale as `sentenceBm25`. */
+export const paragraphBm25: Feature = (c, q) => c.paragraphBm25 / Math.max(q.maxParagraphBm25, q.idealParagraphBm25);
 
 /** Rarity-weighted share of the question's ideas stated in the sentence in the question's own words (or the knowledge's synonyms). */
 export const exactCoverage: Feature = (c, q) => shareOf(q, c.ownCredits.exact);

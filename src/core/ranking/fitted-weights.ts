@@ -6,30 +6,31 @@
 export const FITTED_WEIGHTS = {
   "version": 1,
   "features": {
-    "sentenceBm25": 1.2788,
-    "paragraphBm25": 1.802,
-    "exactCoverage": 0.4318,
-    "softCoverage": 2.2669,
-    "contextCoverage": 2.0499,
-    "neighbourSupport": 1.3401,
-    "proximity": 0.5992,
-    "typeCue": 0.7484
+    "sentenceBm25": 0.5234,
+    "paragraphBm25": 1.3932,
+    "exactCoverage": 1.1442,
+    "softCoverage": 2.2375,
+    "contextCoverage": 1.7865,
+    "neighbourSupport": 1.9728,
+    "proximity": 0.5325,
+    "typeCue": 0.545
   },
-  "bias": -6.8733,
+  "bias": -6.8505,
   "answerability": {
     "features": {
-      "bestCoverage": 4.3586,
-      "bestSupport": 3.882,
-      "vocabulary": 1.9475
+      "bestCoverage": 3.9694,
+      "bestSupport": 4.3256,
+      "vocabulary": 2.0428,
+      "namesFound": 0.6241
     },
-    "bias": -7.4012
+    "bias": -8.1516
   },
-  "threshold": 0.3176,
+  "threshold": 0.3172,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235208 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
-    "squadTop1": 0.6852,
-    "squadTop3": 0.8167,
-    "splitAnswerableTop3": 0.7793,
+    "squadTop1": 0.6963,
+    "squadTop3": 0.8426,
+    "splitAnswerableTop3": 0.8138,
     "splitUnanswerableAbstained": 0.9
   }
 };

@@ -10,6 +10,7 @@ import { queryContext, type CandidateView, type QueryContext } from '../../../sr
 import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
 import { candidateViews } from '../../../src/core/ranking/rank.ts';
+import { namesFound, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
 import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
 import type { Article, Corpus, Deal } from '../../../src/core/model/types.ts';
 
@@ -47,11 +48,40 @@ function views(question: string): { q: QueryContext; byText: (re: RegExp) => Can
   };
 }
 
+describe('answerability features', () => {
+  it('namesFound: the share of the question\'s names (not the partner) that the best sentence\'s surroundings use', () => {
+    const q = (text: string) => parseQuery(text, corpus.deals, corpus.topics);
+    const osaka = index.passages.findIndex((p) => /^That plan was dropped/.test(p.text));
+    expect(namesFound(index, q('Which plan did they drop in Osaka?'), osaka)).toBe(1);
+    // The same sentence for a question about Kyoto: the name is nowhere around it.
+    expect(namesFound(index, q('Which plan did they drop in Kyoto?'), osaka)).toBe(0);
+    expect(namesFound(index, q('Which plan did they drop in Osaka or Kyoto?'), osaka)).toBe(0.5);
+    // The partner never counts, and a question with no names is not penalised.
+    expect(namesFound(index, q('Which plan did Freedonia drop?'), osaka)).toBe(1);
+    expect(namesFound(index, q('which plan was dropped?'), osaka)).toBe(1);
+  });
+
+  it('vocabulary: the share of the subject words the knowledge uses anywhere', () => {
+    const q = (text: string) => parseQuery(text, corpus.deals, corpus.topics);
+    expect(vocabularyShare(index, q('steel talks collapsed'))).toBe(1);
+    expect(vocabularyShare(index, q('steel sourdough baking'))).toBeCloseTo(1 / 3);
+  });
+});
+
 describe('ranking features', () => {
   it('sentenceBm25: the sentence with the rarer question words scores higher, the best is 1', () => {
     const { q, byText } = views('tariff cut on cars');
     expect(F.sentenceBm25(byText(/will cut the tariff on cars to 15 percent\.$/), q)).toBeGreaterThan(F.sentenceBm25(byText(/Carmakers welcomed/), q));
     expect(F.sentenceBm25(byText(/will cut the tariff on cars to 15 percent\.$/), q)).toBeLessThanOrEqual(1);
+  });
+
+  it('sentenceBm25: scaled by the ideal sentence, so a question in words the sources never use scores low everywhere', () => {
+    const asked = views('tariff cut on cars');
+    const paraphrased = views('tariff slashed on sedans hatchbacks');
+    const best = (v: ReturnType<typeof views>) => F.sentenceBm25(v.byText(/will cut the tariff on cars to 15 percent\.$/), v.q);
+    expect(best(asked)).toBeGreaterThan(0.8);
+    expect(best(paraphrased)).toBeLessThan(0.5);
+    expect(best(paraphrased)).toBeGreaterThan(0);
   });
 
   it('paragraphBm25: a sentence in an on-topic paragraph gets its paragraph\'s score', () => {
