@@ -31,6 +31,8 @@ export function words(text: string): string[] {
   const folded = foldTypography(text)
     .toLowerCase()
     .replace(/%/g, ' percent ')
+    // "U.N.", "E.U.": a dotted abbreviation is the word its letters spell ("UN", "EU").
+    .replace(/(?<![\p{L}\p{N}.])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''))
     // "e-commerce", "x-ray": a one-letter prefix belongs to its word.
     .replace(/(?<![\p{L}\p{N}])(\p{L})-(?=\p{L}{2})/gu, '$1');
   const out: string[] = [];

@@ -19,6 +19,12 @@ describe('analyzer', () => {
   it('treats each CJK character as a word and folds full-width forms', () => {
     expect(analyze('日本の車 ＴＡＲＩＦＦ')).toEqual(['日', '本', 'の', '車', 'tariff']);
   });
+  it('reads a dotted abbreviation as the word its letters spell', () => {
+    expect(analyze('at the U.N. in New York')).toEqual(analyze('at the UN in New York'));
+    expect(analyze('E.U. rules, U.K. ports')).toEqual(['eu', 'rule', 'uk', 'port']);
+    // A decimal or a version number is not an abbreviation.
+    expect(words('3.5 percent')).toEqual(['3.5', 'percent']);
+  });
   it('expands month abbreviations', () => {
     expect(analyze('Aug. 28')).toEqual(analyze('August 28'));
   });
