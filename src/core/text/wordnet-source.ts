@@ -4,9 +4,11 @@
  * package when missing (well under a second, once per machine and package
  * version). Without the package the WordNet layer is simply off, with one log line.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultVectorCache } from './vector-source.ts';
 import { compileWordNet, decodeWordNet, DEFAULT_WORDNET_SENSES, WORDNET_FORMAT, type WordNetTable } from './wordnet.ts';
 
@@ -33,12 +35,38 @@ export function wordnetDict(): string | undefined {
   }
 }
 
+let codeHash: string | undefined;
+// The table holds the analyser's stems, so a change to the analyser (or to the compiler) must
+// not reuse a table compiled by the old one: hash their sources and the stemmer's version.
+function compilerHash(): string {
+  if (codeHash === undefined) {
+    const here = fileURLToPath(import.meta.url);
+    const ext = path.extname(here);
+    const hash = createHash('sha256');
+    for (const name of ['wordnet', 'analyzer', 'normalise']) {
+      try {
+        hash.update(readFileSync(path.join(path.dirname(here), name + ext)));
+      } catch {
+        hash.update(`no ${name}`);
+      }
+    }
+    try {
+      hash.update((require('stemmer/package.json') as { version: string }).version);
+    } catch {
+      hash.update('no stemmer version');
+    }
+    codeHash = hash.digest('hex').slice(0, 8);
+  }
+  return codeHash;
+}
+
 /**
  * What identifies a compiled table without loading it: package version,
- * sense limit and format. Part of the snapshot cache key, so a new WordNet rebuilds snapshots.
+ * sense limit, format and a hash of the analyser and compiler sources. Part of
+ * the snapshot cache key, so a new WordNet or a new stemming rebuilds snapshots.
  */
 export function wordnetKey(maxSenses = DEFAULT_WORDNET_SENSES): string {
-  return `${wordnetPackageVersion() ?? 'none'}-s${maxSenses}-f${WORDNET_FORMAT}`;
+  return `${wordnetPackageVersion() ?? 'none'}-s${maxSenses}-f${WORDNET_FORMAT}-${compilerHash()}`;
 }
 
 const loaded = new Map<string, WordNetTable | null>();

