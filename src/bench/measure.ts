@@ -141,7 +141,7 @@ export async function measureCorpus(
 async function buildAndWrite(corpus: Corpus, retriever: RetrieverKind, file: string) {
   const built = timed(() => buildIndex(corpus, { retriever }));
   const shape = { sentences: built.value.passages.length, paragraphs: built.value.paragraphs.size, vocabulary: vocabularyOf(built.value) };
-  const key = { format: CACHE_FORMAT, indexVersion: INDEX_VERSION, code: 'bench', knowledge: corpus.hash, retriever, endian: endianness(), vectors: 'bench' };
+  const key = { format: CACHE_FORMAT, indexVersion: INDEX_VERSION, code: 'bench', knowledge: corpus.hash, retriever, endian: endianness(), vectors: 'bench', wordnet: 'bench' };
   const t0 = performance.now();
   const bytes = encodeSnapshot(key, corpus, snapshotIndex(built.value));
   await writeFile(file, bytes);

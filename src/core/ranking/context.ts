@@ -151,7 +151,7 @@ export function conceptWeights(index: CorpusIndex, concepts: readonly Concept[])
 export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: readonly IndexedFact[], soft = true): QueryContext {
   const weights = conceptWeights(index, query.concepts);
   const names = new Set([...index.names, ...questionNames(query.text)]);
-  const matcher: SoftMatcher = softMatcher(soft ? index.vectors : null, names);
+  const matcher: SoftMatcher = softMatcher(soft ? index.vectors : null, names, { wordnet: soft ? index.wordnet : null });
   const memo = new Map<string, Credits>();
   const creditsOf = (stem: string): Credits => {
     let credits = memo.get(stem);

@@ -12,9 +12,11 @@ import type { Article, Corpus, Fact, Passage } from '../model/types.ts';
 import { namedStems } from '../text/named-entities.ts';
 import { wordVectors } from '../text/vector-source.ts';
 import { decodeVectors, type WordVectors } from '../text/vectors.ts';
+import { decodeWordNet, type WordNetTable } from '../text/wordnet.ts';
+import { wordNet } from '../text/wordnet-source.ts';
 
 /** Bump when the index layout or analyser changes, so old snapshots are not reused. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** An article plus what the index derived from it. */
 export interface IndexedArticle extends Article {
@@ -47,6 +49,8 @@ export interface CorpusIndex {
   termsOf(i: number): string[];
   /** Word vectors for soft matching (null when the vector package is missing: exact matching only). */
   vectors: WordVectors | null;
+  /** WordNet synonyms for soft matching (null when the package is missing). */
+  wordnet: WordNetTable | null;
   /** Stems the corpus writes as names (see `namedStems`): they match only exactly. */
   names: Set<string>;
 }
@@ -57,6 +61,8 @@ export interface BuildOptions {
   retriever?: RetrieverKind;
   /** Word vectors for soft matching. Default: the compiled table from `wordVectors()`; null turns soft matching off. */
   vectors?: WordVectors | null;
+  /** WordNet synonyms. Default: the compiled table from `wordNet()`; null turns them off. */
+  wordnet?: WordNetTable | null;
 }
 
 /**
@@ -77,6 +83,8 @@ export interface IndexSnapshot {
   names: string[];
   /** The compiled vector table, or null. */
   vectors: Uint8Array | null;
+  /** The compiled WordNet table, or null. */
+  wordnet: Uint8Array | null;
 }
 
 function derive(corpus: Corpus) {
@@ -133,6 +141,7 @@ export function buildIndex(corpus: Corpus, options: BuildOptions = {}): CorpusIn
     factory.build(d.passages.map((p, id) => ({ id, text: p.text })), { keepTerms: true }),
     factory.build(d.paragraphTexts.map((text, id) => ({ id, text }))),
     options.vectors === undefined ? wordVectors() : options.vectors,
+    options.wordnet === undefined ? wordNet() : options.wordnet,
     namedStems(d.passages.map((p) => p.text)),
   );
 }
@@ -145,11 +154,12 @@ function assemble(
   sentences: Retriever,
   paragraphs: Retriever,
   vectors: WordVectors | null,
+  wordnet: WordNetTable | null,
   names: Set<string>,
   facts: IndexedFact[] = indexFacts(corpus, passages),
 ): CorpusIndex {
   const termsOf = (i: number): string[] => sentences.termsOf?.(i) ?? (passages[i] ? analyze(passages[i].text) : []);
-  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, termsOf, vectors, names };
+  return { corpus, articles, passages, paragraphOf, sentences, paragraphs, facts, termsOf, vectors, wordnet, names };
 }
 
 /** A plain Uint8Array view (the snapshot encoder stores typed arrays by constructor name; a Buffer is not one). */
@@ -178,6 +188,7 @@ export function snapshotIndex(index: CorpusIndex): IndexSnapshot {
     paragraphs: index.paragraphs.snapshot(),
     names: [...index.names],
     vectors: index.vectors ? plainBytes(index.vectors.bytes()) : null,
+    wordnet: index.wordnet ? plainBytes(index.wordnet.bytes()) : null,
   };
 }
 
@@ -214,5 +225,6 @@ export function loadIndex(corpus: Corpus, snapshot: IndexSnapshot): CorpusIndex 
   if (snapshot.facts.length !== corpus.facts.length) throw new Error('index: snapshot facts differ from the corpus');
   const facts = corpus.facts.map((f, i) => ({ ...f, stems: new Set(snapshot.facts[i]!.stems), passages: snapshot.facts[i]!.passages }));
   const vectors = snapshot.vectors ? decodeVectors(snapshot.vectors) : null;
-  return assemble(corpus, articles, passages, [...snapshot.paragraphOf], sentences, paragraphs, vectors, new Set(snapshot.names), facts);
+  const wordnet = snapshot.wordnet ? decodeWordNet(snapshot.wordnet) : null;
+  return assemble(corpus, articles, passages, [...snapshot.paragraphOf], sentences, paragraphs, vectors, wordnet, new Set(snapshot.names), facts);
 }

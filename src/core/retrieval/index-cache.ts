@@ -13,6 +13,7 @@
  * loading a big index is a few memory views rather than a parse.
  */
 import { vectorKey } from '../text/vector-source.ts';
+import { wordnetKey } from '../text/wordnet-source.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
@@ -39,6 +40,8 @@ export interface CacheKey {
   endian: string;
   /** Which compiled word vectors the snapshot holds (`vectorKey()`): new vectors rebuild it. */
   vectors: string;
+  /** Which compiled WordNet table the snapshot holds (`wordnetKey()`). */
+  wordnet: string;
 }
 
 /** Options of `openIndex`. */
@@ -161,6 +164,7 @@ export async function cacheKey(knowledgeDir: string, retriever: RetrieverKind = 
     retriever,
     endian: endianness(),
     vectors: vectorKey(),
+    wordnet: wordnetKey(),
   };
 }
 
@@ -306,6 +310,7 @@ function staleness(stored: CacheKey, key: CacheKey): string {
   if (stored.retriever !== key.retriever) return `retriever changed to ${key.retriever}`;
   if (stored.endian !== key.endian) return 'made on another byte order';
   if (stored.vectors !== key.vectors) return 'word vectors changed';
+  if (stored.wordnet !== key.wordnet) return 'WordNet table changed';
   return '';
 }
 

@@ -11,6 +11,8 @@ import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
 import { candidateViews } from '../../../src/core/ranking/rank.ts';
 import { namesFound, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
+import { softMatcher, WORDNET_CREDIT } from '../../../src/core/text/soft-match.ts';
+import { stem } from '../../../src/core/text/analyzer.ts';
 import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
 import type { Article, Corpus, Deal } from '../../../src/core/model/types.ts';
 
@@ -108,6 +110,21 @@ describe('ranking features', () => {
     const withoutName = views('what was dropped after talks?');
     expect(F.softCoverage(v, q)).toBeLessThan(F.softCoverage(withoutName.byText(/That plan was dropped/), withoutName.q));
     expect(q.creditsOf('osaka').soft[q.query.concepts.findIndex((c) => c.stems[0] === 'tokyo')]).toBe(0);
+  });
+
+  it('softCoverage: WordNet synonyms earn WORDNET_CREDIT where the vectors give less ("duties" for "tariff")', () => {
+    const { q } = views('new tariff on exports');
+    const tariff = q.query.concepts.findIndex((c) => c.stems[0] === stem('tariff'));
+    expect(index.wordnet).not.toBeNull();
+    expect(q.creditsOf(stem('duties')).soft[tariff]).toBeCloseTo(WORDNET_CREDIT, 6);
+    // Without WordNet the same pair earns less.
+    const noWordNet = buildIndex(corpus, { wordnet: null });
+    const plain = queryContext(noWordNet, parseQuery('new tariff on exports', corpus.deals, corpus.topics), []);
+    expect(plain.creditsOf(stem('duties')).soft[tariff]).toBeLessThan(WORDNET_CREDIT);
+    // The guard holds for WordNet too: an asked name never matches a synonym.
+    const named = softMatcher(index.vectors, new Set(['tokyo']), { wordnet: index.wordnet });
+    expect(index.wordnet!.synonymsOf('tokyo').length).toBeGreaterThan(0);
+    for (const other of index.wordnet!.synonymsOf('tokyo')) expect(named.credit('tokyo', other)).toBe(0);
   });
 
   it('contextCoverage: what the previous sentence adds ("That plan…" leans on the one before)', () => {

@@ -135,7 +135,7 @@ describe('snapshot encoding', () => {
   it('round-trips corpus and index exactly', async () => {
     const corpus = await loadCorpus(kb);
     const index = buildIndex(corpus);
-    const key = { format: 1, indexVersion: 0, code: 'c', knowledge: 'k', retriever: 'compact' as const, endian: 'LE', vectors: 'v' };
+    const key = { format: 1, indexVersion: 0, code: 'c', knowledge: 'k', retriever: 'compact' as const, endian: 'LE', vectors: 'v', wordnet: 'w' };
     const decoded = decodeSnapshot(encodeSnapshot(key, corpus, snapshotIndex(index)));
     expect(decoded.key).toEqual(key);
     expect(decoded.corpus).toEqual(JSON.parse(JSON.stringify(corpus)));
