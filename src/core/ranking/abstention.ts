@@ -7,7 +7,7 @@
  */
 import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
-import { questionNames } from '../text/named-entities.ts';
+import { CALENDAR_STEMS, questionNames } from '../text/named-entities.ts';
 
 /** The question-level features, by name. */
 export interface AnswerabilityFeatures {
@@ -24,16 +24,26 @@ export interface AnswerabilityFeatures {
    */
   vocabulary: number;
   /**
-   * Share of the names the question capitalises (not the partner: "France",
-   * "Lutnick") that the best sentence, its neighbours or its paragraph use; 1
+   * Share of the names the question capitalises (not the partner, not months
+   * or weekdays: "France", "Lutnick") that the best sentence, its neighbours or its paragraph use; 1
    * when it names none. A question about a name the answer's source never
    * mentions is usually about something else.
    */
   namesFound: number;
+  /**
+   * How far the best sentence's logit stands above the field (the mean logit
+   * of the next `MARGIN_FIELD` candidates). A question the knowledge answers
+   * has a sentence that stands out even when its words are paraphrased; for
+   * one it does not answer, the best is one of many equally weak matches.
+   */
+  margin: number;
 }
 
+/** Candidates after the best whose mean logit is the field of `margin`. Default 20 (10 and 5 measured: see README). */
+export const MARGIN_FIELD = 20;
+
 /** Feature names in weights-file order. */
-export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary', 'namesFound'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
+export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary', 'namesFound', 'margin'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
 
 /** Share of the question's subject words (not the partner) that the knowledge uses, each word counting once. */
 export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number {
@@ -51,20 +61,23 @@ export interface BestCandidate {
 }
 
 /** The features for a ranked question; `best` is the sentence the answer would lead with. */
-export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, best: BestCandidate): AnswerabilityFeatures {
+export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, best: BestCandidate, ranked: readonly { logit: number }[] = []): AnswerabilityFeatures {
+  const field = ranked.filter((c) => c !== best).slice(0, MARGIN_FIELD);
+  const margin = field.length ? best.logit - field.reduce((a, c) => a + c.logit, 0) / field.length : 0;
   return {
     bestLogit: best.logit,
     bestCoverage: best.features.softCoverage,
     bestSupport: best.features.neighbourSupport,
     vocabulary: vocabularyShare(index, query),
     namesFound: namesFound(index, query, best.index),
+    margin,
   };
 }
 
 /** Share of the question's non-partner names found around passage `i` (its paragraph and the sentences on either side). */
 export function namesFound(index: CorpusIndex, query: ParsedQuery, i: number): number {
   const partner = new Set(query.concepts.filter((c) => c.partner).flatMap((c) => c.stems));
-  const names = [...questionNames(query.text)].filter((s) => !partner.has(s));
+  const names = [...questionNames(query.text)].filter((s) => !partner.has(s) && !CALENDAR_STEMS.has(s));
   if (names.length === 0) return 1;
   const article = index.passages[i]!.articleId;
   const around = new Set<string>();
@@ -103,7 +116,13 @@ export interface AbstentionPriors {
 /** Default abstention priors. */
 export const DEFAULT_ABSTENTION_PRIORS: AbstentionPriors = { knownPartner: 0.5, knownTopic: 0.5 };
 
-/** The answerability a question needs: the fitted threshold, lowered by the priors that apply. */
-export function answerThreshold(threshold: number, query: ParsedQuery, p: AbstentionPriors = DEFAULT_ABSTENTION_PRIORS): number {
+/**
+ * The answerability a question needs: the fitted threshold, lowered by the
+ * priors that apply. They do not apply when the question names something
+ * (`namesFound` < 1) that the best sentence's surroundings never mention:
+ * "the capital of France" is not about the knowledge's investment "capital".
+ */
+export function answerThreshold(threshold: number, query: ParsedQuery, features?: Pick<AnswerabilityFeatures, 'namesFound'>, p: AbstentionPriors = DEFAULT_ABSTENTION_PRIORS): number {
+  if (features && features.namesFound < 1) return threshold;
   return threshold * (query.deals.length ? p.knownPartner : 1) * (query.topics.length ? p.knownTopic : 1);
 }

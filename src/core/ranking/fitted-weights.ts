@@ -18,19 +18,20 @@ export const FITTED_WEIGHTS = {
   "bias": -6.952,
   "answerability": {
     "features": {
-      "bestCoverage": 4.423,
-      "bestSupport": 4.1993,
-      "vocabulary": 2.1974,
-      "namesFound": 0.7355
+      "bestCoverage": 0.9063,
+      "bestSupport": 1.6794,
+      "vocabulary": 2.297,
+      "namesFound": 0.5017,
+      "margin": 1.3583
     },
-    "bias": -8.9263
+    "bias": -7.3062
   },
-  "threshold": 0.3243,
+  "threshold": 0.1885,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235209 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
     "squadTop1": 0.7,
     "squadTop3": 0.8444,
     "splitAnswerableTop3": 0.8,
-    "splitUnanswerableAbstained": 0.9
+    "splitUnanswerableAbstained": 0.892
   }
 };

@@ -43,3 +43,12 @@ export const NAME_CAPITAL_SHARE = 0.75;
 export function questionNames(question: string): Set<string> {
   return namedStems([question]);
 }
+
+/**
+ * Month and weekday stems: written with a capital by convention, and kept
+ * exact by the guard (September must not match October), but not names of
+ * things a source must mention for the question to be about it.
+ */
+export const CALENDAR_STEMS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' ').map(stem),
+);

@@ -9,8 +9,8 @@ import { parseQuery } from '../../../src/core/query/parse.ts';
 import { queryContext, type CandidateView, type QueryContext } from '../../../src/core/ranking/context.ts';
 import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
-import { candidateViews } from '../../../src/core/ranking/rank.ts';
-import { namesFound, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
+import { candidateViews, rankPassages } from '../../../src/core/ranking/rank.ts';
+import { answerabilityFeatures, answerThreshold, MARGIN_FIELD, namesFound, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
 import { softMatcher, WORDNET_CREDIT } from '../../../src/core/text/soft-match.ts';
 import { stem } from '../../../src/core/text/analyzer.ts';
 import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
@@ -61,6 +61,33 @@ describe('answerability features', () => {
     // The partner never counts, and a question with no names is not penalised.
     expect(namesFound(index, q('Which plan did Freedonia drop?'), osaka)).toBe(1);
     expect(namesFound(index, q('which plan was dropped?'), osaka)).toBe(1);
+    // Months and weekdays are capitalised by convention, not names the source must use.
+    expect(namesFound(index, q('Which plan did they drop in Osaka in September, on a Monday?'), osaka)).toBe(1);
+  });
+
+  it('answerThreshold: a named partner or topic lowers it, unless the question names what the answer never mentions', () => {
+    const q = parseQuery('Which plan did Freedonia drop?', corpus.deals, corpus.topics);
+    expect(q.deals.length).toBe(1);
+    const p = { knownPartner: 0.5, knownTopic: 0.5 };
+    expect(answerThreshold(0.4, q, { namesFound: 1 }, p)).toBeCloseTo(0.2);
+    expect(answerThreshold(0.4, q, { namesFound: 0.5 }, p)).toBe(0.4);
+    expect(answerThreshold(0.4, parseQuery('which plan was dropped?', corpus.deals, corpus.topics), { namesFound: 1 }, p)).toBe(0.4);
+  });
+
+  it('margin: how far the best sentence stands above the mean of the next MARGIN_FIELD', () => {
+    const q = parseQuery('steel talks collapsed', corpus.deals, corpus.topics);
+    const best = { index: 0, logit: 2, features: { softCoverage: 1, neighbourSupport: 1 } };
+    const field = Array.from({ length: MARGIN_FIELD + 5 }, (_x, i) => ({ logit: i < MARGIN_FIELD ? -1 : -100 }));
+    expect(answerabilityFeatures(index, q, best, [best, ...field]).margin).toBe(3);
+    // Only the next MARGIN_FIELD count: the weaker tail does not widen the margin.
+    expect(answerabilityFeatures(index, q, best, [best, ...field.slice(0, MARGIN_FIELD)]).margin).toBe(3);
+    // A real ranking: a question the small corpus answers stands out more than one it does not.
+    const margin = (text: string) => {
+      const query = parseQuery(text, corpus.deals, corpus.topics);
+      const ranked = rankPassages(index, query, []);
+      return answerabilityFeatures(index, query, ranked[0]!, ranked).margin;
+    };
+    expect(margin('did the steel talks collapse last year?')).toBeGreaterThan(margin('what did officials say about the weather?'));
   });
 
   it('vocabulary: the share of the subject words the knowledge uses anywhere', () => {
