@@ -20,14 +20,34 @@ export const SOFT_MATCH_FLOOR = 0.45;
 export interface SoftMatcher {
   /** 1 for the same stem; the scaled similarity above the floor when neither is a name; else 0. */
   credit(asked: string, found: string): number;
+  /**
+   * `credit` against one asked stem, with the asked side (name guard, vector
+   * row, synonyms) looked up once: what a question's context calls for each
+   * stem it meets.
+   */
+  against(asked: string): (found: string) => number;
+}
+
+/** The stems that match only exactly (a `Set` will do). */
+export interface NameSet {
+  has(stem: string): boolean;
+}
+
+// `/^\d/` without the regex: the first character is an ASCII digit.
+function startsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 // Rows of stems, per vector table, shared by every question: the lookup hashes the stem's bytes, so
 // once per stem and process is enough.
 const rowCache = new WeakMap<WordVectors, Map<string, number>>();
-function rowOf(vectors: WordVectors, stem: string): number {
+function rowsOf(vectors: WordVectors): Map<string, number> {
   let rows = rowCache.get(vectors);
   if (!rows) rowCache.set(vectors, (rows = new Map()));
+  return rows;
+}
+function rowOf(vectors: WordVectors, rows: Map<string, number>, stem: string): number {
   let r = rows.get(stem);
   if (r === undefined) rows.set(stem, (r = vectors.row(stem)));
   return r;
@@ -52,7 +72,7 @@ export interface SoftMatchOptions {
 }
 
 /** A matcher over a vector table and WordNet; `names` are asked stems that match only exactly. */
-export function softMatcher(vectors: WordVectors | null, names: ReadonlySet<string>, options: Partial<SoftMatchOptions> = {}): SoftMatcher {
+export function softMatcher(vectors: WordVectors | null, names: NameSet, options: Partial<SoftMatchOptions> = {}): SoftMatcher {
   const floor = options.floor ?? SOFT_MATCH_FLOOR;
   const wordnet = options.wordnet ?? null;
   const wordnetCredit = options.wordnetCredit ?? WORDNET_CREDIT;
@@ -63,20 +83,38 @@ export function softMatcher(vectors: WordVectors | null, names: ReadonlySet<stri
     if (!set) synonyms.set(asked, (set = new Set(wordnet?.synonymsOf(asked) ?? [])));
     return set;
   };
-  return {
-    credit(asked, found) {
+  // A question's context scores each stem it meets against every asked stem in a row: the last
+  // stem's vector row is kept, so it is looked up once, not once per asked stem.
+  const rows = vectors ? rowsOf(vectors) : new Map<string, number>();
+  let lastFound = '';
+  let lastRow = -1;
+  const foundRow = (found: string) => {
+    if (found !== lastFound) {
+      lastFound = found;
+      lastRow = rowOf(vectors!, rows, found);
+    }
+    return lastRow;
+  };
+  const against = (asked: string) => {
+    // The guard: an asked name ("Tokyo", "Japan") matches only itself, never a neighbour ("Seoul", "Korea").
+    // A common word may still find a name ("carmakers" → "Toyota", "languages" → "English").
+    const exactOnly = names.has(asked) || startsWithDigit(asked);
+    const a = vectors ? rowOf(vectors, rows, asked) : -1;
+    const synonymSet = wordnet ? synonymsOf(asked) : null;
+    return (found: string): number => {
       if (asked === found) return 1;
-      // The guard: an asked name ("Tokyo", "Japan") matches only itself, never a neighbour ("Seoul", "Korea").
-      // A common word may still find a name ("carmakers" → "Toyota", "languages" → "English").
-      if (names.has(asked) || /^\d/.test(asked) || /^\d/.test(found)) return 0;
+      if (exactOnly || startsWithDigit(found)) return 0;
       let sim = 0;
-      if (vectors) {
-        const a = rowOf(vectors, asked);
-        const b = a < 0 ? -1 : rowOf(vectors, found);
-        sim = b < 0 ? 0 : vectors.similarity(a, b);
+      if (a >= 0) {
+        const b = foundRow(found);
+        sim = b < 0 ? 0 : vectors!.similarity(a, b);
       }
       const soft = sim > floor ? (sim - floor) / (1 - floor) : 0;
-      return wordnet && soft < wordnetCredit && synonymsOf(asked).has(found) ? wordnetCredit : soft;
-    },
+      return synonymSet && soft < wordnetCredit && synonymSet.has(found) ? wordnetCredit : soft;
+    };
+  };
+  return {
+    credit: (asked, found) => against(asked)(found),
+    against,
   };
 }

