@@ -10,7 +10,7 @@ import { softMatcher, type SoftMatcher } from '../text/soft-match.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import type { Concept, ParsedQuery } from '../query/parse.ts';
 import type { QuestionType } from '../query/question-type.ts';
-import type { Passage } from '../model/types.ts';
+import type { Deal, Passage } from '../model/types.ts';
 
 /** Per-question inputs of the features. */
 export interface QueryContext {
@@ -32,6 +32,10 @@ export interface QueryContext {
   cue: RegExp | null;
   /** Credits over passage `i`'s own stems, memoised per question. */
   sentenceCredits(i: number): Credits;
+  /** Raises `into` to the credits of each stem (what `creditsOver` does, without a `Credits` per stem). */
+  addCredits(stems: Iterable<string>, into: Credits): void;
+  /** `index.termsOf(i)`, memoised per question: a candidate's sentence is read by several features. */
+  termsOf(i: number): string[];
   /** Passages holding the quote of a fact that matches the question. */
   factPassages: Set<number>;
   /** The newest era among the query's deals (for "now"). */
@@ -82,25 +86,18 @@ export interface Credits {
 /** The best credits of each idea over a list of stems. */
 export function creditsOver(q: QueryContext, stems: Iterable<string>): Credits {
   const n = q.weights.length;
-  const soft = new Float32Array(n);
-  const exact = new Float32Array(n);
-  for (const s of stems) {
-    const credits = q.creditsOf(s);
-    for (let i = 0; i < n; i++) {
-      if (credits.soft[i]! > soft[i]!) soft[i] = credits.soft[i]!;
-      if (credits.exact[i]! > exact[i]!) exact[i] = credits.exact[i]!;
-    }
-  }
-  return { soft, exact };
+  const credits = { soft: new Float32Array(n), exact: new Float32Array(n) };
+  q.addCredits(stems, credits);
+  return credits;
 }
 
 /** The idea-by-idea maximum of several credit sets. */
 export function maxCredits(...all: (Credits | undefined)[]): Credits {
-  const present = all.filter((c) => c !== undefined);
-  const n = present[0]?.soft.length ?? 0;
+  const n = all.find((c) => c !== undefined)?.soft.length ?? 0;
   const soft = new Float32Array(n);
   const exact = new Float32Array(n);
-  for (const c of present) {
+  for (const c of all) {
+    if (c === undefined) continue;
     for (let i = 0; i < n; i++) {
       if (c.soft[i]! > soft[i]!) soft[i] = c.soft[i]!;
       if (c.exact[i]! > exact[i]!) exact[i] = c.exact[i]!;
@@ -150,23 +147,73 @@ export function conceptWeights(index: CorpusIndex, concepts: readonly Concept[])
 /** Builds the per-question context; `soft: false` leaves word vectors out (exact matching only). */
 export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: readonly IndexedFact[], soft = true): QueryContext {
   const weights = conceptWeights(index, query.concepts);
-  const names = new Set([...index.names, ...questionNames(query.text)]);
+  // The corpus's names and the question's, read in place (copying the corpus's set cost more than the rest of the context).
+  const askedNames = questionNames(query.text);
+  const names = { has: (s: string) => index.names.has(s) || askedNames.has(s) };
   const matcher: SoftMatcher = softMatcher(soft ? index.vectors : null, names, { wordnet: soft ? index.wordnet : null });
-  const memo = new Map<string, Credits>();
-  const creditsOf = (stem: string): Credits => {
-    let credits = memo.get(stem);
-    if (!credits) {
-      const soft = new Float32Array(query.concepts.length);
-      const exact = new Float32Array(query.concepts.length);
-      query.concepts.forEach((c, i) => {
-        if (c.stems[0] === stem) soft[i] = exact[i] = 1;
-        else if (c.stems.includes(stem)) soft[i] = exact[i] = c.synonymCredit;
-        // Partner words are names: they match exactly or through the knowledge's aliases only.
-        else if (!c.partner) soft[i] = matcher.credit(c.stems[0]!, stem);
-      });
-      memo.set(stem, (credits = { soft, exact }));
+  const concepts = query.concepts;
+  const n = concepts.length;
+  // Partner words are names: they match exactly or through the knowledge's aliases only.
+  const scorers = concepts.map((c) => (c.partner ? null : matcher.against(c.stems[0]!)));
+  // Each stem's credits, memoised in one flat table (soft then exact, 2n numbers a stem) rather than two
+  // arrays a stem: a question meets thousands of stems. Most earn nothing; they get slot -1 and cost a lookup.
+  const slotOf = new Map<string, number>();
+  let table = new Float32Array(2 * n * 64);
+  let used = 0;
+  const scratch = new Float32Array(2 * n);
+  const slot = (stem: string): number => {
+    let at = slotOf.get(stem);
+    if (at === undefined) {
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        const c = concepts[i]!;
+        let soft = 0;
+        let exact = 0;
+        if (c.stems[0] === stem) soft = exact = 1;
+        else if (c.stems.includes(stem)) soft = exact = c.synonymCredit;
+        else if (scorers[i]) soft = scorers[i]!(stem);
+        // Stored as float32, as the credits always were; "earns something" is judged on the stored value.
+        scratch[i] = soft;
+        scratch[n + i] = exact;
+        if (scratch[i]! > 0 || scratch[n + i]! > 0) any = true;
+      }
+      at = -1;
+      if (any) {
+        if (used + 2 * n > table.length) {
+          const grown = new Float32Array(table.length * 2);
+          grown.set(table);
+          table = grown;
+        }
+        table.set(scratch, (at = used));
+        used += 2 * n;
+      }
+      slotOf.set(stem, at);
     }
-    return credits;
+    return at;
+  };
+  const creditsOf = (stem: string): Credits => {
+    const at = slot(stem);
+    if (at < 0) return { soft: new Float32Array(n), exact: new Float32Array(n) };
+    return { soft: table.slice(at, at + n), exact: table.slice(at + n, at + 2 * n) };
+  };
+  const addCredits = (stems: Iterable<string>, into: Credits): void => {
+    const { soft, exact } = into;
+    for (const s of stems) {
+      const at = slot(s);
+      if (at < 0) continue;
+      for (let i = 0; i < n; i++) {
+        const sv = table[at + i]!;
+        const ev = table[at + n + i]!;
+        if (sv > soft[i]!) soft[i] = sv;
+        if (ev > exact[i]!) exact[i] = ev;
+      }
+    }
+  };
+  const termsMemo = new Map<number, string[]>();
+  const termsOf = (i: number): string[] => {
+    let terms = termsMemo.get(i);
+    if (!terms) termsMemo.set(i, (terms = index.termsOf(i)));
+    return terms;
   };
   const sentenceMemo = new Map<number, Credits>();
   const partnerStems = new Set(query.concepts.filter((c) => c.partner).map((c) => c.stems[0]!));
@@ -179,9 +226,11 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     weights,
     totalWeight: weights.reduce((a, b) => a + b, 0),
     creditsOf,
+    addCredits,
+    termsOf,
     sentenceCredits(i) {
       let c = sentenceMemo.get(i);
-      if (!c) sentenceMemo.set(i, (c = creditsOver(ctx, index.termsOf(i))));
+      if (!c) sentenceMemo.set(i, (c = creditsOver(ctx, termsOf(i))));
       return c;
     },
     pairs,
@@ -217,12 +266,34 @@ export function idealBm25(retriever: Pick<CorpusIndex['sentences'], 'size' | 'do
   return Math.max(1e-9, sum * terms.size);
 }
 
+interface NewestEras {
+  all: string;
+  /** Among articles of no deal's era. */
+  noDeal: string;
+  byDeal: Map<Deal, string>;
+}
+const newestEras = new WeakMap<CorpusIndex, NewestEras>();
+
 /** The newest era key among the articles of the query's deals (or of all articles). */
 export function newestEraKey(index: CorpusIndex, query: ParsedQuery): string {
-  let newest = '';
-  for (const a of index.articles.values()) {
-    if (query.deals.length && a.era.deal && !query.deals.includes(a.era.deal)) continue;
-    if (a.era.key > newest) newest = a.era.key;
+  // One pass over the articles per index (a large corpus has thousands), not per question.
+  let eras = newestEras.get(index);
+  if (!eras) {
+    eras = { all: '', noDeal: '', byDeal: new Map() };
+    for (const a of index.articles.values()) {
+      const key = a.era.key;
+      if (key > eras.all) eras.all = key;
+      if (!a.era.deal) {
+        if (key > eras.noDeal) eras.noDeal = key;
+      } else if (key > (eras.byDeal.get(a.era.deal) ?? '')) eras.byDeal.set(a.era.deal, key);
+    }
+    newestEras.set(index, eras);
+  }
+  if (!query.deals.length) return eras.all;
+  let newest = eras.noDeal;
+  for (const d of query.deals) {
+    const key = eras.byDeal.get(d) ?? '';
+    if (key > newest) newest = key;
   }
   return newest;
 }

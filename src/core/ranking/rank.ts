@@ -97,23 +97,36 @@ export function candidateView(
 ): CandidateView {
   const index = q.index;
   const passage = index.passages[id]!;
-  const sequence = index.termsOf(id);
+  const sequence = q.termsOf(id);
   const leadIn = leadInOf(index, id);
-  const own = new Set(sequence);
-  if (leadIn !== undefined) for (const s of index.termsOf(leadIn)) own.add(s);
   const sameArticle = (j: number) => index.passages[j]?.articleId === passage.articleId;
   const neighbours = [id - 1, id + 1].filter(sameArticle);
   const previous = sameArticle(id - 1) && leadIn !== id - 1 ? id - 1 : undefined;
+  // A neighbour in the same paragraph adds nothing to the paragraph's credits: only the others are merged.
+  const outside = neighbours.filter((j) => index.paragraphOf[j] !== index.paragraphOf[id]);
+  const paragraphCredits = paragraph.credits(id);
+  // The stem sets are built when read (topic briefings read `own`; no feature reads `previous`).
+  let own: Set<string> | undefined;
+  let previousStems: Set<string> | undefined;
   return {
     index: id,
     passage,
     sequence,
-    own,
-    previous: previous === undefined ? undefined : new Set(index.termsOf(previous)),
-    aroundHas: (s) => paragraph.stems(id).has(s) || neighbours.some((j) => index.termsOf(j).includes(s)),
+    get own() {
+      if (!own) {
+        own = new Set(sequence);
+        if (leadIn !== undefined) for (const s of q.termsOf(leadIn)) own.add(s);
+      }
+      return own;
+    },
+    get previous() {
+      if (previous !== undefined && !previousStems) previousStems = new Set(q.termsOf(previous));
+      return previousStems;
+    },
+    aroundHas: (s) => paragraph.stems(id).has(s) || neighbours.some((j) => q.termsOf(j).includes(s)),
     ownCredits: leadIn === undefined ? q.sentenceCredits(id) : maxCredits(q.sentenceCredits(id), q.sentenceCredits(leadIn)),
     previousCredits: previous === undefined ? undefined : q.sentenceCredits(previous),
-    aroundCredits: maxCredits(paragraph.credits(id), ...neighbours.map((j) => q.sentenceCredits(j))),
+    aroundCredits: outside.length === 0 ? paragraphCredits : maxCredits(paragraphCredits, ...outside.map((j) => q.sentenceCredits(j))),
     hasLeadIn: leadIn !== undefined,
     sentenceBm25,
     paragraphBm25,
@@ -157,7 +170,7 @@ export function candidateViews(index: CorpusIndex, q: QueryContext, options: Par
       let set = stemCache.get(key);
       if (!set) {
         set = new Set();
-        for (let j = starts[key]!; j < starts[key + 1]!; j++) for (const s of index.termsOf(j)) set.add(s);
+        for (let j = starts[key]!; j < starts[key + 1]!; j++) for (const s of q.termsOf(j)) set.add(s);
         stemCache.set(key, set);
       }
       return set;
@@ -197,6 +210,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
   const topical = query.concepts.map((c, i) => (c.topical ? i : -1)).filter((i) => i >= 0);
   const out: Candidate[] = views.map((view) => {
     const { features, priors: offset, logit } = scoreView(view, q, weights, priors);
+    let stems: Set<string> | undefined;
     return {
       index: view.index,
       passage: view.passage,
@@ -207,7 +221,10 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
       support: features.neighbourSupport,
       onSubject: subject.some((i) => view.ownCredits.soft[i]! > 0),
       missesTopic: topical.some((i) => view.aroundCredits.soft[i]! === 0),
-      stems: new Set(view.sequence),
+      // Built when read: only the quotes an answer considers need it.
+      get stems() {
+        return (stems ??= new Set(view.sequence));
+      },
     };
   });
   return out.sort((a, b) => b.score - a.score);
