@@ -37,12 +37,15 @@ describe('public question sets hold their floors', () => {
     const s = run(engine, 'paraphrase.jsonl');
     expect(s.factTop3).toBeGreaterThanOrEqual(FLOORS.paraphrase.factTop3);
     expect(s.abstainedAnswerable).toBeLessThanOrEqual(FLOORS.paraphrase.abstainedAnswerable);
+    expect(s.answeredOfftopic).toBeLessThanOrEqual(FLOORS.paraphrase.answeredOfftopic);
     expect(s.verbatim).toBe(1);
   });
 });
 
 /** Floors, a little under the measured figures (see the README for those). */
 const FLOORS = {
+  // Measured: top-3 85%.
   sample: { factTop3: 0.8 },
-  paraphrase: { factTop3: 0.3, abstainedAnswerable: 0.6 },
+  // Measured: top-3 52%, abstained-but-answerable 32%, answered-but-off-topic 1 of 3.
+  paraphrase: { factTop3: 0.48, abstainedAnswerable: 0.36, answeredOfftopic: 0.34 },
 };
