@@ -115,7 +115,7 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     const best = onSubject.find((c) => !c.missesTopic) ?? onSubject[0];
     // Calibrated abstention: the answerability against the fitted threshold, lowered when the
     // question names a partner or topic the knowledge knows (its subject is then certain).
-    const features = best ? answerabilityFeatures(index, query, best, ranked) : undefined;
+    const features = best ? answerabilityFeatures(index, query, best, ranked, weights.bias) : undefined;
     const threshold = answerThreshold(weights.threshold, query, features);
     const confidence = features ? answerability(features, weights.answerability) : 0;
     if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, answerability: features ? { ...features } : undefined };

@@ -60,10 +60,23 @@ export interface BestCandidate {
   features: { softCoverage: number; neighbourSupport: number };
 }
 
-/** The features for a ranked question; `best` is the sentence the answer would lead with. */
-export function answerabilityFeatures(index: CorpusIndex, query: ParsedQuery, best: BestCandidate, ranked: readonly { logit: number }[] = []): AnswerabilityFeatures {
+/**
+ * The features for a ranked question; `best` is the sentence the answer would
+ * lead with, `ranked` every candidate best first, `emptyLogit` the logit of a
+ * sentence sharing nothing with the question (the ranker's bias).
+ */
+export function answerabilityFeatures(
+  index: CorpusIndex,
+  query: ParsedQuery,
+  best: BestCandidate,
+  ranked: readonly { logit: number }[],
+  emptyLogit: number,
+): AnswerabilityFeatures {
+  // A small knowledge may hold fewer candidates than the field: the missing ones count as
+  // sentences sharing nothing with the question (every feature 0: the ranker's bias).
   const field = ranked.filter((c) => c !== best).slice(0, MARGIN_FIELD);
-  const margin = field.length ? best.logit - field.reduce((a, c) => a + c.logit, 0) / field.length : 0;
+  const sum = field.reduce((a, c) => a + c.logit, 0) + (MARGIN_FIELD - field.length) * emptyLogit;
+  const margin = best.logit - sum / MARGIN_FIELD;
   return {
     bestLogit: best.logit,
     bestCoverage: best.features.softCoverage,

@@ -18,20 +18,20 @@ export const FITTED_WEIGHTS = {
   "bias": -6.952,
   "answerability": {
     "features": {
-      "bestCoverage": 0.9063,
-      "bestSupport": 1.6794,
-      "vocabulary": 2.297,
-      "namesFound": 0.5017,
-      "margin": 1.3583
+      "bestCoverage": 1.0398,
+      "bestSupport": 1.8978,
+      "vocabulary": 2.5566,
+      "namesFound": 0.4987,
+      "margin": 1.2395
     },
-    "bias": -7.3062
+    "bias": -7.6026
   },
-  "threshold": 0.1885,
+  "threshold": 0.2126,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235209 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
     "squadTop1": 0.7,
     "squadTop3": 0.8444,
-    "splitAnswerableTop3": 0.8,
-    "splitUnanswerableAbstained": 0.892
+    "splitAnswerableTop3": 0.7862,
+    "splitUnanswerableAbstained": 0.9
   }
 };

@@ -78,14 +78,18 @@ describe('answerability features', () => {
     const q = parseQuery('steel talks collapsed', corpus.deals, corpus.topics);
     const best = { index: 0, logit: 2, features: { softCoverage: 1, neighbourSupport: 1 } };
     const field = Array.from({ length: MARGIN_FIELD + 5 }, (_x, i) => ({ logit: i < MARGIN_FIELD ? -1 : -100 }));
-    expect(answerabilityFeatures(index, q, best, [best, ...field]).margin).toBe(3);
+    expect(answerabilityFeatures(index, q, best, [best, ...field], -7).margin).toBe(3);
     // Only the next MARGIN_FIELD count: the weaker tail does not widen the margin.
-    expect(answerabilityFeatures(index, q, best, [best, ...field.slice(0, MARGIN_FIELD)]).margin).toBe(3);
+    expect(answerabilityFeatures(index, q, best, [best, ...field.slice(0, MARGIN_FIELD)], -7).margin).toBe(3);
+    // A field short of MARGIN_FIELD (a small knowledge) is filled with sentences that share nothing (logit -7).
+    const half = MARGIN_FIELD / 2;
+    expect(answerabilityFeatures(index, q, best, [best, ...field.slice(0, half)], -7).margin).toBeCloseTo(2 - (half * -1 + half * -7) / MARGIN_FIELD);
+    expect(answerabilityFeatures(index, q, best, [best], -7).margin).toBe(9);
     // A real ranking: a question the small corpus answers stands out more than one it does not.
     const margin = (text: string) => {
       const query = parseQuery(text, corpus.deals, corpus.topics);
       const ranked = rankPassages(index, query, []);
-      return answerabilityFeatures(index, query, ranked[0]!, ranked).margin;
+      return answerabilityFeatures(index, query, ranked[0]!, ranked, DEFAULT_WEIGHTS.bias).margin;
     };
     expect(margin('did the steel talks collapse last year?')).toBeGreaterThan(margin('what did officials say about the weather?'));
   });
