@@ -18,15 +18,15 @@ export const FITTED_WEIGHTS = {
   "bias": -6.952,
   "answerability": {
     "features": {
-      "bestCoverage": 1.0398,
-      "bestSupport": 1.8978,
-      "vocabulary": 2.5566,
-      "namesFound": 0.4987,
-      "margin": 1.2395
+      "bestCoverage": 1.0693,
+      "bestSupport": 1.9373,
+      "vocabulary": 2.5203,
+      "namesFound": 0.4816,
+      "margin": 1.2294
     },
-    "bias": -7.6026
+    "bias": -7.614
   },
-  "threshold": 0.2126,
+  "threshold": 0.2248,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235209 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
     "squadTop1": 0.7,
