@@ -9,6 +9,7 @@
  * index snapshots and its hash is part of the snapshot key.
  */
 import { createHash } from 'node:crypto';
+import { buildStemTable, stemRowLookup } from './stem-table.ts';
 import { isStopWord, stem } from './analyzer.ts';
 
 /** Options of `compileVectors`, with their defaults. */
@@ -145,29 +146,9 @@ function readNumber(buf: Buffer, start: number): [number, number] {
 // (i32, -1 empty) and the int8 matrix. Everything is read in place: loading allocates no per-word objects.
 const HEADER = MAGIC.length + 1 + 16 + 16;
 
-function fnv1a(bytes: Uint8Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
-}
-
 function fromParts(dims: number, order: string[], matrix: Int8Array): WordVectors {
-  const blob = Buffer.from(order.join('\n'), 'utf8');
-  const offsets = new Uint32Array(order.length + 1);
-  let at = 0;
-  order.forEach((s, i) => {
-    offsets[i] = at;
-    at += Buffer.byteLength(s, 'utf8') + 1;
-  });
-  offsets[order.length] = blob.length + 1;
-  let slots = 1;
-  while (slots < order.length * 2) slots *= 2;
-  const table = new Int32Array(slots).fill(-1);
-  for (let r = 0; r < order.length; r++) {
-    let h = fnv1a(blob, offsets[r]!, offsets[r + 1]! - 1) & (slots - 1);
-    while (table[h] !== -1) h = (h + 1) & (slots - 1);
-    table[h] = r;
-  }
+  const { blob, offsets, table } = buildStemTable(order);
+  const slots = table.length;
   const parts = [Buffer.from(offsets.buffer), Buffer.from(table.buffer), Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength)];
   const hash = createHash('sha256').update(blob).update(parts[2]!).digest('hex').slice(0, 16);
   const header = Buffer.alloc(HEADER);
@@ -209,18 +190,7 @@ export function decodeVectors(data: Uint8Array): WordVectors {
   const table = new Int32Array(base.buffer, base.byteOffset + tableAt, slots);
   const matrix = new Int8Array(base.buffer, base.byteOffset + matrixAt, count * dims);
   const blob = base.subarray(blobAt, blobAt + blobBytes);
-  const scratch = Buffer.alloc(256);
-
-  function row(s: string): number {
-    const n = scratch.write(s, 0, 'utf8');
-    if (n === 0 || n >= scratch.length - 3) return -1;
-    let h = fnv1a(scratch, 0, n) & (slots - 1);
-    for (let r = table[h]!; r !== -1; h = (h + 1) & (slots - 1), r = table[h]!) {
-      const from = offsets[r]!;
-      if (offsets[r + 1]! - 1 - from === n && blob.compare(scratch, 0, n, from, from + n) === 0) return r;
-    }
-    return -1;
-  }
+  const row = stemRowLookup({ blob, offsets, table });
   return {
     dims,
     size: count,

@@ -25,6 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isStopWord, stem, words } from './analyzer.ts';
+import { buildStemTable, stemRowLookup } from './stem-table.ts';
 
 /** Parts of speech, as WordNet names its files (`data.noun` …). */
 export type WordNetPos = 'noun' | 'verb' | 'adj' | 'adv';
@@ -303,36 +304,16 @@ function senseRank(senses: Senses, pos: WordNetPos, lemma: string, offset: numbe
 // RELATIONS). Read in place: no per-stem objects.
 const HEADER = MAGIC.length + 1 + 20 + 16;
 
-function fnv1a(bytes: Uint8Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
-}
-
 function fromGroups(groups: string[][], kinds: number[]): WordNetTable {
   const order = [...new Set(groups.flat())].sort();
   const rowOf = new Map(order.map((s, r) => [s, r]));
-  const blob = Buffer.from(order.join('\n'), 'utf8');
-  const offsets = new Uint32Array(order.length + 1);
-  let at = 0;
-  order.forEach((s, i) => {
-    offsets[i] = at;
-    at += Buffer.byteLength(s, 'utf8') + 1;
-  });
-  offsets[order.length] = blob.length + 1;
-  let slots = 1;
-  while (slots < order.length * 2) slots *= 2;
-  const table = new Int32Array(slots).fill(-1);
-  for (let r = 0; r < order.length; r++) {
-    let h = fnv1a(blob, offsets[r]!, offsets[r + 1]! - 1) & (slots - 1);
-    while (table[h] !== -1) h = (h + 1) & (slots - 1);
-    table[h] = r;
-  }
+  const { blob, offsets, table } = buildStemTable(order);
+  const slots = table.length;
   const memberships = groups.reduce((n, g) => n + g.length, 0);
   const groupStart = new Uint32Array(groups.length + 1);
   const groupRows = new Uint32Array(memberships);
   const perStem = new Uint32Array(order.length + 1);
-  at = 0;
+  let at = 0;
   groups.forEach((g, id) => {
     groupStart[id] = at;
     // Members are sorted strings, so their rows are ascending too.
@@ -398,19 +379,7 @@ export function decodeWordNet(data: Uint8Array): WordNetTable {
   const kinds = base.subarray(kindsAt, end);
   if (kinds.some((k) => k >= RELATIONS.length)) throw new Error('wordnet: table is truncated or malformed');
   const blob = base.subarray(blobAt, blobAt + blobBytes);
-  const scratch = Buffer.alloc(256);
-
-  function row(s: string): number {
-    if (count === 0) return -1;
-    const n = scratch.write(s, 0, 'utf8');
-    if (n === 0 || n >= scratch.length - 3) return -1;
-    let h = fnv1a(scratch, 0, n) & (slots - 1);
-    for (let r = table[h]!; r !== -1; h = (h + 1) & (slots - 1), r = table[h]!) {
-      const from = offsets[r]!;
-      if (offsets[r + 1]! - 1 - from === n && blob.compare(scratch, 0, n, from, from + n) === 0) return r;
-    }
-    return -1;
-  }
+  const row = stemRowLookup({ blob, offsets, table });
   const stemAt = (r: number) => blob.toString('utf8', offsets[r]!, offsets[r + 1]! - 1);
   const groupsOfRow = (r: number) => stemGroups.subarray(perStem[r]!, perStem[r + 1]!);
   // The lowest kind among the groups two different stems share (RELATIONS.length when none).
