@@ -4,7 +4,8 @@
  * missing (about 1–2 s, once per machine and package version). Without the
  * package the soft-match layer is simply off, with one log line.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { compiledTable } from './compiled-cache.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +47,6 @@ export function defaultVectorCache(): string {
   return path.join(process.cwd(), '.cache');
 }
 
-const loaded = new Map<string, WordVectors | null>();
-
 /**
  * The compiled vectors, from `cacheDir` (compiling and saving them when
  * missing or unreadable). Memoised per process. Returns null (and logs once)
@@ -55,27 +54,15 @@ const loaded = new Map<string, WordVectors | null>();
  */
 export function wordVectors(cacheDir = defaultVectorCache(), log: (line: string) => void = (l) => process.stderr.write(l + '\n')): WordVectors | null {
   const key = vectorKey();
-  const file = path.join(cacheDir, `vectors-${key}.bin`);
-  if (loaded.has(file)) return loaded.get(file)!;
-  let vectors: WordVectors | null = null;
-  try {
-    vectors = decodeVectors(readFileSync(file));
-  } catch {
-    try {
-      const json = readFileSync(require.resolve(`${VECTOR_PACKAGE}/${VECTOR_PACKAGE}.json`));
-      vectors = compileVectors(json);
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, vectors.bytes());
-        renameSync(tmp, file);
-      } catch (err) {
-        log(`vectors: could not save ${file} (${(err as Error).message})`);
-      }
-    } catch (err) {
-      log(`vectors: ${VECTOR_PACKAGE} is not available (${(err as Error).message.split('\n')[0]}); soft matching is off`);
-    }
-  }
-  loaded.set(file, vectors);
-  return vectors;
+  return compiledTable(
+    path.join(cacheDir, `vectors-${key}.bin`),
+    {
+      name: 'vectors',
+      source: VECTOR_PACKAGE,
+      without: 'soft matching is off',
+      decode: decodeVectors,
+      compile: () => compileVectors(readFileSync(require.resolve(`${VECTOR_PACKAGE}/${VECTOR_PACKAGE}.json`))),
+    },
+    log,
+  );
 }

@@ -5,7 +5,8 @@
  * version). Without the package the WordNet layer is simply off, with one log line.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { compiledTable } from './compiled-cache.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isStopWord, stem, words } from './analyzer.ts';
@@ -61,8 +62,6 @@ export function wordnetKey(maxSenses = DEFAULT_WORDNET_SENSES): string {
   return `${wordnetPackageVersion() ?? 'none'}-s${maxSenses}-f${WORDNET_FORMAT}-${compilerHash()}`;
 }
 
-const loaded = new Map<string, WordNetTable | null>();
-
 /**
  * The compiled WordNet table, from `cacheDir` (compiling it from `dict` and
  * saving it when missing or unreadable). Memoised per process and cache file.
@@ -74,28 +73,19 @@ export function wordNet(
   log: (line: string) => void = (l) => process.stderr.write(l + '\n'),
   dict: string | undefined = wordnetDict(),
 ): WordNetTable | null {
-  const file = path.join(cacheDir, `wordnet-${wordnetKey()}.bin`);
-  if (loaded.has(file)) return loaded.get(file)!;
-  let table: WordNetTable | null = null;
-  try {
-    table = decodeWordNet(readFileSync(file));
-  } catch {
-    try {
-      if (!dict) throw new Error(`cannot find ${WORDNET_PACKAGE}/package.json`);
-      const read = (name: string) => readFileSync(path.join(dict, name));
-      table = compileWordNet({ noun: read('data.noun'), verb: read('data.verb'), adj: read('data.adj'), adv: read('data.adv') });
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, table.bytes());
-        renameSync(tmp, file);
-      } catch (err) {
-        log(`wordnet: could not save ${file} (${(err as Error).message})`);
-      }
-    } catch (err) {
-      log(`wordnet: ${WORDNET_PACKAGE} is not available (${(err as Error).message.split('\n')[0]}); WordNet synonyms are off`);
-    }
-  }
-  loaded.set(file, table);
-  return table;
+  return compiledTable(
+    path.join(cacheDir, `wordnet-${wordnetKey()}.bin`),
+    {
+      name: 'wordnet',
+      source: WORDNET_PACKAGE,
+      without: 'WordNet synonyms are off',
+      decode: decodeWordNet,
+      compile: () => {
+        if (!dict) throw new Error(`cannot find ${WORDNET_PACKAGE}/package.json`);
+        const read = (name: string) => readFileSync(path.join(dict, name));
+        return compileWordNet({ noun: read('data.noun'), verb: read('data.verb'), adj: read('data.adj'), adv: read('data.adv') });
+      },
+    },
+    log,
+  );
 }
