@@ -10,7 +10,7 @@ export { BRIEFING_LOGIT_MARGIN, BRIEFING_QUOTES } from './answer/briefing.ts';
 import { listDeals, listSources } from './answer/listings.ts';
 import { checkClaim } from './answer/check.ts';
 import { buildTimeline } from './answer/timeline.ts';
-import { buildIndex, type CorpusIndex } from './retrieval/corpus-index.ts';
+import { buildIndex, type CorpusIndex, type IndexedArticle } from './retrieval/corpus-index.ts';
 import { analyze } from './text/analyzer.ts';
 import { cleanInput } from './text/normalise.ts';
 import { parseQuery, type ParsedQuery } from './query/parse.ts';
@@ -153,9 +153,12 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
   }
 
   /** Era keys a question names: by year, and the newest for "now". */
+  // The distinct eras of the knowledge, found once (a scan of every article per question showed in profiles).
+  let eras: IndexedArticle['era'][] | undefined;
   function wantedEras(query: ParsedQuery): Set<string> {
     const wanted = new Set<string>();
-    const eras = [...new Map([...index.articles.values()].map((a) => [a.era.key, a.era])).values()];
+    if (query.years.length === 0 && !query.recent) return wanted;
+    eras ??= [...new Map([...index.articles.values()].map((a) => [a.era.key, a.era])).values()];
     for (const y of query.years) for (const e of eras) if (eraCoversYear(e, y)) wanted.add(e.key);
     if (query.recent) wanted.add(newestEraKey(index, query));
     return wanted;
