@@ -18,9 +18,10 @@ export interface AnswerabilityFeatures {
   /** Coverage by the best sentence's paragraph and neighbours. */
   bestSupport: number;
   /**
-   * Share of the question's subject words (not the partner) that appear
-   * anywhere in the knowledge, as asked or as a knowledge synonym: low for a
-   * question about something the sources never discuss.
+   * Share of the question's subject words (not the partner) that the
+   * knowledge uses anywhere, as asked, as a knowledge synonym or as a WordNet
+   * synonym ("treaty" when the sources say "agreement"): low for a question
+   * about something the sources never discuss.
    */
   vocabulary: number;
   /**
@@ -45,11 +46,12 @@ export const MARGIN_FIELD = 20;
 /** Feature names in weights-file order. */
 export const ANSWERABILITY_FEATURES = ['bestCoverage', 'bestSupport', 'vocabulary', 'namesFound', 'margin'] as const satisfies readonly (keyof AnswerabilityFeatures)[];
 
-/** Share of the question's subject words (not the partner) that the knowledge uses, each word counting once. */
+/** Share of the question's subject words (not the partner) that the knowledge uses, or a WordNet synonym of, each word counting once. */
 export function vocabularyShare(index: CorpusIndex, query: ParsedQuery): number {
   const subject = query.concepts.filter((c) => !c.partner);
   if (subject.length === 0) return 0;
-  return subject.filter((c) => c.stems.some((s) => index.sentences.documentFrequency(s) > 0)).length / subject.length;
+  const known = (s: string) => index.sentences.documentFrequency(s) > 0;
+  return subject.filter((c) => c.stems.some(known) || (index.wordnet?.synonymsOf(c.stems[0]!).some(known) ?? false)).length / subject.length;
 }
 
 /** What answerability reads of the best candidate (a `Candidate` of rank.ts, which this module must not import: rank → weights → here). */

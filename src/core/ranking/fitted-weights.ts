@@ -18,20 +18,20 @@ export const FITTED_WEIGHTS = {
   "bias": -6.952,
   "answerability": {
     "features": {
-      "bestCoverage": 1.0693,
-      "bestSupport": 1.9373,
-      "vocabulary": 2.5203,
-      "namesFound": 0.4816,
-      "margin": 1.2294
+      "bestCoverage": 1.2803,
+      "bestSupport": 2.4088,
+      "vocabulary": 1.4099,
+      "namesFound": 0.3317,
+      "margin": 1.2196
     },
-    "bias": -7.614
+    "bias": -6.9527
   },
-  "threshold": 0.2248,
+  "threshold": 0.2082,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235209 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
     "squadTop1": 0.7,
     "squadTop3": 0.8444,
-    "splitAnswerableTop3": 0.7862,
+    "splitAnswerableTop3": 0.7828,
     "splitUnanswerableAbstained": 0.9
   }
 };

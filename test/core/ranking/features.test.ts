@@ -98,6 +98,14 @@ describe('answerability features', () => {
     const q = (text: string) => parseQuery(text, corpus.deals, corpus.topics);
     expect(vocabularyShare(index, q('steel talks collapsed'))).toBe(1);
     expect(vocabularyShare(index, q('steel sourdough baking'))).toBeCloseTo(1 / 3);
+    // A word counts as known when the sources use it or a WordNet synonym of it: without the
+    // articles that say "tariff", the knowledge still says "duties".
+    expect(index.sentences.documentFrequency(stem('duty'))).toBeGreaterThan(0);
+    expect(index.sentences.documentFrequency(stem('tariff'))).toBeGreaterThan(0);
+    const noTariff = buildIndex({ ...corpus, articles: corpus.articles.filter((a) => !/tariff/.test(a.body)) });
+    expect(noTariff.sentences.documentFrequency(stem('tariff'))).toBe(0);
+    expect(vocabularyShare(noTariff, q('tariff'))).toBe(1);
+    expect(vocabularyShare(buildIndex(noTariff.corpus, { wordnet: null }), q('tariff'))).toBe(0);
   });
 });
 
