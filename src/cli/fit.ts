@@ -34,6 +34,8 @@ const DEFAULT_SQUAD = path.join(projectRoot(), '..', 'shared', 'data', 'squad-de
  * fitted on 200 and served with 50, 84.4% and 48%.
  */
 const FIT_POOL = 200;
+/** Paragraphs whose sentences join each question's candidates in the fit: as many as before `PARAGRAPH_POOL` went from 8 to 4, for the same reason. */
+const FIT_PARAGRAPHS = 8;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   for (const q of everyNth(fit.questions, step)) {
     const query = parseQuery(q.question, [], []);
     const ctx = queryContext(fitIndex, query, []);
-    const views = candidateViews(fitIndex, ctx, { pool: FIT_POOL });
+    const views = candidateViews(fitIndex, ctx, { pool: FIT_POOL, paragraphs: FIT_PARAGRAPHS });
     const ys = views.map((v) => (v.passage.articleId === q.articleId && containsAnswer(v.passage.text, q.answers) ? 1 : 0));
     // A question whose answer no candidate holds teaches nothing about ranking.
     if (!ys.some(Boolean)) continue;

@@ -18,15 +18,15 @@ export const FITTED_WEIGHTS = {
   "bias": -6.952,
   "answerability": {
     "features": {
-      "bestCoverage": 1.2803,
-      "bestSupport": 2.4088,
-      "vocabulary": 1.4099,
-      "namesFound": 0.3317,
-      "margin": 1.2196
+      "bestCoverage": 1.2758,
+      "bestSupport": 2.4417,
+      "vocabulary": 1.412,
+      "namesFound": 0.3236,
+      "margin": 1.2159
     },
-    "bias": -6.9527
+    "bias": -6.9849
   },
-  "threshold": 0.2082,
+  "threshold": 0.2045,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235209 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
     "squadTop1": 0.7,

@@ -59,9 +59,12 @@ export interface RankOptions {
 export const SENTENCE_POOL = 50;
 /**
  * Default `RankOptions.paragraphs`: the answer to a paraphrased question
- * often shares no word with it, but its paragraph does.
+ * often shares no word with it, but its paragraph does. Measured with the
+ * shipped weights: 8, 4 and 2 give the same SQuAD validation top-3 (84.4%),
+ * paraphrase set (56% ranking alone) and 100k top-3 (75.0%); at 100k, 4
+ * paragraphs answer in p50 6.4 ms / p99 14.5 ms against 7.0 / 16.8 ms for 8.
  */
-export const PARAGRAPH_POOL = 8;
+export const PARAGRAPH_POOL = 4;
 
 const paragraphStarts = new WeakMap<CorpusIndex, Uint32Array>();
 /** First passage of each paragraph (passages are stored in order), computed once per index. */
