@@ -1,19 +1,14 @@
 /** How chat text reaches the analyst commands, on every surface's router (commands/index.ts). */
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerLine, commands, runCommand } from '../../commands/index.ts';
-import { loadEngine, type Engine } from '../../src/core/engine.ts';
-import { makeKnowledge } from '../helpers/knowledge.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerLine, commands } from '../../commands/index.ts';
+import { type Engine } from '../../src/core/engine.ts';
 import { WIDGET_KNOWLEDGE } from '../helpers/widget-knowledge.ts';
+import { tempEngines } from '../helpers/temp-engines.ts';
 
-let dir: string;
+const engineFor = tempEngines();
 let engine: Engine;
 beforeAll(async () => {
-  dir = await makeKnowledge(WIDGET_KNOWLEDGE);
-  engine = await loadEngine(dir);
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  engine = await engineFor(WIDGET_KNOWLEDGE);
 });
 
 describe('routing to /deal check and /deal timeline', () => {

@@ -6,25 +6,17 @@
  * 12,000 characters a message; Discord 2,000 of content, 4,096 of
  * description, 1,024 a field, 25 fields, 6,000 across the embeds.
  */
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngine, type Engine } from '../../src/core/engine.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Engine } from '../../src/core/engine.ts';
 import type { Answer, TimelineEvent } from '../../src/core/model/types.ts';
 import { renderDiscord, unescapeMarkdown } from '../../src/render/discord.ts';
 import { renderSlack, unescapeSlack, type SlackBlock } from '../../src/render/slack.ts';
 import { renderText } from '../../src/render/text.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { article } from '../helpers/knowledge.ts';
 import { WIDGET_KNOWLEDGE } from '../helpers/widget-knowledge.ts';
+import { tempEngines } from '../helpers/temp-engines.ts';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-async function engineFor(files: Record<string, string>): Promise<Engine> {
-  const dir = await makeKnowledge(files);
-  dirs.push(dir);
-  return loadEngine(dir);
-}
+const engineFor = tempEngines();
 
 const ZWSP = /\u200b/g;
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -4,16 +4,15 @@
  * the verdict rules on a small made-up knowledge base, and fuzzing.
  */
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngine, type Engine } from '../../../src/core/engine.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { makeKnowledge } from '../../helpers/knowledge.ts';
 import { WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { tempEngines } from '../../helpers/temp-engines.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
 interface ClaimCase {
@@ -86,14 +85,10 @@ describe('claim checks on the shipped knowledge (test/fixtures/claims.jsonl)', (
 });
 
 describe('verdict rules (a made-up knowledge base)', () => {
-  let dir: string;
+  const engineFor = tempEngines();
   let engine: Engine;
   beforeAll(async () => {
-    dir = await makeKnowledge(WIDGET_KNOWLEDGE);
-    engine = await loadEngine(dir);
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    engine = await engineFor(WIDGET_KNOWLEDGE);
   });
 
   // Each case: a claim, the verdict it must get, the stance and quote of the deciding citation, and why.

@@ -1,23 +1,14 @@
 /** Timelines (`/deal timeline`): order, merging, topic filter, relative dates, knowledge without deals. */
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngine, type Engine } from '../../../src/core/engine.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Engine } from '../../../src/core/engine.ts';
 import type { Answer, TimelineEvent } from '../../../src/core/model/types.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { article, makeKnowledge } from '../../helpers/knowledge.ts';
+import { article } from '../../helpers/knowledge.ts';
 import { WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { tempEngines } from '../../helpers/temp-engines.ts';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-
-async function engineFor(files: Record<string, string>): Promise<Engine> {
-  const dir = await makeKnowledge(files);
-  dirs.push(dir);
-  return loadEngine(dir);
-}
+const engineFor = tempEngines();
 
 /** Events are in date order and every quote stands verbatim in its article. */
 function checkEvents(engine: Engine, a: Answer): TimelineEvent[] {
