@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/adapters/console.ts';
 import { loadEngine } from '../../src/core/engine.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { article, tempKnowledge } from '../helpers/knowledge.ts';
+
+// Every knowledge folder this file makes is deleted after its tests.
+const makeKnowledge = tempKnowledge();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -9,7 +9,10 @@ import { questionFor, type IncomingMessage } from '../../src/adapters/discord/me
 import { AnswerMemory, CUSTOM_ID_MAX, parseVoteId, voteRows } from '../../src/adapters/discord/votes.ts';
 import { loadEngine, type Engine } from '../../src/core/engine.ts';
 import type { Answer } from '../../src/core/model/types.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { article, tempKnowledge } from '../helpers/knowledge.ts';
+
+// Every knowledge folder this file makes is deleted after its tests.
+const makeKnowledge = tempKnowledge();
 
 const BOT = '100000000000000002';
 

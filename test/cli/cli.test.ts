@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { containsQuote } from '../../src/core/text/normalise.ts';
 import { loadCorpus } from '../../src/core/knowledge/load.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { article, tempKnowledge } from '../helpers/knowledge.ts';
+
+// Every knowledge folder this file makes is deleted after its tests.
+const makeKnowledge = tempKnowledge();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,5 +1,6 @@
 /** Builds small knowledge folders in temp directories for tests. */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,6 +16,22 @@ export async function makeKnowledge(files: KnowledgeFiles): Promise<string> {
     await writeFile(full, content);
   }
   return dir;
+}
+
+/**
+ * Call at the top of a test file: a `makeKnowledge` whose folders are all
+ * deleted after the file's tests.
+ */
+export function tempKnowledge(): (files: KnowledgeFiles) => Promise<string> {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+  return async (files) => {
+    const dir = await makeKnowledge(files);
+    dirs.push(dir);
+    return dir;
+  };
 }
 
 /** An article file with front matter. */

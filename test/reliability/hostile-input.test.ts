@@ -15,9 +15,12 @@ import { createLogger } from '../../src/log.ts';
 import { openEngine } from '../../src/startup.ts';
 import { FakeDiscord, IDS, type RecordedRequest } from '../helpers/discord-fake.ts';
 import { chatMessage, human, slashCommand } from '../helpers/discord-payloads.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { article, tempKnowledge } from '../helpers/knowledge.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/slack-server.ts';
 import { eventBody, postSigned, slashCommandBody } from '../helpers/slack-requests.ts';
+
+// Every knowledge folder this file makes is deleted after its tests.
+const makeKnowledge = tempKnowledge();
 
 const SECRET = 'hostile-signing-secret';
 const ZWSP = '\u200b';

@@ -3,7 +3,10 @@ import { runText } from '../../../commands/index.ts';
 import { loadEngine } from '../../../src/core/engine.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
 import { UserError } from '../../../src/core/model/types.ts';
-import { article, makeKnowledge } from '../../helpers/knowledge.ts';
+import { article, tempKnowledge } from '../../helpers/knowledge.ts';
+
+// Every knowledge folder this file makes is deleted after its tests.
+const makeKnowledge = tempKnowledge();
 
 const deals = `deals:
   - id: old-deal

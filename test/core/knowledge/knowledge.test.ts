@@ -10,7 +10,10 @@ import { MAX_ID_LENGTH } from '../../../src/core/knowledge/schema.ts';
 import { articlePassages } from '../../../src/core/text/passages.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/startup.ts';
-import { article, makeKnowledge } from '../../helpers/knowledge.ts';
+import { article, tempKnowledge } from '../../helpers/knowledge.ts';
+
+// Every knowledge folder this file makes is deleted after its tests.
+const makeKnowledge = tempKnowledge();
 
 const good = article({ title: 'Tariff talks', date: '2024-05-01', publisher: 'Example News' }, 'The tariff on widgets is 10 percent.\n\nTalks continue next week.\n');
 
