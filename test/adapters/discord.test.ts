@@ -20,9 +20,13 @@ import { createLogger } from '../../src/log.ts';
 import { renderDiscord, unescapeMarkdown } from '../../src/render/discord.ts';
 import { DEFAULT_KNOWLEDGE_DIR, openEngine } from '../../src/startup.ts';
 import { apiMessage, FakeDiscord, IDS, type RecordedRequest } from '../helpers/discord-fake.ts';
+import { startRefusingGateway } from '../helpers/discord-refusing-gateway.ts';
+import { waitFor } from '../helpers/slack-server.ts';
 import { buttonClick, chatMessage, human, slashCommand } from '../helpers/discord-payloads.ts';
 
 const RATE_LIMIT = 4;
+/** The bot token. The adapter's logger does not register it for masking, so no log line may contain it. */
+const TOKEN = 'fake-token-for-tests';
 const CALLBACK = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`);
 const EDIT = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(`/webhooks/${IDS.app}/${token}/messages/`);
 const CHANNEL_POST = (channel: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/api/v10/channels/${channel}/messages`;
@@ -61,10 +65,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'dealdesk-discord-'));
   feedbackFile = path.join(dir, 'feedback.jsonl');
   adapter = await startDiscord(
-    { token: 'fake-token-for-tests', appId: IDS.app, channels: [IDS.listen], apiUrl: fake.apiUrl },
+    { token: TOKEN, appId: IDS.app, channels: [IDS.listen], apiUrl: fake.apiUrl },
     {
       engine: () => engine,
-      logger: createLogger('info', ['fake-token-for-tests'], (l) => logLines.push(l)),
+      // No secrets registered: masking would hide a leak, and this file checks the adapter itself keeps the token out.
+      logger: createLogger('debug', [], (l) => logLines.push(l)),
       feedback: new FeedbackLog(feedbackFile),
       rateLimiter: new RateLimiter(RATE_LIMIT),
     },
@@ -82,10 +87,68 @@ describe('Discord adapter (discord.js against a local fake Discord)', () => {
     const identify = await fake.op(2);
     // Guilds (1) | GuildMessages (512) | DirectMessages (4096) | MessageContent (32768)
     expect(identify.d.intents).toBe(1 | 512 | 4096 | 32768);
-    expect(identify.d.token).toBe('fake-token-for-tests');
+    expect(identify.d.token).toBe(TOKEN);
     expect(fake.requests.some((r) => r.path.includes('/commands'))).toBe(false);
     expect(logLines.some((l) => l.includes('discord: connected'))).toBe(true);
-    expect(logLines.join('\n')).not.toContain('fake-token-for-tests');
+    expect(logLines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('keeps the token out of the log when Discord refuses a reply, an interaction and the login (nothing masked)', { timeout: 20_000 }, async () => {
+    const since = logLines.length;
+    const sinceRequests = fake.requests.length;
+    const message = chatMessage(`<@${IDS.bot}> ${SHORT_QUESTION}`, { mentionBot: true, author: newUser() });
+    const interaction = slashCommand('sources', [], newUser());
+    // The reply to the message (and the friendly message after it) is refused; the interaction has expired.
+    fake.override = (r) => {
+      if (replyTo(message.id)(r)) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
+      if (CALLBACK(interaction.id)(r)) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+      return undefined;
+    };
+    try {
+      fake.dispatch('MESSAGE_CREATE', message);
+      fake.dispatch('INTERACTION_CREATE', interaction);
+      const own = () => logLines.slice(since);
+      await waitFor(() => own().filter((l) => l.includes('discord: could not send the error message')).length >= 2, 'both failed error messages', 10_000);
+      expect(own().some((l) => l.includes('discord: message handling failed') && l.includes('Missing Permissions'))).toBe(true);
+      expect(own().some((l) => l.includes('discord: interaction failed') && l.includes('Unknown interaction'))).toBe(true);
+      // The token was in use on those very requests, so its absence from the log means something.
+      expect(fake.requests.slice(sinceRequests).find(replyTo(message.id))?.authorization).toBe(`Bot ${TOKEN}`);
+      for (const line of own()) expect(line).not.toContain(TOKEN);
+    } finally {
+      fake.override = undefined;
+    }
+
+    // A login refused: the REST API answers 401, or the gateway closes IDENTIFY with 4004 (authentication failed).
+    const restRefusing = await FakeDiscord.start();
+    restRefusing.override = (r) => (r.path.endsWith('/gateway/bot') ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined);
+    const gatewayRefusing = await startRefusingGateway();
+    const loginLines: string[] = [];
+    const login = (apiUrl: string) =>
+      startDiscord(
+        { token: TOKEN, appId: IDS.app, channels: [], apiUrl },
+        { engine: () => engine, logger: createLogger('debug', [], (l) => loginLines.push(l)), feedback: new FeedbackLog(feedbackFile), rateLimiter: new RateLimiter(RATE_LIMIT) },
+      ).then(
+        async (a) => {
+          await a.stop();
+          throw new Error('a refused login succeeded');
+        },
+        (e: Error) => e,
+      );
+    try {
+      const errors = [await login(restRefusing.apiUrl), await login(gatewayRefusing.apiUrl)];
+      expect(restRefusing.requests.find((r) => r.path.endsWith('/gateway/bot'))?.authorization).toBe(`Bot ${TOKEN}`);
+      expect(gatewayRefusing.identified).toEqual([TOKEN]);
+      expect(loginLines.some((l) => l.includes('discord: gateway error') && l.includes('Authentication failed'))).toBe(true);
+      for (const error of errors) {
+        expect(error.message).toMatch(/^discord: could not log in/);
+        // main.ts logs this error; it must not carry the token either.
+        expect(`${error.message}\n${error.stack}`).not.toContain(TOKEN);
+      }
+      for (const line of loginLines) expect(line).not.toContain(TOKEN);
+    } finally {
+      await restRefusing.close();
+      await gatewayRefusing.close();
+    }
   });
 
   it('answers /deal partner topic: defers, then edits the reply with the quotes as embeds', async () => {
