@@ -6,6 +6,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import type { AdapterDeps } from '../types.ts';
 import { boltLogger } from './bolt-logger.ts';
+import type { DedupOptions } from './dedup.ts';
 import { healthRoutes } from './health-route.ts';
 import { guardHttpReceiver, malformedReason } from './request-guard.ts';
 
@@ -23,6 +24,8 @@ export interface SlackStartOptions {
   clientOptions?: webApi.WebClientOptions;
   /** Longest wait for one outgoing HTTP request (`response_url`, one Web API attempt); default `REQUEST_TIMEOUT_MS`. */
   requestTimeoutMs?: number;
+  /** The repeated-delivery filter's window, bound and clock (`dedup.ts`); defaults for production. */
+  dedup?: DedupOptions;
 }
 
 /** Default for `requestTimeoutMs`: 10 s. */

@@ -14,6 +14,7 @@ import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
 import { SLASH_COMMAND } from './listeners/commands.ts';
 import { dropMalformed } from './request-guard.ts';
+import { dropDuplicates, RecentIds } from './dedup.ts';
 
 export type { SlackStartOptions } from './app.ts';
 
@@ -50,6 +51,8 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
   const { app, mode, socketReceiver } = buildApp(config, deps, ids, options, [SLASH_COMMAND]);
   const inFlight = new InFlight();
   app.use(dropMalformed(deps.logger, [SLASH_COMMAND]));
+  // Slack resends what it thinks was not received; answer each delivery once (dedup.ts).
+  app.use(dropDuplicates(new RecentIds(options.dedup), deps.logger));
   registerListeners(app, deps, inFlight);
   // Last resort: anything a listener did not catch (listeners catch their own errors).
   app.error(async (error) => {

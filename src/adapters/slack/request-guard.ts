@@ -15,11 +15,23 @@
  * (bodies come over the app's own authenticated socket) `dropMalformed`, a
  * global middleware, acknowledges and logs such an envelope instead of
  * passing it to the listeners.
+ *
+ * It also refuses a request timestamped more than `MAX_FUTURE_SKEW_SECONDS`
+ * ahead (401, a warning): Bolt refuses one over 5 minutes old but none from
+ * the future, so a request signed with a time far ahead (a sender's wrong
+ * clock, or one signed in advance) could be replayed from capture until 5
+ * minutes after that time.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, isValidSlackRequest, type AnyMiddlewareArgs, type HTTPReceiver, type Middleware } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../log.ts';
+
+/**
+ * Latest request timestamp accepted, in seconds ahead of our clock: the same
+ * 5 minutes Bolt allows behind it (Bolt refuses older, as stale).
+ */
+export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
 
 /** Largest request body read (Bolt's own default: 4 MB); bigger ones get 413. */
 export const MAX_BODY_BYTES = HTTPModuleFunctions.defaultBodyLimit;
@@ -134,6 +146,13 @@ export function guardHttpReceiver(receiver: HTTPReceiver, options: { signingSecr
     } catch (error) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
       return refuse(res, tooLarge ? 413 : 400, tooLarge ? `body over ${MAX_BODY_BYTES} bytes` : 'body could not be read', req);
+    }
+    // As Bolt does for a stale one: checked before the signature, 401 and a warning.
+    const aheadSeconds = Number(header(req, 'x-slack-request-timestamp')) - Math.floor(Date.now() / 1000);
+    if (aheadSeconds > MAX_FUTURE_SKEW_SECONDS) {
+      logger.warn(`slack: Failed to verify authenticity: x-slack-request-timestamp must differ from system time by no more than ${MAX_FUTURE_SKEW_SECONDS / 60} minutes or request is from the future`, { status: 401, aheadSeconds });
+      res.writeHead(401);
+      return res.end();
     }
     const text = buffered.rawBody.toString();
     const signed = isValidSlackRequest({
