@@ -195,15 +195,37 @@ export function candidateViews(index: CorpusIndex, q: QueryContext, options: Par
       return c;
     },
   };
+  // The BM25 features score the asked words only. The search also holds a named topic's other words
+  // (recall), but summed they let a sentence using four of them ("fund", "projects", "profits", "split")
+  // outscore one using the asked word ("invest"): one idea would count four times.
+  const asked = askedSearchTerms(query);
+  const rescore = asked.size < query.terms.size && index.sentences.scoreOf && index.paragraphs.scoreOf;
+  let maxSentence = hits[0]?.score ?? 0;
+  let maxParagraph = paragraphHits[0]?.score ?? 0;
+  if (rescore) {
+    maxSentence = maxParagraph = 0;
+    for (const id of ids) bm25.set(id, index.sentences.scoreOf!(id, asked));
+    for (const id of new Set([...ids].map((i) => index.paragraphOf[i]!))) paraScores.set(id, index.paragraphs.scoreOf!(id, asked));
+  }
   const views: CandidateView[] = [];
   for (const id of ids) {
     const view = candidateView(q, id, bm25.get(id) ?? 0, paraScores.get(index.paragraphOf[id]!) ?? 0, paragraph);
     if (options.requireAny && !options.requireAny.some((phrase) => phrase.every((s) => view.own.has(s)))) continue;
     views.push(view);
+    if (rescore) {
+      maxSentence = Math.max(maxSentence, view.sentenceBm25);
+      maxParagraph = Math.max(maxParagraph, view.paragraphBm25);
+    }
   }
-  q.maxSentenceBm25 = Math.max(1e-9, hits[0]?.score ?? 0);
-  q.maxParagraphBm25 = Math.max(1e-9, paragraphHits[0]?.score ?? 0);
+  q.maxSentenceBm25 = Math.max(1e-9, maxSentence);
+  q.maxParagraphBm25 = Math.max(1e-9, maxParagraph);
   return views;
+}
+
+/** The search terms that are asked words (each concept's first stem) or years, with their weights: a topic's other words left out. */
+export function askedSearchTerms(query: ParsedQuery): Map<string, number> {
+  const firsts = new Set(query.concepts.map((c) => c.stems[0]!));
+  return new Map([...query.terms].filter(([s]) => firsts.has(s) || /^(19|20)\d\d$/.test(s)));
 }
 
 /**
@@ -229,7 +251,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
       priors: offset,
       support: features.neighbourSupport,
       onSubject: subject.some((i) => view.ownCredits.soft[i]! > 0),
-      missesTopic: topical.some((i) => view.aroundCredits.soft[i]! === 0),
+      missesTopic: topical.some((i) => view.aroundCredits.exact[i]! === 0),
       // Built when read: only the quotes an answer considers need it.
       get stems() {
         return (stems ??= new Set(view.sequence));

@@ -226,6 +226,27 @@ export class CompactRetriever implements Retriever {
     return out;
   }
 
+  scoreOf(id: number, query: ReadonlyMap<string, number>): number {
+    const d = this.indexOf(id);
+    if (d < 0) return 0;
+    const n = this.size;
+    let acc = 0;
+    let matched = 0;
+    for (const [term, boost] of query) {
+      const t = this.termId(term);
+      if (t < 0) continue;
+      const from = this.offsets[t]!;
+      const to = this.offsets[t + 1]!;
+      const p = lowerBound(this.postings, from, to, d);
+      if (p >= to || this.postings[p] !== d) continue;
+      const df = to - from;
+      const tf = this.freqs[p]!;
+      acc += boost * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (D + (tf * (K + 1)) / (tf + this.norm[d]!));
+      matched++;
+    }
+    return acc * matched;
+  }
+
   search(query: ReadonlyMap<string, number>, limit: number): Hit[] {
     this.stats.postings = 0;
     this.stats.prunedFrom = -1;

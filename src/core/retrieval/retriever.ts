@@ -56,6 +56,11 @@ export interface Retriever {
   search(terms: ReadonlyMap<string, number>, limit: number): Hit[];
   /** Everything needed to restore this index with `RETRIEVERS[kind].load`. */
   snapshot(): RetrieverSnapshot;
+  /**
+   * Optional: the score `search` would give one document for these terms (0 when it holds none).
+   * Ranking uses it to score candidates on the asked words alone (see rank.ts `candidateViews`).
+   */
+  scoreOf?(id: number, terms: ReadonlyMap<string, number>): number;
   /** Optional: a document's analysed terms in order, when kept at build time. */
   termsOf?(id: number): string[] | undefined;
 }

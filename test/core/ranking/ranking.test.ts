@@ -46,6 +46,12 @@ describe('ranking set (shipped knowledge)', () => {
     expect(found.some((q) => /because of complications|technical discussion/.test(q))).toBe(true);
   });
 
+  it("a topic's other words count once: 'how much … invest' leads with the investment figure, not the profit split", () => {
+    // The Investment topic also lists "fund", "projects", "profits", "profit split"; summed in BM25 they made
+    // the profit-split quote (which never says "invest") outscore the $550 billion commitment.
+    expect(top('How much will Japan invest in the US?')).toMatch(/\$550 billion/);
+  });
+
   it('an amount question prefers the sentence with the figure', () => {
     // "How much" wants a number; the sentence with $192 billion wins.
     expect(top('How much did the US import from Japan in 2024?')).toMatch(/192 billion/);

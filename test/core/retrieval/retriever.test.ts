@@ -39,6 +39,17 @@ describe('CompactRetriever', () => {
     close(compact.search(terms('tariffs cars', { car: 0.5 }), 10), mini.search(terms('tariffs cars', { car: 0.5 }), 10));
   });
 
+  it('scores one document exactly as search does (scoreOf), and 0 when it holds no term', () => {
+    const r = CompactRetriever.build(DOCS);
+    for (const q of [terms('tariffs on cars'), terms('beef pork wine', { beef: 2, wine: 0.3 }), terms('digital trade talks')]) {
+      const hits = r.search(q, DOCS.length);
+      expect(hits.length).toBeGreaterThan(1);
+      for (const h of hits) expect(r.scoreOf(h.id, q)).toBeCloseTo(h.score, 9);
+      for (const d of DOCS) if (!hits.some((h) => h.id === d.id)) expect(r.scoreOf(d.id, q)).toBe(0);
+    }
+    expect(r.scoreOf(999, terms('tariffs'))).toBe(0);
+  });
+
   it('reports document frequency, size and matched terms', () => {
     expect(compact.size).toBe(DOCS.length);
     expect(compact.documentFrequency('tariff')).toBe(mini.documentFrequency('tariff'));
