@@ -1,6 +1,7 @@
 /**
  * The command registry (explicit, no folder scanning) and the text router used
- * by the console, Slack's `/deal` text and channel messages.
+ * by the console, Slack's `/deal` text and channel messages. Chat markup
+ * (mentions, channel references, links) is stripped here, once for every surface.
  */
 import { UserError, type Answer } from '../src/core/model/types.ts';
 import type { Engine } from '../src/core/engine.ts';
@@ -8,6 +9,8 @@ import { ask } from './ask.ts';
 import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { help } from './help.ts';
+import { MAX_TOPIC_LENGTH } from './limits.ts';
+import { stripChatMarkup } from './markup.ts';
 import { sources } from './sources.ts';
 import { timeline } from './timeline.ts';
 import type { Command, CommandContext } from './types.ts';
@@ -21,35 +24,48 @@ export function findCommand(name: string): Command | undefined {
 }
 
 /**
- * Runs a command with raw options, validating them with its zod schema.
- * @throws UserError('bad_option') naming the bad option; UserError from the core.
+ * Runs a command with raw options (chat markup stripped from text options),
+ * validating them with its zod schema.
+ * @throws UserError('too_long') for an option over its length limit, UserError('bad_option')
+ *   for any other invalid option, both in plain words; UserError from the core.
  */
 export function runCommand(engine: Engine, name: string, options: Record<string, unknown>): Answer {
   const command = findCommand(name);
   if (!command) throw new UserError('unknown_command', `Unknown command "/${name}". Try /help.`);
-  const parsed = command.input.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError('bad_option', `/${name}: option "${issue.path.join('.')}": ${issue.message}`);
-  }
+  const input = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? stripChatMarkup(v) : v]));
+  const parsed = command.input.safeParse(input);
+  if (!parsed.success) throw optionError(name, parsed.error.issues[0]!, input);
   const ctx: CommandContext = { engine, commands };
   return command.run(ctx, parsed.data);
 }
 
+/** A zod issue in words for the user (zod's own messages are for developers). */
+function optionError(name: string, issue: { code: string; path: PropertyKey[]; maximum?: unknown }, input: Record<string, unknown>): UserError {
+  const option = String(issue.path[0] ?? 'input');
+  const value = input[option];
+  if (issue.code === 'too_big' && typeof value === 'string') {
+    const max = Number(issue.maximum).toLocaleString('en-US');
+    return new UserError('too_long', `The ${option} of /${name} is limited to ${max} characters; this one has ${value.length.toLocaleString('en-US')}.`);
+  }
+  return new UserError('bad_option', `/${name} could not use the ${option} given. See /help.`);
+}
+
 const QUESTION_START = /^(what|what's|whats|how|who|whom|whose|when|where|why|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/i;
 
-/** True when text reads as a question rather than topic words. */
+/** True when text reads as a question rather than topic words (chat markup aside). */
 export function looksLikeQuestion(text: string): boolean {
-  return /\?\s*$/.test(text) || QUESTION_START.test(text.trim());
+  const words = stripChatMarkup(text);
+  return /\?\s*$/.test(words) || QUESTION_START.test(words);
 }
 
 /**
  * Routes free text as typed in chat or the console:
  * `/deal japan autos`, `/deal sources`, `/help`, `sources`, `help`, or a plain question.
- * Empty text gives help. Text after `/deal` that reads as a question is answered as one.
+ * Empty text gives help. Text after `/deal` that reads as a question, or is too long
+ * to be a partner and topic, is answered as a question. Chat markup is stripped first.
  */
 export function runText(engine: Engine, input: string): Answer {
-  let text = input.trim();
+  let text = stripChatMarkup(input);
   let name = 'ask';
   const slash = /^\/(\w+)\s*([\s\S]*)$/.exec(text);
   if (slash) {
@@ -63,18 +79,25 @@ export function runText(engine: Engine, input: string): Answer {
   if (!text && (name === 'ask' || name === 'help')) return runCommand(engine, 'help', {});
   const word = text.toLowerCase();
   if ((name === 'deal' || name === 'ask') && (word === 'help' || word === 'sources')) return runCommand(engine, word, {});
-  if (name === 'deal') {
-    if (!text) return runCommand(engine, 'deal', {});
-    return looksLikeQuestion(text) ? runCommand(engine, 'ask', { question: text }) : runCommand(engine, 'deal', { topic: text });
-  }
+  if (name === 'deal') return text ? briefOrAsk(engine, text) : runCommand(engine, 'deal', {});
   // Plain text that names topics rather than asking reads as a briefing request.
-  if (name === 'ask' && !slash && !looksLikeQuestion(text)) return runCommand(engine, 'deal', { topic: text });
+  if (name === 'ask' && !slash) return briefOrAsk(engine, text);
   if (name === 'ask') return runCommand(engine, 'ask', { question: text });
   return runCommand(engine, name, {});
 }
 
-/** Longest partner-and-topic text a timeline takes. */
-const MAX_TIMELINE_WORDS = 200;
+/**
+ * A briefing on topic words, or an answer when the text reads as a question.
+ * Text too long to be a partner and topic is a question too: it then has the
+ * question length limit and message, not a topic option's.
+ */
+function briefOrAsk(engine: Engine, text: string): Answer {
+  if (looksLikeQuestion(text) || text.length > MAX_TOPIC_LENGTH) return runCommand(engine, 'ask', { question: text });
+  return runCommand(engine, 'deal', { topic: text });
+}
+
+/** Longest partner-and-topic text a timeline takes (it goes in as the topic option). */
+const MAX_TIMELINE_WORDS = MAX_TOPIC_LENGTH;
 
 /** Runs `check` or `timeline` on the words after it. @throws UserError for an empty claim or over-long timeline words. */
 function runAnalyst(engine: Engine, name: 'check' | 'timeline', words: string): Answer {
@@ -93,9 +116,11 @@ export function errorAnswer(question: string, message: string): Answer {
 
 /**
  * Runs a command; a `UserError` (bad input) becomes an `error` answer for the
- * user, anything else propagates to the caller's top-level catch.
+ * user, anything else propagates to the caller's top-level catch. `shown`
+ * (the question echoed when the answer has none) is echoed without chat markup.
  */
-export function answerOrUserError(question: string, run: () => Answer): Answer {
+export function answerOrUserError(shown: string, run: () => Answer): Answer {
+  const question = stripChatMarkup(shown);
   try {
     const answer = run();
     return { ...answer, question: answer.question || question };
@@ -107,5 +132,5 @@ export function answerOrUserError(question: string, run: () => Answer): Answer {
 
 /** Answers one line as typed in chat or the console; bad input becomes an `error` answer, never a crash. */
 export function answerLine(engine: Engine, line: string): Answer {
-  return answerOrUserError(line.trim(), () => runText(engine, line));
+  return answerOrUserError(line, () => runText(engine, line));
 }

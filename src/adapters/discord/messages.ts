@@ -66,18 +66,21 @@ export async function handleMessage(message: Message, ctx: DiscordContext): Prom
   const answer = await inTurn(() => answerLine(deps.engine(), text));
   recordAnswer(deps.events, 'discord', message.author.id, answer);
   const payload = answerPayload(answer);
-  const sent = (await replyInThread(message, payload, ctx)) ?? (await message.reply(payload));
+  const sent = (await replyInThread(message, answer.question, payload, ctx)) ?? (await message.reply(payload));
   if (wantsVotes(answer)) memory.remember(sent.id, answer);
   deps.logger.info('discord: answered message', { kind: answer.kind, citations: answer.citations.length, thread: sent.channelId !== message.channelId });
 }
 
-/** Posts a long answer in a new thread on the message; undefined when short or threads are not possible. */
-async function replyInThread(message: Message, payload: AnswerPayload, ctx: DiscordContext): Promise<Message | undefined> {
+/**
+ * Posts a long answer in a new thread on the message, named after the question
+ * as the router read it (chat markup stripped); undefined when short or threads are not possible.
+ */
+async function replyInThread(message: Message, question: string, payload: AnswerPayload, ctx: DiscordContext): Promise<Message | undefined> {
   const long = payload.embeds.reduce((n, e) => n + embedLength(e), 0) > THREAD_THRESHOLD;
   const type = message.channel.type;
   if (!long || (type !== ChannelType.GuildText && type !== ChannelType.GuildAnnouncement)) return undefined;
   try {
-    const name = message.content.replace(/<@!?\d+>/g, '').replace(/\s+/g, ' ').trim().slice(0, 90) || 'dealdesk answer';
+    const name = question.replace(/\s+/g, ' ').trim().slice(0, 90) || 'dealdesk answer';
     const thread = await message.startThread({ name, autoArchiveDuration: 1440 });
     return await thread.send(payload);
   } catch (err) {
