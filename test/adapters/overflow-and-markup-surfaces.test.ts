@@ -123,6 +123,20 @@ describe('Slack (real Bolt)', () => {
     expect(refused).toMatchObject({ response_type: 'ephemeral', text: 'Questions are limited to 1,000 characters; this one has 1,139.' });
   });
 
+  it('what a user typed as & < > (sent by Slack as &amp; &lt; &gt;) is read as typed, in /deal and in a mention', async () => {
+    const typed = 'What did Japan offer in exchange for lower tariffs on auto parts & cars?';
+    const expected = renderSlack(answerLine(engine, typed));
+    expect((await slash(typed.replace('&', '&amp;'))).blocks).toEqual(expected.blocks);
+    const ts = `1700000600.0000${++n}`;
+    const event = { type: 'app_mention', user: 'U_OM', text: `<@U_BOT> ${typed.replace('&', '&amp;')}`, ts, channel: 'C_GENERAL', event_ts: ts };
+    const body = { token: 't', team_id: 'T_TEAM', api_app_id: 'A_APP', event, type: 'event_callback', event_id: `EvE${n}`, event_time: 1700000000, authorizations: [{ team_id: 'T_TEAM', user_id: 'U_BOT', is_bot: true, is_enterprise_install: false }], is_ext_shared_channel: false };
+    expect((await postSigned(slack.port!, JSON.stringify(body), 'application/json', { secret: SECRET })).status).toBe(200);
+    const call = await slackFake.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ts, 5000);
+    expect(call.body.blocks).toEqual(expected.blocks);
+    // The echoed question shows "&" once: escaped for Slack by the renderer, never "&amp;amp;".
+    expect(JSON.stringify(call.body)).not.toContain('&amp;amp;');
+  });
+
   it('/deal and a mention with markup get exactly the plain question’s message', async () => {
     const expected = renderSlack(answerLine(engine, PLAIN));
     expect((await slash(SLACK_MARKED)).blocks).toEqual(expected.blocks);

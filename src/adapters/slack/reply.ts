@@ -29,7 +29,8 @@ export function replyFor(answer: Answer): SlackReply {
  * The answer is computed in its own event-loop turn (`inTurn`), so acks keep
  * going out during bursts; before the engine is loaded it waits (`deps.health`).
  */
-export async function answerFor(deps: AdapterDeps, user: string, text: string): Promise<SlackReply> {
+export async function answerFor(deps: AdapterDeps, user: string, raw: string): Promise<SlackReply> {
+  const text = decodeSlackEntities(raw);
   // A request that reached a replica still loading its engine (already acknowledged) waits for it.
   await deps.health?.whenLoaded();
   const limit = await deps.rateLimiter.check(user);
@@ -45,6 +46,14 @@ export async function answerFor(deps: AdapterDeps, user: string, text: string): 
 /** The fixed private message for failures inside a handler (never the raw error). */
 export function friendlyError(): SlackMessage {
   return renderSlack(errorAnswer('', FRIENDLY_ERROR));
+}
+
+/**
+ * Slack sends the `&`, `<` and `>` a user types as `&amp;`, `&lt;` and `&gt;` (its only escapes, so
+ * that real angle brackets are always markup); decoded, "US &amp; Japan" is read as typed.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&(lt|gt|amp);/g, (_, e: string) => (e === 'lt' ? '<' : e === 'gt' ? '>' : '&'));
 }
 
 /** Removes mentions of the bot (`<@U123>` or `<@U123|name>`) from message text. */

@@ -27,6 +27,13 @@ export interface Figure {
   bound?: 'about' | 'at-least' | 'at-most';
   /** "$7 billion per year", "a year", "annually". */
   perYear: boolean;
+  /**
+   * Percent only: how the number is used. `share`: a part of something ("90% of
+   * the profits", "half of the surplus", "two-thirds"); `modifier`: it describes the
+   * noun after it ("a 15 percent tariff", "a 24% import tax"). A share and a
+   * modifier measure different things, so they are never compared.
+   */
+  use?: 'share' | 'modifier';
   /** The words that state it. */
   text: string;
   start: number;
@@ -79,6 +86,18 @@ const PER_YEAR_BEFORE = /\b(annual|yearly)\s+(?:\S+\s+)?$/i;
 /** Numbers that are names, not figures: "Order 14345", "section 232", "G20", "Title 3". */
 const IDENTIFIER_BEFORE = /\b(order|proclamation|section|sec\.|no\.|number|title|chapter|article|part|column|paragraph|clause|rule|resolution|act|law|g|f|route|version|phase|stage|item|annex|schedule|form|cfr|u\.s\.c\.)\s*$/i;
 
+// Words after a percentage that do not make it describe a noun: prepositions, verbs, comparisons ("25% of", "15% in 2025", "10% higher").
+const NOT_MODIFIED = /^(?:of|to|for|from|on|in|at|by|with|and|or|but|than|as|is|are|was|were|be|been|will|would|could|should|may|might|can|has|have|had|that|which|who|the|a|an|its|their|this|these|those|under|over|after|before|since|until|per|each|more|less|higher|lower|above|below|up|down|off|increase[sd]?|rise[sn]?|rose|fell|falls?|cut|cuts|since|then|while|when|if|so|also|now|yet|still|respectively|percent|points?|stake|share)$/i;
+
+/** How a percentage is used (see `Figure.use`): `share` before "of", `modifier` before a noun it describes. */
+function percentUse(text: string, end: number): Figure['use'] {
+  const next = /^\s*([\p{L}][\p{L}-]*)/u.exec(text.slice(end, end + 30));
+  if (!next) return undefined;
+  if (/^of$/i.test(next[1]!)) return 'share';
+  // Right after the figure, no comma or bracket between: "a 15 percent tariff", "a 24% import tax".
+  return /^\s/.test(text.slice(end, end + 1)) && !NOT_MODIFIED.test(next[1]!) ? 'modifier' : undefined;
+}
+
 function boundBefore(text: string, start: number): Figure['bound'] {
   const before = text.slice(Math.max(0, start - 25), start);
   for (const [re, bound] of BOUND_BEFORE) if (re.test(before)) return bound;
@@ -105,7 +124,8 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
   const add = (f: Omit<Figure, 'bound' | 'perYear' | 'text'> & Partial<Pick<Figure, 'bound'>>) => {
     if (!free(f.start, f.end) || !Number.isFinite(f.value)) return;
     taken.push([f.start, f.end]);
-    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end) });
+    const use = f.kind === 'percent' ? (f.use ?? percentUse(text, f.end)) : undefined;
+    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end), ...(use ? { use } : {}) });
   };
   // Dates are never figures: block their spans first.
   for (const d of dates) taken.push([d.start, d.end]);
@@ -126,9 +146,11 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
   for (const m of text.matchAll(PERCENT)) {
     add({ kind: 'percent', value: numberOf(m[1] ?? m[2]!)!, start: m.index, end: m.index + m[0].length });
   }
-  // half of, two-thirds of
-  for (const m of text.matchAll(/\b(half|one-half|a third|one-third|two-thirds|a quarter|one-quarter|three-quarters)\b(?=\s+(?:of|the|its|their)\b)/gi)) {
-    add({ kind: 'percent', value: FRACTIONS[m[1]!.toLowerCase()]!, bound: 'about', start: m.index, end: m.index + m[0].length });
+  // "half of", "two-thirds" (a hyphenated fraction is a share wherever it stands; "half" alone only before "of", "the", "its"),
+  // and a change "by half" ("boost imports by half": 50%).
+  for (const m of text.matchAll(/\b(?:(one-half|one-third|two-thirds|one-quarter|three-quarters)|(half|a third|a quarter)(?=\s+(?:of|the|its|their)\b)|(?<=\bby\s+)(half|a third|a quarter|one-half|one-third|two-thirds|one-quarter|three-quarters))\b/gi)) {
+    const word = (m[1] ?? m[2] ?? m[3]!).toLowerCase();
+    add({ kind: 'percent', value: FRACTIONS[word]!, bound: 'about', start: m.index, end: m.index + m[0].length, use: m[3] ? undefined : 'share' });
   }
   // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
   for (const m of text.matchAll(COUNT)) {
@@ -162,6 +184,8 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
   if (claim.kind !== source.kind) return 'incomparable';
   if (claim.kind === 'money' && claim.currency !== source.currency) return 'incomparable';
   if (claim.kind === 'count' && !sameUnit(claim.unit!, source.unit!)) return 'incomparable';
+  // "half of the surplus" and "a 15% tariff" measure different things.
+  if (claim.use && source.use && claim.use !== source.use) return 'incomparable';
   const c = claim.value;
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);

@@ -8,10 +8,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Engine } from '../../../src/core/engine.ts';
-import { UserError, type Answer } from '../../../src/core/model/types.ts';
+import { UserError, type Answer, type Stance } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 import { tempEngines } from '../../helpers/temp-engines.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
@@ -132,6 +132,34 @@ describe('verdict rules (a made-up knowledge base)', () => {
   it('a negated claim is contradicted by a source that states the event', async () => {
     const a = engine.check('Bland did not sign the Widget Pact');
     expect(a.verdict).toBe('contradicted');
+  });
+});
+
+/**
+ * The classes held-out set 4 found, each on made-up knowledge (the widget
+ * knowledge and one more article, `WIDGET_CLAIMS_KNOWLEDGE`), so the rule is
+ * tested apart from the shipped corpus.
+ */
+describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
+  const engineFor = tempEngines();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(WIDGET_CLAIMS_KNOWLEDGE);
+  });
+  const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
+
+  it('a share ("nearly half of …", "nearly two-thirds coming from …") is compared with shares, never with a rate ("a 5 percent tariff")', () => {
+    const a = engine.check('Nearly half of Bland’s exports to Aland come from widgets');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').length).toBeGreaterThan(0);
+    expect(deciding(a, 'contradicts').every((c) => /two-thirds/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+  });
+
+  it('"by half" is a figure (50%)', () => {
+    const a = engine.check('Aland will increase its purchases of Bland ferries by half');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').some((c) => /by 75 percent/.test(c.quote))).toBe(true);
   });
 });
 

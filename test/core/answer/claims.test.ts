@@ -31,8 +31,16 @@ describe('findFigures', () => {
     ['an agreement to buy 100 Bocing aircraft within six months', ['count:100 aircraft', 'count:6 months']],
     ['more than $40 billion worth, up to 25% tariffs', ['money:over $40 billion', 'percent:up to 25%']],
     ['totaling $7 billion per year', ['money:$7 billion a year']],
+    ['boost imports by half, with nearly two-thirds coming from widgets', ['percent:about 50%', 'percent:about 66.7%']], // "by half"; a hyphenated fraction needs no "of"
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected);
+  });
+
+  it('tells a share ("90% of", a fraction) from a percentage that describes a noun ("a 15 percent tariff")', () => {
+    const use = (text: string) => findFigures(text).map((f) => f.use ?? '-');
+    expect(use('90% of the profits, half of the surplus, with nearly two-thirds coming from widgets')).toEqual(['share', 'share', 'share']);
+    expect(use('a baseline 15 percent tariff and a 24% import tax')).toEqual(['modifier', 'modifier']);
+    expect(use('split 90% to the United Kingdom, 25% in 2021, a 75% increase, by 75%.')).toEqual(['-', '-', '-', '-']);
   });
 
   it('leaves out numbers that name things and the years of dates', () => {
@@ -63,6 +71,9 @@ describe('compareFigures', () => {
     ['25%', '$25 billion', 'incomparable'],
     ['7 trillion yen', '$7 trillion', 'incomparable'],
     ['100 Bocing aircraft', '200 Bocing planes', 'incomparable'], // different things counted unless told they are the same
+    ['half of the surplus', 'a 50 percent tariff', 'incomparable'], // a share and a rate measure different things
+    ['half of the surplus', '50% of the exports', 'same'],
+    ['half of the surplus', 'split 90% to one and 10% to the other', 'different'], // a split is a share too, if not said with "of"
   ])('claim %s against source %s: %s', (claim, source, expected) => {
     expect(compareFigures(one(claim), one(source))).toBe(expected);
   });
