@@ -160,7 +160,7 @@ function dayGap(a: string, b: string): number {
  */
 export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const { deals, topics } = index.corpus;
-  const claim = parseClaim(claimText, deals, personsOf(index));
+  const claim = parseClaim(claimText, deals, personsOf(index), index.vectors);
 
   // A name no source mentions ("Brazil") means the knowledge cannot speak to the claim.
   const unknown = claim.entities.filter(
@@ -373,7 +373,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     const factParties = facts.flatMap((f) => index.corpus.deals.find((d) => d.id === f.deal)?.parties ?? []).map((name) => ({ name, party: true, start: 0, end: 0 }));
     // … and the sentence before in its paragraph, and the article's title ("… Billions in Investments from Japan").
     const before = prev && prev.articleId === passage.articleId && prev.paragraph === passage.paragraph ? passageFacts(index, i - 1).mentions : [];
-    const around = [...mentions, ...(lead === undefined ? [] : passageFacts(index, lead).mentions), ...factParties, ...before, ...entityFinder(index.corpus.deals)(article.title)];
+    const around = [...mentions, ...(lead === undefined ? [] : passageFacts(index, lead).mentions), ...factParties, ...before, ...entityFinder(index.corpus.deals, index.vectors)(article.title)];
     // The claim's ideas and whose figures it gives: a figure next to "profits" or next to "Japan" is one the claim may speak of.
     const ideas = new Set([...query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems), ...claim.owners.flatMap((o) => (o ? analyze(o.name) : []))]);
     const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)), ideas);

@@ -106,7 +106,7 @@ export function passageFacts(index: CorpusIndex, i: number): PassageFacts {
   if (!facts) {
     const p = index.passages[i]!;
     const all = findDates(p.text, index.articles.get(p.articleId)!.date);
-    facts = { dates: all.filter((d) => !d.reference), figures: findFigures(p.text, all), mentions: entityFinder(index.corpus.deals)(p.text) };
+    facts = { dates: all.filter((d) => !d.reference), figures: findFigures(p.text, all), mentions: entityFinder(index.corpus.deals, index.vectors)(p.text) };
     cache[i] = facts;
   }
   return facts;

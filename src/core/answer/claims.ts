@@ -4,7 +4,8 @@
  * belong to, and the hedges or negations around them ("threatened", "could",
  * "not"). Pure functions; the knowledge's deals say which names are parties.
  */
-import { stem } from '../text/analyzer.ts';
+import { analyze, stem } from '../text/analyzer.ts';
+import type { WordVectors } from '../text/vectors.ts';
 import { foldTypography } from '../text/normalise.ts';
 import type { Deal } from '../model/types.ts';
 import { findDates, type DateMention } from './dates.ts';
@@ -265,7 +266,36 @@ export interface EntityFinder {
   readonly parties: readonly string[];
 }
 
-const finderCache = new WeakMap<readonly Deal[], EntityFinder>();
+const finderCache = new WeakMap<readonly Deal[], Map<WordVectors | null, EntityFinder>>();
+
+/**
+ * Lead in word-vector similarity an alias needs, over every other party of its
+ * deal, to be read as that party ("tokyo": 0.74 to "Japan" against 0.31 to
+ * "United States"; "washington": 0.68 to "States" against 0.42 to "Japan").
+ * A deal's aliases are words people use for the deal, not always for its
+ * partner; an alias with less of a lead names no party. Default 0.1.
+ */
+export const ALIAS_MARGIN = 0.1;
+
+/**
+ * The party a deal's single-word alias stands for: a party whose name it is
+ * spelled from ("japanese"), else the party nearest in meaning by a lead of
+ * `ALIAS_MARGIN` (its capital, say), else none. Without vectors, or for a word
+ * they lack, the partner (the deal's last party), as the knowledge format says.
+ */
+function aliasParty(alias: string, parties: readonly string[], vectors: WordVectors | null): string | undefined {
+  const a = alias.toLowerCase();
+  const spelled = parties.find((p) => p.toLowerCase().split(/\s+/).some((w) => w.length >= 4 && a.startsWith(w.slice(0, Math.max(4, w.length - 1)))));
+  if (spelled) return spelled;
+  const partner = parties.at(-1);
+  const row = vectors?.row(stem(a)) ?? -1;
+  if (!vectors || row < 0) return partner;
+  const scored = parties
+    .map((p) => ({ p, sim: Math.max(-1, ...analyze(p).map((w) => vectors.row(w)).filter((r) => r >= 0).map((r) => vectors.similarity(row, r))) }))
+    .sort((x, y) => y.sim - x.sim);
+  if (scored.length < 2 || scored[0]!.sim <= -1) return partner;
+  return scored[0]!.sim - scored[1]!.sim >= ALIAS_MARGIN ? scored[0]!.p : undefined;
+}
 // Capitalised words that open sentences or headings rather than name anything.
 const NOT_NAMES = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that these those under in on at by for from with as if when while after before since during however but and or also it its he she they we i our their his her there here what which who why how yesterday today tomorrow last next such each every all both some any no not according president prime minister secretary chief commerce'.split(' '),
@@ -274,11 +304,15 @@ const NOT_NAMES = new Set(
 /**
  * An entity finder for some deals. Parties are matched by name ("United
  * States", "Japan"), initials written in capitals ("US", "U.S."; never the
- * pronoun "us") and the partner's single-word aliases ("japanese"); other
- * names are runs of capitalised words ("European Union", "South Africa").
+ * pronoun "us") and the deals' single-word aliases, each as the party it
+ * stands for (see `aliasParty`; `vectors` tell a partner's capital from the
+ * other party's); other names are runs of capitalised words ("European
+ * Union", "South Africa").
  */
-export function entityFinder(deals: readonly Deal[]): EntityFinder {
-  const cached = finderCache.get(deals);
+export function entityFinder(deals: readonly Deal[], vectors: WordVectors | null = null): EntityFinder {
+  let byVectors = finderCache.get(deals);
+  if (!byVectors) finderCache.set(deals, (byVectors = new Map()));
+  const cached = byVectors.get(vectors);
   if (cached) return cached;
   const forms: { re: RegExp; name: string }[] = [];
   const parties = [...new Set(deals.flatMap((d) => d.parties))];
@@ -287,9 +321,11 @@ export function entityFinder(deals: readonly Deal[]): EntityFinder {
     for (const a of acronyms(name)) forms.push({ re: new RegExp(`(?<![\\w.])${escapeRe(a)}(?![\\w]|\\.\\w)`, 'g'), name });
   }
   for (const d of deals) {
-    const partner = d.parties.at(-1);
-    if (!partner) continue;
-    for (const alias of d.aliases) if (/^\p{L}+$/u.test(alias)) forms.push({ re: new RegExp(`\\b${escapeRe(alias)}\\b`, 'gi'), name: partner });
+    for (const alias of d.aliases) {
+      if (!/^\p{L}+$/u.test(alias)) continue;
+      const party = aliasParty(alias, d.parties, vectors);
+      if (party) forms.push({ re: new RegExp(`\\b${escapeRe(alias)}\\b`, 'gi'), name: party });
+    }
   }
   const find = ((text: string): EntityMention[] => {
     const out: EntityMention[] = [];
@@ -320,7 +356,7 @@ export function entityFinder(deals: readonly Deal[]): EntityFinder {
     return out.sort((a, b) => a.start - b.start);
   }) as EntityFinder;
   Object.defineProperty(find, 'parties', { value: parties });
-  finderCache.set(deals, find);
+  byVectors.set(vectors, find);
   return find;
 }
 
@@ -479,7 +515,7 @@ export function isPerson(name: string, persons: ReadonlySet<string>): boolean {
  * @example parseClaim('Japan pledged $1 trillion of new investment in America', deals)
  *   → figures [$1 trillion (money, USD)], entities [Japan], subject 'Japan pledged of new investment in America'
  */
-export function parseClaim(input: string, deals: readonly Deal[], persons: ReadonlySet<string> = new Set()): ParsedClaim {
+export function parseClaim(input: string, deals: readonly Deal[], persons: ReadonlySet<string> = new Set(), vectors: WordVectors | null = null): ParsedClaim {
   const text = input.trim();
   const eras = deals.filter((d) => {
     const hay = text.toLowerCase();
@@ -493,7 +529,7 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
     else if (!d.relative) dates.push(d);
   }
   const figures = findFigures(text);
-  const entities = entityFinder(deals)(text);
+  const entities = entityFinder(deals, vectors)(text);
   const owners = figures.map((f) => figureOwner(text, f, entities.filter((e) => !isPerson(e.name, persons))));
   // The subject: the claim without the figures and dates it states (era names stay: they say which deal).
   const cut = [...figures, ...dates].sort((a, b) => b.start - a.start);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareFigures, entityFinder, factFigure, figureOwner, findFigures, formatFigure, hedgesIn, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
 import type { Deal } from '../../../src/core/model/types.ts';
+import { wordVectors } from '../../../src/core/text/vector-source.ts';
 
 // Made-up parties: nothing here is specific to the shipped knowledge.
 const deals: Deal[] = [
@@ -110,6 +111,18 @@ describe('entities and who a figure belongs to', () => {
 
   it('the second figure of a split goes to the second party', () => {
     expect(owner('split 90% to the United Kingdom and 10% to Bland', 1)).toBe('Bland/explicit');
+  });
+
+  it('reads a deal’s alias as the party word vectors put it nearest (a capital is its own country’s), else as the partner', () => {
+    // Real place names (word vectors know them), none of them the shipped knowledge's parties.
+    const north: Deal[] = [{ ...deals[0]!, id: 'north', name: 'North Pact', parties: ['United States', 'Canada'], aliases: ['canadian', 'ottawa', 'washington'] }];
+    const vectors = wordVectors(undefined, () => {});
+    expect(vectors).not.toBeNull();
+    const text = 'Washington and Ottawa agreed; Canadian firms welcomed it';
+    expect(entityFinder(north, vectors)(text).filter((e) => e.party).map((e) => e.name)).toEqual(['United States', 'Canada', 'Canada']);
+    expect(parseClaim('Washington retains 90% of the profits from Canada’s fund', north, new Set(), vectors).owners[0]).toMatchObject({ name: 'United States', how: 'subject' });
+    // Without vectors, every alias stands for the partner, as the knowledge format says.
+    expect(entityFinder(north)(text).filter((e) => e.party).map((e) => e.name)).toEqual(['Canada', 'Canada', 'Canada']);
   });
 
   it('knows people by their titles, so a figure is never a person’s', () => {
