@@ -173,7 +173,7 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
     const words = !e.party ? spelledOut(index, e.name) : undefined;
     return words && analyze(e.name).every((x) => index.sentences.documentFrequency(x) === 0) ? text.replace(e.name, words) : text;
   }, claim.subject);
-  const query = parseQuery(subject, deals, topics);
+  const query = parseQuery(plainVerbs(subject), deals, topics);
   if (query.concepts.length === 0) return noSource(index, claim, []);
   const eraFits = (articleId: string) => fitsEra(index, claim, articleId);
   const ctx = checkContext(index, claim, query);
@@ -210,6 +210,17 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const milestones = claim.dates.length ? weighMilestones(index, claim, query) : [];
   if (evidence.length === 0 && milestones.length === 0) return noSource(index, claim, []);
   return decide(index, claim, query, evidence, milestones);
+}
+
+/**
+ * Phrasal verbs whose first word is a topic's word in another sense: "signed
+ * up to buy" commits to buying; it is not a signing.
+ */
+const PHRASAL_VERBS: [RegExp, string][] = [[/\bsign(?:s|ed|ing)?\s+up\s+(?:to|for)\b/gi, 'agreed to']];
+
+/** The claim with its phrasal verbs put plainly (see `PHRASAL_VERBS`). */
+function plainVerbs(text: string): string {
+  return PHRASAL_VERBS.reduce((t, [re, plain]) => t.replace(re, plain), text);
 }
 
 const spelledCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();

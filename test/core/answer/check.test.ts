@@ -148,6 +148,13 @@ describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
   });
   const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
 
+  it('"signed up to buy" commits to buying: it is not the signing topic', () => {
+    const a = engine.check('Bland signed up to buy 30 Aland ferries');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').some((c) => /buy 30 Aland ferries/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+  });
+
   it('a share ("nearly half of …", "nearly two-thirds coming from …") is compared with shares, never with a rate ("a 5 percent tariff")', () => {
     const a = engine.check('Nearly half of Bland’s exports to Aland come from widgets');
     expect(a.verdict).toBe('contradicted');
