@@ -48,7 +48,7 @@ export const WIDGET_KNOWLEDGE: KnowledgeFiles = {
 /**
  * The widget knowledge with one more article and a signing topic, for the
  * claim-check classes that held-out set 4 found (shares, "by half", a phrasal
- * verb, a verb form of a topic word, …). A separate export, so the other
+ * verb, a person's title at two dates, …). A separate export, so the other
  * tests' answers and snapshots on `WIDGET_KNOWLEDGE` stay as they are.
  */
 export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
@@ -57,5 +57,14 @@ export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
   'articles/trade.md': article(
     { title: 'Bland trade in 2021', date: '2021-06-01', publisher: 'Bland Courier' },
     'Bland’s exports to Aland were worth $9 billion last year, with nearly two-thirds coming from widgets.\n\nAland will increase its purchases of Bland ferries by 75 percent.\n',
+  ),
+  // A person's title, told differently at two dates, the older by a weak source.
+  'articles/visit.md': article(
+    { title: 'Minister to visit Aland', date: '2019-06-01', publisher: 'Widget Wire (copied)', reliability: 'low', note: 'A copy of a wire report.' },
+    'Blandish Trade Minister Ana Ruiz will visit Aland City next week.\n',
+  ),
+  'articles/ruiz.md': article(
+    { title: 'Ruiz meets Aland officials', date: '2021-09-10', publisher: 'Bland Courier' },
+    'Bland’s Foreign Minister Ana Ruiz met Aland officials on Monday.\n',
   ),
 };

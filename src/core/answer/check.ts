@@ -9,6 +9,8 @@
  *   a plain claim: it is reported with its hedge;
  * - a figure that belongs to another party ("90% to the United States") does
  *   not support a claim about this one;
+ * - a claim that a person holds a title ("… is Bland's trade minister") is
+ *   weighed against the titles the sources give the person (see `roles.ts`);
  * - sources of different dates stating different values give `differs-by-date`;
  * - nothing on the subject gives `no-source` with no citation at all.
  *
@@ -26,6 +28,7 @@ import { coverageLines, conflictNotes, publicFact } from './compose.ts';
 import { compareFigures, entityFinder, factFigure, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
+import { compareRoles, rolesIn } from './roles.ts';
 
 /** Sentences taken from ranking before they are compared. Default 200. */
 export const CHECK_POOL = 200;
@@ -377,6 +380,19 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   // A source less precise than the claim ("July 2025" for "July 23, 2025") agrees only as far as it goes: it does not confirm the day.
   const preciseEnough = () => !claimDate || dates.some((d) => datesAgree(d.date, claimDate.date) && d.date.length >= claimDate.date.length) || (!!factDate && datesAgree(factDate, claimDate.date) && factDate.length >= claimDate.date.length);
 
+  if (claim.role) {
+    // "<person> is <title>": the titles the sources give the person decide, each at its date. A title is stated
+    // where the sentence names the person: before the name, or after it set off by a comma.
+    const found = rolesIn(text, claim.role.person, analysed.mentions, ctx.persons)[0];
+    if (!found) return base;
+    const ds = dateStatus();
+    const match = compareRoles(claim.role, found);
+    // A sentence that gives the person a title speaks fully to a claim of a title: every such sentence decides, each at its date.
+    const stated = { ...base, coverage: 1, exact: 1, stated: found.text, value: [...found.qualifiers, found.head].join(' ') };
+    if (match === 'unclear' || (ds !== 'agree' && ds !== 'published')) return stated;
+    return { ...stated, decisive: true, stance: match === 'same' ? 'supports' : 'contradicts' };
+  }
+
   if (claim.figures.length) {
     const sourceFigures = analysed.figures;
     const lead = listLeadIn(index, i);
@@ -543,9 +559,9 @@ function noSource(index: CorpusIndex, claim: ParsedClaim, why: string[], headlin
   };
 }
 
-/** What the claim states that was compared: its figures and dates. */
+/** What the claim states that was compared: its figures, title and dates. */
 function claimedParts(claim: ParsedClaim): string[] {
-  return [...claim.figures.map(formatFigure), ...claim.dates.map((d) => formatDate(d.date))];
+  return [...claim.figures.map(formatFigure), ...(claim.role ? [claim.role.text] : []), ...claim.dates.map((d) => formatDate(d.date))];
 }
 
 /** Picks the verdict from the weighed evidence and builds the reply. */
@@ -566,8 +582,10 @@ function isOccasionWord(index: CorpusIndex, c: Concept): boolean {
 
 function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evidence: Evidence[], milestones: MilestoneEvidence[]): Answer {
   let decisive = evidence.filter((e) => e.decisive);
-  // Weak sources decide only when nothing better speaks.
-  if (decisive.some((e) => e.reliability !== 'low')) decisive = decisive.filter((e) => e.reliability !== 'low');
+  // Weak sources decide only when nothing better speaks of the same time (month): a better source of another
+  // month does not overrule what a weak one says of its own (a title held then, a rate at the time).
+  const better = decisive.filter((e) => e.reliability !== 'low');
+  decisive = decisive.filter((e) => e.reliability !== 'low' || !better.some((b) => b.about.slice(0, 7) === e.about.slice(0, 7)));
   const strength = (e: Evidence) => (e.coverage + e.exact) / 2;
   const best = Math.max(0, ...decisive.map(strength));
   const top = decisive.filter((e) => strength(e) >= best - DECIDING_MARGIN);
@@ -698,7 +716,7 @@ function merged(index: CorpusIndex, shown: readonly Evidence[]): { citation: Cit
 
 /** What the claim states, as one phrase: "$67.6 billion in 2017". */
 function claimedPhrase(claim: ParsedClaim): string {
-  const figures = claim.figures.map(formatFigure).join(' and ');
+  const figures = [...claim.figures.map(formatFigure), ...(claim.role ? [claim.role.text] : [])].join(' and ');
   const dates = claim.dates.map((d) => formatDate(d.date)).join(' and ');
   return figures && dates ? `${figures} in ${dates}` : figures || dates;
 }

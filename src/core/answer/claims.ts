@@ -9,6 +9,7 @@ import type { WordVectors } from '../text/vectors.ts';
 import { foldTypography } from '../text/normalise.ts';
 import type { Deal } from '../model/types.ts';
 import { findDates, type DateMention } from './dates.ts';
+import { claimRole, type Role } from './roles.ts';
 
 /** What a figure measures. */
 export type FigureKind = 'percent' | 'money' | 'count';
@@ -481,6 +482,8 @@ export interface ParsedClaim {
   current: boolean;
   /** The claim with figures and dates taken out: what it is about. */
   subject: string;
+  /** The title the claim gives a person the sources name ("Ana Ruiz is Bland's trade minister"), for a claim with no figure. */
+  role?: Role;
 }
 
 /** Nouns after a year that make it the name of a deal or round, not a date ("the 2019 agreement"). */
@@ -537,5 +540,6 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   let subject = text;
   for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);
   subject = subject.replace(/\s+/g, ' ').trim();
-  return { text, figures, dates, eras, eraYears, entities, owners, hedges: hedgesIn(text), current: CURRENT.test(text), subject };
+  const role = figures.length ? undefined : claimRole(text, persons, entities);
+  return { text, figures, dates, eras, eraYears, entities, owners, hedges: hedgesIn(text), current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
 }

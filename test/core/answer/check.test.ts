@@ -163,6 +163,23 @@ describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
     checkQuotes(engine, a);
   });
 
+  it.each([
+    ['Ana Ruiz is Bland’s trade minister', 'differs-by-date', 'the title changed: Trade Minister in 2019 (a weak source, but no better one speaks of that month), Foreign Minister in 2021'],
+    ['Ana Ruiz is Bland’s foreign minister', 'differs-by-date', 'the same two titles, the other way round'],
+    ['Ana Ruiz is now Bland’s trade minister', 'contradicted', '"now": the newest source decides, and it says Foreign Minister'],
+    ['Ana Ruiz was Bland’s trade minister in June 2019', 'supported', 'the claim names the date of the weak source, the only one that speaks of it'],
+    ['Ana Ruiz is Bland’s deputy trade minister', 'contradicted', 'a rank ("deputy") no source gives her'],
+  ] as const)('a title is a value like a figure: %s → %s', (claim, verdict, why) => {
+    const a = engine.check(claim);
+    expect(a.verdict, why).toBe(verdict);
+    checkQuotes(engine, a);
+    if (verdict === 'differs-by-date') {
+      expect(a.citations.find((c) => /Trade Minister Ana Ruiz/.test(c.quote))?.about).toMatch(/^2019-06/);
+      expect(a.citations.find((c) => /Foreign Minister Ana Ruiz/.test(c.quote))?.about).toMatch(/^2021-09/);
+    }
+    if (verdict === 'contradicted') expect(deciding(a, 'contradicts').some((c) => c.stated === 'Foreign Minister')).toBe(true);
+  });
+
   it('"by half" is a figure (50%)', () => {
     const a = engine.check('Aland will increase its purchases of Bland ferries by half');
     expect(a.verdict).toBe('contradicted');
