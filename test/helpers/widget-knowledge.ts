@@ -48,7 +48,7 @@ export const WIDGET_KNOWLEDGE: KnowledgeFiles = {
 /**
  * The widget knowledge with one more article and a signing topic, for the
  * claim-check classes that held-out set 4 found (shares, "by half", a phrasal
- * verb, a person's title at two dates, …). A separate export, so the other
+ * verb, a person's title at two dates, a date stated without the figure, …). A separate export, so the other
  * tests' answers and snapshots on `WIDGET_KNOWLEDGE` stay as they are.
  */
 export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
@@ -57,6 +57,11 @@ export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
   'articles/trade.md': article(
     { title: 'Bland trade in 2021', date: '2021-06-01', publisher: 'Bland Courier' },
     'Bland’s exports to Aland were worth $9 billion last year, with nearly two-thirds coming from widgets.\n\nAland will increase its purchases of Bland ferries by 75 percent.\n',
+  ),
+  // A document whose sentence gives a date and no figure; its title says what it is.
+  'articles/decree.md': article(
+    { title: 'Bland widget tariff decree', date: '2020-05-10', publisher: 'Bland Gazette', reliability: 'high' },
+    'The widget tariff cut applies retroactively to widgets entered on or after April 1, 2020.\n',
   ),
   // A person's title, told differently at two dates, the older by a weak source.
   'articles/visit.md': article(

@@ -42,7 +42,13 @@ export const MIN_EVIDENCE_COVERAGE = 0.3;
 export const DECIDING_MARGIN = 0.15;
 /** A sentence must hold this share of a dated claim's ideas (exactly, no synonyms) for its date to decide. Default 0.6. */
 export const DATE_COVERAGE = 0.6;
-/** A claim with no figure or date is supported only by a sentence holding this share of its ideas (exactly). Default 0.8. */
+/**
+ * A claim with no figure or date is supported only by a sentence holding this
+ * share of its ideas (exactly); so is a sentence that dates a figure claim's
+ * event without stating the figure (its document's title counting as its
+ * words). At 0.6 for the latter, the 7 July order's "August 1" contradicts
+ * "the executive order made the 15% tariff retroactive to August 7". Default 0.8.
+ */
 export const EVENT_COVERAGE = 0.8;
 /**
  * Word-vector similarity at which a topic's synonym counts as a general word
@@ -93,6 +99,10 @@ interface Evidence {
   swapped?: boolean;
   /** On every topic the claim names (not only most of them). */
   allTopics: boolean;
+  /** States the claim's figure, but at another date than the claim's. */
+  otherDate?: boolean;
+  /** States no figure the claim's can be compared with, but a date for the claim's event (a dated claim with a figure). */
+  dateOnly?: boolean;
 }
 
 /** A milestone of a deal weighed against a dated claim (no quote: a deal record). */
@@ -258,6 +268,16 @@ function fitsEra(index: CorpusIndex, claim: ParsedClaim, articleId: string): boo
   return true;
 }
 
+const titleCache = new WeakMap<CorpusIndex, Map<string, Set<string>>>();
+/** The stems of an article's title, once per index. */
+function titleStems(index: CorpusIndex, articleId: string): Set<string> {
+  let cache = titleCache.get(index);
+  if (!cache) titleCache.set(index, (cache = new Map()));
+  let stems = cache.get(articleId);
+  if (!stems) cache.set(articleId, (stems = new Set(analyze(index.articles.get(articleId)!.title))));
+  return stems;
+}
+
 const personCache = new WeakMap<CorpusIndex, Set<string>>();
 /** The people the sources name (see `personNames`), once per index. */
 function personsOf(index: CorpusIndex): Set<string> {
@@ -360,7 +380,8 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     allTopics,
   };
   // To contradict, a sentence must be about the same specific thing (see `CheckContext.specific`).
-  const specificEnough = tracked || ctx.specific.every((s) => all.has(s)) || (ctx.names.length > 0 && ctx.names.every((s) => all.has(s)));
+  const specificIn = (words: ReadonlySet<string>) => tracked || ctx.specific.every((s) => words.has(s)) || (ctx.names.length > 0 && ctx.names.every((s) => words.has(s)));
+  let specificEnough = specificIn(all);
   const contradicting = (e: Evidence): Evidence => (specificEnough && onTopics ? e : { ...e, decisive: false, stance: 'context' });
   const supporting = (e: Evidence): Evidence => (onTopics || tracked ? e : { ...e, decisive: false, hedged: false, stance: 'context' });
   const claimDate = claim.dates[0];
@@ -379,6 +400,22 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const datesShown = () => nearest() ?? factDate ?? '';
   // A source less precise than the claim ("July 2025" for "July 23, 2025") agrees only as far as it goes: it does not confirm the day.
   const preciseEnough = () => !claimDate || dates.some((d) => datesAgree(d.date, claimDate.date) && d.date.length >= claimDate.date.length) || (!!factDate && datesAgree(factDate, claimDate.date) && factDate.length >= claimDate.date.length);
+
+  /** Weighs the sentence's dates against the claim's, when it holds `held` of the claim's ideas exactly. */
+  const byDate = (held: number): Evidence => {
+    if (held < DATE_COVERAGE) return base;
+    const ds = dateStatus();
+    const hedge = unmatchedHedge(hedgesIn(text, claimStart(text, query), claimStart(text, query)), claim.hedges);
+    if (ds === 'agree' && !preciseEnough()) return { ...base, about: agreeingDate() ?? base.about, stated: formatDate(agreeingDate() ?? base.about) };
+    if (ds === 'agree' || (ds === 'published' && held >= EVENT_COVERAGE)) {
+      const about = agreeingDate() ?? (ds === 'published' ? article.date : base.about);
+      if (hedge) return supporting({ ...base, decisive: true, hedged: true, hedge: hedge.word, stated: formatDate(about), value: about, about });
+      return supporting({ ...base, decisive: true, stance: 'supports', stated: formatDate(about), value: about, about });
+    }
+    // A different date contradicts only when the sentence is plainly about the claim's event and states it as done.
+    if (ds === 'disagree' && !hedge && listLeadIn(index, i) === undefined) return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: formatDate(datesShown()), value: datesShown(), about: datesShown() });
+    return base;
+  };
 
   if (claim.role) {
     // "<person> is <title>": the titles the sources give the person decide, each at its date. A title is stated
@@ -404,14 +441,24 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     // The claim's ideas and whose figures it gives: a figure next to "profits" or next to "Japan" is one the claim may speak of.
     const ideas = new Set([...query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems), ...claim.owners.flatMap((o) => (o ? analyze(o.name) : []))]);
     const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)), ideas);
-    if (!result) return base;
+    // No figure to compare, but the claim has a date: the sentence may state when the claim's event happened
+    // ("shall apply retroactively … on August 7"), if it holds nearly all of the claim (EVENT_COVERAGE, exactly);
+    // its document's title says what it belongs to ("Executive Order …").
+    if (!result) {
+      if (!claimDate || !dates.length) return base;
+      const titled = new Set([...all, ...titleStems(index, article.id)]);
+      const held = ideaCoverage(index, query.concepts, titled, false);
+      if (held < EVENT_COVERAGE) return base;
+      specificEnough = specificIn(titled);
+      return { ...byDate(held), dateOnly: true };
+    }
     const ds = dateStatus();
     const about = agreeingDate() ?? base.about;
     if (result.kind === 'same') {
       if (claimDate && ds === 'agree' && !preciseEnough()) return { ...base, stated: result.stated, about };
       if (result.hedge) return supporting({ ...base, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return supporting({ ...base, decisive: true, stance: 'supports', stated: result.stated, value: result.stated, about });
-      if (ds === 'disagree') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: `${result.stated} ${datesShown().length === 10 ? 'on' : 'in'} ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown() });
+      if (ds === 'disagree') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: `${result.stated} ${datesShown().length === 10 ? 'on' : 'in'} ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown(), otherDate: true });
       return { ...base, stated: result.stated };
     }
     if (result.kind === 'swapped') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about, swapped: true });
@@ -423,20 +470,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     return { ...base, stated: result.stated };
   }
 
-  if (claimDate) {
-    if (exact < DATE_COVERAGE) return base;
-    const ds = dateStatus();
-    const hedge = unmatchedHedge(hedgesIn(text, claimStart(text, query), claimStart(text, query)), claim.hedges);
-    if (ds === 'agree' && !preciseEnough()) return { ...base, about: agreeingDate() ?? base.about, stated: formatDate(agreeingDate() ?? base.about) };
-    if (ds === 'agree' || (ds === 'published' && exact >= EVENT_COVERAGE)) {
-      const about = agreeingDate() ?? (ds === 'published' ? article.date : base.about);
-      if (hedge) return supporting({ ...base, decisive: true, hedged: true, hedge: hedge.word, stated: formatDate(about), value: about, about });
-      return supporting({ ...base, decisive: true, stance: 'supports', stated: formatDate(about), value: about, about });
-    }
-    // A different date contradicts only when the sentence is plainly about the claim's event and states it as done.
-    if (ds === 'disagree' && !hedge && listLeadIn(index, i) === undefined) return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: formatDate(datesShown()), value: datesShown(), about: datesShown() });
-    return base;
-  }
+  if (claimDate) return byDate(exact);
 
   // A claim of an event: only a sentence that says nearly all of it decides,
   // and never when the claim has a word no source uses at all ("Bland will buy cheese").
@@ -581,6 +615,13 @@ function isOccasionWord(index: CorpusIndex, c: Concept): boolean {
 }
 
 function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evidence: Evidence[], milestones: MilestoneEvidence[]): Answer {
+  // The claim's figure stated at another date, and a sentence stating a date for the claim's event: the date decides,
+  // and the figure's sentences are context (their date is when the figure was stated). Without such a figure, a
+  // sentence that states no figure says nothing of a claim about one.
+  const dateDecides = evidence.some((e) => e.decisive && e.otherDate) && evidence.some((e) => e.decisive && e.dateOnly);
+  for (const e of evidence) {
+    if (dateDecides ? e.otherDate : e.dateOnly) Object.assign(e, { decisive: false, hedged: false, stance: 'context' });
+  }
   let decisive = evidence.filter((e) => e.decisive);
   // Weak sources decide only when nothing better speaks of the same time (month): a better source of another
   // month does not overrule what a weak one says of its own (a title held then, a rate at the time).

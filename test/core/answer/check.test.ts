@@ -180,6 +180,17 @@ describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
     if (verdict === 'contradicted') expect(deciding(a, 'contradicts').some((c) => c.stated === 'Foreign Minister')).toBe(true);
   });
 
+  it('the claim’s figure is right and its date is not: the sentence that dates the event decides, not the figure’s own date', () => {
+    const wrong = engine.check('Bland’s decree made the 5 percent widget tariff retroactive to May 1, 2020');
+    expect(wrong.verdict).toBe('contradicted');
+    expect(deciding(wrong, 'contradicts').map((c) => c.stated)).toEqual(['1 April 2020']);
+    expect(deciding(wrong, 'contradicts')[0]!.quote).toMatch(/applies retroactively/);
+    checkQuotes(engine, wrong);
+    const right = engine.check('Bland’s decree made the 5 percent widget tariff retroactive to April 1, 2020');
+    expect(right.verdict).toBe('supported');
+    expect(deciding(right, 'supports').some((c) => /applies retroactively/.test(c.quote))).toBe(true);
+  });
+
   it('"by half" is a figure (50%)', () => {
     const a = engine.check('Aland will increase its purchases of Bland ferries by half');
     expect(a.verdict).toBe('contradicted');
