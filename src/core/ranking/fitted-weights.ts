@@ -6,32 +6,32 @@
 export const FITTED_WEIGHTS = {
   "version": 1,
   "features": {
-    "sentenceBm25": 0.5461,
-    "paragraphBm25": 1.7423,
-    "exactCoverage": 1.1868,
-    "softCoverage": 2.2236,
-    "contextCoverage": 1.684,
-    "neighbourSupport": 1.6747,
-    "proximity": 0.5187,
-    "typeCue": 0.5383
+    "sentenceBm25": 0.4168,
+    "paragraphBm25": 1.5844,
+    "exactCoverage": 0.3342,
+    "softCoverage": 3.2152,
+    "contextCoverage": 1.6516,
+    "neighbourSupport": 2.0726,
+    "proximity": 0.9052,
+    "typeCue": 0.6212
   },
-  "bias": -6.952,
+  "bias": -7.1918,
   "answerability": {
     "features": {
-      "bestCoverage": 1.2758,
-      "bestSupport": 2.4417,
-      "vocabulary": 1.412,
-      "namesFound": 0.3236,
-      "margin": 1.2159
+      "bestCoverage": 1.4316,
+      "bestSupport": 2.3242,
+      "vocabulary": 1.5684,
+      "namesFound": 0.6596,
+      "margin": 1.1053
     },
-    "bias": -6.9849
+    "bias": -7.3934
   },
-  "threshold": 0.2045,
-  "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 235209 candidates); threshold on the even-numbered half's split (every 10th question)",
+  "threshold": 0.2239,
+  "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 386378 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
-    "squadTop1": 0.7,
-    "squadTop3": 0.8444,
-    "splitAnswerableTop3": 0.7828,
+    "squadTop1": 0.6944,
+    "squadTop3": 0.85,
+    "splitAnswerableTop3": 0.7897,
     "splitUnanswerableAbstained": 0.9
   }
 };
