@@ -191,6 +191,16 @@ describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
     expect(deciding(right, 'supports').some((c) => /applies retroactively/.test(c.quote))).toBe(true);
   });
 
+  it('a figure and date the sources give another party, while they give the claim’s party another figure, contradict', () => {
+    const a = engine.check('Bland will buy 60 Aland ferries by 2024');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated).sort()).toEqual(['30 ferries', '60 ferries for Dland']);
+    checkQuotes(engine, a);
+    // The other party's own claim stands; the claim's party's figure without the date is contradicted as before.
+    expect(engine.check('Dland has agreed to buy 60 Aland ferries by 2024').verdict).toBe('supported');
+    expect(engine.check('Bland will buy 60 Aland ferries').verdict).toBe('contradicted');
+  });
+
   it('"by half" is a figure (50%)', () => {
     const a = engine.check('Aland will increase its purchases of Bland ferries by half');
     expect(a.verdict).toBe('contradicted');
