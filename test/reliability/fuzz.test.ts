@@ -6,13 +6,15 @@
  * escaping invariant is checked on every case.
  */
 import fc from 'fast-check';
-import { checkLimits } from '../helpers/discord-limits.ts';
 import { describe, expect, it } from 'vitest';
+import { checkComponentLimits, checkLimits } from '../helpers/discord-limits.ts';
+import { checkSlackLimits } from '../helpers/slack-limits.ts';
+import { answerPayload } from '../../src/adapters/discord/payload.ts';
 import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/model/types.ts';
 import { cleanInput, foldTypography, matchKey } from '../../src/core/text/normalise.ts';
 import { parseQuery } from '../../src/core/query/parse.ts';
-import { DISCORD_LIMITS, embedLength, renderDiscord } from '../../src/render/discord.ts';
-import { blockChars, isEphemeral, renderSlack, SLACK_LIMITS } from '../../src/render/slack.ts';
+import { renderDiscord } from '../../src/render/discord.ts';
+import { isEphemeral, renderSlack } from '../../src/render/slack.ts';
 import { openEngine } from '../../src/startup.ts';
 
 const SEED = 6_000_006;
@@ -94,23 +96,11 @@ describe('fuzz: query parser and normaliser (any Unicode)', async () => {
 });
 
 describe('fuzz: renderSlack (hostile answers)', () => {
-  it('keeps every Slack limit', () => {
+  it('keeps every Slack limit (numbers from Slack\'s docs, test/helpers/slack-limits.ts)', () => {
     fc.assert(
       fc.property(answer, (a) => {
         const m = renderSlack(a);
-        expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
-        expect(m.text.length).toBeGreaterThan(0);
-        for (const b of m.blocks) {
-          if (b.type === 'section') {
-            expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.text);
-            expect(b.fields?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.fields);
-            for (const f of b.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(SLACK_LIMITS.field);
-          }
-          if (b.type === 'context') for (const e of b.elements) expect(e.text.length).toBeLessThanOrEqual(SLACK_LIMITS.text);
-          if (b.type === 'actions') for (const e of b.elements) expect(e.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
-        }
-        const total = m.text.length + m.blocks.reduce((n, b) => n + blockChars(b), 0);
-        expect(total).toBeLessThanOrEqual(isEphemeral(a) ? SLACK_LIMITS.ephemeralTotal : SLACK_LIMITS.total);
+        checkSlackLimits(m, isEphemeral(a));
         expect(m.unfurl_links).toBe(false);
       }),
       RENDER_RUNS,
@@ -141,10 +131,27 @@ describe('fuzz: renderSlack (hostile answers)', () => {
 });
 
 describe('fuzz: renderDiscord (hostile answers)', () => {
-  it('keeps every Discord limit and sends no allowed mentions', () => {
+  it('keeps every Discord limit, vote buttons included, and sends no allowed mentions (numbers from Discord\'s docs)', () => {
     fc.assert(
       fc.property(answer, (a) => {
-        checkLimits(renderDiscord(a));
+        // The exact body the adapter sends: the rendered message plus the 👍/👎 row.
+        const payload = answerPayload(a);
+        checkLimits(payload);
+        checkComponentLimits(payload.components);
+      }),
+      RENDER_RUNS,
+    );
+  });
+
+  it('keeps Discord\'s component limits on the vote buttons, however many and however long the cited article ids', () => {
+    const cited: Citation = { articleId: 'x', title: 'A title', date: '2024-03-01', reliability: 'normal', quote: 'A quote.', era: 'an era', alsoReportedBy: [] };
+    // Many long ids, so the custom_id (which carries them) is pushed past 100 characters unless it is cut.
+    const ids = fc.array(fc.stringMatching(/^[a-z0-9_-]{8,40}$/), { minLength: 1, maxLength: 60, size: 'max' });
+    fc.assert(
+      fc.property(answer, ids, (a, articleIds) => {
+        const payload = answerPayload({ ...a, kind: 'answer', answered: true, citations: articleIds.map((articleId) => ({ ...cited, articleId })) });
+        expect(payload.components.length).toBe(1);
+        checkComponentLimits(payload.components);
       }),
       RENDER_RUNS,
     );
