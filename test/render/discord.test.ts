@@ -8,8 +8,6 @@ import { activeMarkup, foreignText } from '../helpers/discord-markup.ts';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerKind, Citation, Fact } from '../../src/core/model/types.ts';
 import {
-  DISCORD_LIMITS,
-  embedLength,
   escapeDiscord,
   escapeMarkdown,
   neutraliseLinks,
@@ -55,6 +53,32 @@ function texts(m: DiscordMessage): string[] {
 
 
 const norm = (s: string) => s.replaceAll('\u200b', '').replace(/\s+/g, ' ').trim();
+
+/** Markdown Discord renders (Markdown Text 101): emphasis, code, spoilers, masked links, headings, subtext, quotes, lists. */
+const MARKDOWN_TOKENS = ['**bold**', '*it*', '__under__', '_it_', '~~gone~~', '`tick`', '```code```', '||spoiler||', '[click](http://e.x)', '# ', '## ', '-# ', '> ', '>>> ', '- ', '* ', '1. '];
+/** Markdown plus Discord's angle-bracket tokens, @everyone/@here and scheme links (Message Formatting). */
+const NASTY_TOKENS = [...MARKDOWN_TOKENS, '</deal:1>', '<t:1:R>', '<:e:1>', '<a:e:2>', '<@1>', '<@&2>', '<#3>', '<id:browse>', '@here', '@everyone', 'https://e.x/a'];
+
+/**
+ * Text with at least one of `tokens` in it, at the start of a line (where line
+ * markup is live), among more tokens, line breaks, backslashes (an escape must
+ * escape them too, or `\*` would show as `*`) and `filler`.
+ */
+function withMarkup(tokens: readonly string[], filler: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const part = fc.oneof(fc.constantFrom(...tokens, '\n', '\\', '\\*'), filler);
+  return fc
+    .tuple(fc.array(part, { maxLength: 6 }), fc.constantFrom(...tokens), fc.array(part, { maxLength: 6 }))
+    // Two line breaks: a backslash just before would take the first.
+    .map(([before, token, after]) => [...before, '\n\n', token, ...after].join(''));
+}
+
+/**
+ * What Discord shows for text with no live markup left, as Markdown defines it
+ * (CommonMark: a backslash before ASCII punctuation shows that character, any
+ * other backslash is literal), with zero-width spaces invisible. The test's own
+ * model, so an escape and unescapeMarkdown that are wrong the same way cannot pass.
+ */
+const shownByDiscord = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replaceAll('\u200b', '');
 
 describe('renderDiscord snapshots', () => {
   it('an answer: headline, facts, one field per quote with source, era, link and flags, conflict note, footer', () => {
@@ -136,11 +160,15 @@ describe('safety helpers', () => {
   it('neutraliseLinks breaks scheme links, and escapeDiscord leaves nothing live', () => {
     expect(neutraliseLinks('see https://a.b/c or ftp://x')).toBe('see https:\u200b//a.b/c or ftp:\u200b//x');
     expect(neutraliseLinks('ratio 3:1, time 10:30')).toBe('ratio 3:1, time 10:30');
-    const nastyText = fc.array(fc.oneof(fc.constantFrom('# ', '-# ', '> ', '>>> ', '- ', '1. ', '\n', '**', '__', '||', '```', '~~', '[x](http://e.x)', '</a:1>', '<t:1:R>', '<:e:1>', '@here', '\\'), fc.string({ maxLength: 6 })), { maxLength: 15 }).map((p) => p.join(''));
     fc.assert(
-      fc.property(nastyText, (t) => {
-        expect(activeMarkup(escapeDiscord(t))).toEqual([]);
-        expect(unescapeMarkdown(escapeDiscord(t)).replaceAll('\u200b', '')).toBe(t.replaceAll('\u200b', ''));
+      fc.property(withMarkup(NASTY_TOKENS, fc.string({ maxLength: 6 })), (t) => {
+        const escaped = escapeDiscord(t);
+        // Every case holds live markup, so an escape that does nothing fails here.
+        expect(activeMarkup(t)).not.toEqual([]);
+        expect(activeMarkup(escaped)).toEqual([]);
+        // Reads the same: by the test's own model of Discord's display, and by unescapeMarkdown.
+        expect(shownByDiscord(escaped)).toBe(t.replaceAll('\u200b', ''));
+        expect(unescapeMarkdown(escaped).replaceAll('\u200b', '')).toBe(t.replaceAll('\u200b', ''));
       }),
       { seed: 7, numRuns: 500 },
     );
@@ -160,14 +188,29 @@ describe('safety helpers', () => {
   });
 
   it('escapeMarkdown round-trips and leaves no live markdown (property)', () => {
+    // Markdown only (mentions and links are neutraliseMentions' and neutraliseLinks' job).
+    const markdown = (t: string) => activeMarkup(t).filter((f) => !/token|@|link/.test(f));
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii' }), (s) => {
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme-ascii' }), withMarkup(MARKDOWN_TOKENS, fc.string({ unit: 'grapheme-ascii', maxLength: 6 }))), (s) => {
         const escaped = escapeMarkdown(s);
         expect(unescapeMarkdown(escaped)).toBe(s);
-        // Markdown only (mentions and links are neutraliseMentions' and neutraliseLinks' job).
-        expect(activeMarkup(escaped).filter((f) => !/token|@|link/.test(f))).toEqual([]);
+        expect(shownByDiscord(escaped)).toBe(s);
+        expect(markdown(escaped)).toEqual([]);
       }),
       { seed: 7, numRuns: 500 },
+    );
+  });
+
+  it('escapeMarkdown changes text that has live markdown and leaves none (an escape that does nothing fails)', () => {
+    const markdown = (t: string) => activeMarkup(t).filter((f) => !/token|@|link/.test(f));
+    fc.assert(
+      fc.property(withMarkup(MARKDOWN_TOKENS, fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), (s) => {
+        expect(markdown(s)).not.toEqual([]);
+        const escaped = escapeMarkdown(s);
+        expect(markdown(escaped)).toEqual([]);
+        expect(shownByDiscord(escaped)).toBe(s);
+      }),
+      { seed: 71, numRuns: 500 },
     );
   });
 });
