@@ -46,6 +46,6 @@ describe('public question sets hold their floors', () => {
 const FLOORS = {
   // Measured: top-3 80%.
   sample: { factTop3: 0.8 },
-  // Measured: top-3 56%, abstained-but-answerable 20%, answered-but-off-topic 1 of 3.
-  paraphrase: { factTop3: 0.52, abstainedAnswerable: 0.24, answeredOfftopic: 0.34 },
+  // Measured: top-3 56%, abstained-but-answerable 20%, answered-but-off-topic 0 of 3.
+  paraphrase: { factTop3: 0.52, abstainedAnswerable: 0.24, answeredOfftopic: 0 },
 };

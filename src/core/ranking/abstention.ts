@@ -135,9 +135,13 @@ export const DEFAULT_ABSTENTION_PRIORS: AbstentionPriors = { knownPartner: 0.5, 
  * The answerability a question needs: the fitted threshold, lowered by the
  * priors that apply. They do not apply when the question names something
  * (`namesFound` < 1) that the best sentence's surroundings never mention:
- * "the capital of France" is not about the knowledge's investment "capital".
+ * "the capital of France" is not about the knowledge's investment "capital";
+ * nor when it asks with a word the sources never use, in any form WordNet
+ * knows (`vocabulary` < 1): "the tariff per kilogram on rice" is not answered
+ * by the sources' rice quotas. Paraphrase is cheaper when the partner and
+ * topic are known; a thing the sources never discuss is not a paraphrase.
  */
-export function answerThreshold(threshold: number, query: ParsedQuery, features?: Pick<AnswerabilityFeatures, 'namesFound'>, p: AbstentionPriors = DEFAULT_ABSTENTION_PRIORS): number {
-  if (features && features.namesFound < 1) return threshold;
+export function answerThreshold(threshold: number, query: ParsedQuery, features?: Pick<AnswerabilityFeatures, 'namesFound' | 'vocabulary'>, p: AbstentionPriors = DEFAULT_ABSTENTION_PRIORS): number {
+  if (features && (features.namesFound < 1 || features.vocabulary < 1)) return threshold;
   return threshold * (query.deals.length ? p.knownPartner : 1) * (query.topics.length ? p.knownTopic : 1);
 }

@@ -65,13 +65,15 @@ describe('answerability features', () => {
     expect(namesFound(index, q('Which plan did they drop in Osaka in September, on a Monday?'), osaka)).toBe(1);
   });
 
-  it('answerThreshold: a named partner or topic lowers it, unless the question names what the answer never mentions', () => {
+  it('answerThreshold: a named partner or topic lowers it, unless the question names what the answer never mentions or uses a word the sources never use', () => {
     const q = parseQuery('Which plan did Freedonia drop?', corpus.deals, corpus.topics);
     expect(q.deals.length).toBe(1);
     const p = { knownPartner: 0.5, knownTopic: 0.5 };
-    expect(answerThreshold(0.4, q, { namesFound: 1 }, p)).toBeCloseTo(0.2);
-    expect(answerThreshold(0.4, q, { namesFound: 0.5 }, p)).toBe(0.4);
-    expect(answerThreshold(0.4, parseQuery('which plan was dropped?', corpus.deals, corpus.topics), { namesFound: 1 }, p)).toBe(0.4);
+    expect(answerThreshold(0.4, q, { namesFound: 1, vocabulary: 1 }, p)).toBeCloseTo(0.2);
+    expect(answerThreshold(0.4, q, { namesFound: 0.5, vocabulary: 1 }, p)).toBe(0.4);
+    // "per kilogram" when no source says kilogram (nor kilo, kg): a thing the sources never discuss, not a paraphrase.
+    expect(answerThreshold(0.4, q, { namesFound: 1, vocabulary: 0.8 }, p)).toBe(0.4);
+    expect(answerThreshold(0.4, parseQuery('which plan was dropped?', corpus.deals, corpus.topics), { namesFound: 1, vocabulary: 1 }, p)).toBe(0.4);
   });
 
   it('margin: how far the best sentence stands above the mean of the next MARGIN_FIELD', () => {
