@@ -20,7 +20,7 @@ import { eventBody, postSigned, slashCommandBody } from '../helpers/slack-reques
 
 const SECRET = 'faults-signing-secret-0123456789';
 const FORM = 'application/x-www-form-urlencoded';
-/** Short in tests so a hanging response_url is given up on quickly; production uses REQUEST_TIMEOUT_MS. */
+/** Short in most tests so a hanging response_url is given up on quickly; one test runs with the production REQUEST_TIMEOUT_MS. */
 const TIMEOUT_MS = 400;
 
 let fake: FakeSlack;
@@ -62,10 +62,6 @@ async function send(text: string, id: string): Promise<number> {
 const responses = (id: string) => fake.calls.filter((c) => c.path === `/respond/${id}`);
 
 describe('slack faults: response_url', () => {
-  it('keeps the production timeout bounded', () => {
-    expect(REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(15_000);
-  });
-
   it('answers 500: logged, the friendly message is tried, and the next command works', async () => {
     failing.add('r500');
     expect(await send('japan autos', 'r500')).toBe(200);
@@ -100,6 +96,38 @@ describe('slack faults: response_url', () => {
 
     expect(await send('japan autos', 'afterhang')).toBe(200);
     expect((await fake.waitForCall((c) => c.path === '/respond/afterhang')).body.response_type).toBe('in_channel');
+  });
+});
+
+describe('slack faults: the production timeout (no requestTimeoutMs given)', () => {
+  it('gives up on a hanging response_url after REQUEST_TIMEOUT_MS, well within 15 s, and then tries the friendly message', { timeout: 30_000 }, async () => {
+    // Its own fake and adapter, started as production starts it: no timeout override, production retry policy.
+    const own = await startFakeSlack();
+    own.on('respond', () => new Promise(() => {}));
+    const ownLogs: { level: string; msg: string; [k: string]: any }[] = [];
+    const real = await startSlack(
+      { botToken: 'xoxb-faults-bot-token', signingSecret: SECRET, port: 0, apiUrl: own.apiUrl },
+      { engine: () => engine, logger: createLogger('debug', [], (l) => ownLogs.push(JSON.parse(l))), feedback: new FeedbackLog('/dev/null'), rateLimiter: new RateLimiter(100) },
+      { host: '127.0.0.1', botId: 'B_BOT', botUserId: 'U_BOT' },
+    );
+    try {
+      const started = Date.now();
+      const res = await postSigned(real.port!, slashCommandBody({ text: 'japan autos', user_id: 'U_REAL', response_url: own.responseUrl('hang-real') }), FORM, { secret: SECRET });
+      expect(res.status).toBe(200);
+      await own.waitForCall((c) => c.path === '/respond/hang-real');
+      // Waits past the 15 s bound, so "never gives up" fails here rather than at the test's own timeout.
+      const error = await waitFor(() => ownLogs.find((l) => l.msg === 'slack: /deal failed'), 'the timeout log', 16_000);
+      const elapsed = Date.now() - started;
+      expect(error.error.name).toMatch(/TimeoutError|AbortError/);
+      expect(elapsed).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
+      expect(elapsed).toBeLessThanOrEqual(15_000);
+      // The friendly message goes to the same dead URL next (the short-timeout test above follows it to its own timeout).
+      await waitFor(() => own.calls.filter((c) => c.path === '/respond/hang-real').length === 2, 'the friendly message attempt', 2000);
+    } finally {
+      // Closing the fake drops the hanging request, so stop() need not wait out a second timeout.
+      await own.close();
+      await real.stop();
+    }
   });
 });
 
