@@ -49,7 +49,7 @@ export const WIDGET_KNOWLEDGE: KnowledgeFiles = {
  * The widget knowledge with one more article and a signing topic, for the
  * claim-check classes that held-out set 4 found (shares, "by half", a phrasal
  * verb, a person's title at two dates, a date stated without the figure,
- * another party's figure). A separate export, so the other
+ * another party's figure, a tracked figure said in other words). A separate export, so the other
  * tests' answers and snapshots on `WIDGET_KNOWLEDGE` stay as they are.
  */
 export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
@@ -57,7 +57,7 @@ export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
   'topics.yaml': `${topics}  - { id: signing, name: "Signing", synonyms: ["signed", "signing", "sign", "signature"] }\n`,
   'articles/trade.md': article(
     { title: 'Bland trade in 2021', date: '2021-06-01', publisher: 'Bland Courier' },
-    'Bland’s exports to Aland were worth $9 billion last year, with nearly two-thirds coming from widgets.\n\nAland will increase its purchases of Bland ferries by 75 percent.\n\nIn its own deal, Dland has agreed to buy 60 Aland ferries by 2024.\n',
+    'Bland’s exports to Aland were worth $9 billion last year, with nearly two-thirds coming from widgets.\n\nAland will increase its purchases of Bland ferries by 75 percent.\n\nIn its own deal, Dland has agreed to buy 60 Aland ferries by 2024.\n\nBland firms face rising costs for goods shipped by sea.\n',
   ),
   // A document whose sentence gives a date and no figure; its title says what it is.
   'articles/decree.md': article(

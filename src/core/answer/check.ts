@@ -21,7 +21,7 @@
  */
 import { parseQuery, type Concept, type ParsedQuery } from '../query/parse.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
-import { analyze } from '../text/analyzer.ts';
+import { analyze, stem, words } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
@@ -193,7 +193,8 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
     const words = !e.party ? spelledOut(index, e.name) : undefined;
     return words && analyze(e.name).every((x) => index.sentences.documentFrequency(x) === 0) ? text.replace(e.name, words) : text;
   }, claim.subject);
-  const query = parseQuery(plainVerbs(subject), deals, topics);
+  const plain = plainVerbs(subject);
+  const query = verbFormsOffTopic(parseQuery(plain, deals, topics), plain, topics);
   if (query.concepts.length === 0) return noSource(index, claim, []);
   const eraFits = (articleId: string) => fitsEra(index, claim, articleId);
   const ctx = checkContext(index, claim, query);
@@ -215,6 +216,21 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   // Facts on the subject bring their sentences in even when ranking missed them.
   const subjectStems = new Set(query.concepts.flatMap((c) => c.stems));
   for (const f of index.facts) if (ideaCoverage(index, query.concepts, f.stems) >= MIN_EVIDENCE_COVERAGE && [...f.stems].some((s) => subjectStems.has(s))) f.passages.forEach(consider);
+  // So does a figure the knowledge tracks over time (facts sharing a subject) whose value the claim states, on a topic
+  // the claim names, in a deal of a party the claim names: "goods shipped to … face a 24 per cent tariff" says in other
+  // words what "imposed a 24% import tax" does, and shares too few of its words to be found by them.
+  const claimTopics = new Set(ctx.topical.map((t) => t.topic));
+  const claimParties = new Set(claim.entities.filter((e) => e.party).map((e) => e.name));
+  for (const f of index.facts) {
+    const value = f.subject && f.topic && claimTopics.has(f.topic) ? factFigure(f.value, f.unit) : undefined;
+    if (!value || !claim.figures.some((cf) => compareFigures(cf, value, ctx.sameUnit) === 'same')) continue;
+    if (!deals.find((d) => d.id === f.deal)?.parties.some((p) => claimParties.has(p))) continue;
+    for (const p of f.passages) {
+      if (evidence.some((x) => x.passage === p)) continue;
+      const e = weigh(index, ctx, p, factsByPassage.get(p) ?? [], false, true);
+      if (e && eraFits(e.articleId)) evidence.push(e);
+    }
+  }
 
   // Facts tracked over time ("subject"): a value the claim matches at one date, others at other dates.
   const subjects = new Set(evidence.filter((e) => e.decisive && !e.hedged ? e.stance === 'supports' : e.hedged).flatMap((e) => e.facts.map((f) => f.subject).filter((s): s is string => !!s)));
@@ -241,6 +257,26 @@ const PHRASAL_VERBS: [RegExp, string][] = [[/\bsign(?:s|ed|ing)?\s+up\s+(?:to|fo
 /** The claim with its phrasal verbs put plainly (see `PHRASAL_VERBS`). */
 function plainVerbs(text: string): string {
   return PHRASAL_VERBS.reduce((t, [re, plain]) => t.replace(re, plain), text);
+}
+
+/**
+ * A claim word that shares its stem with a topic's noun but is written as a
+ * verb ("goods shipped to" against the topic word "ships") names no topic: it
+ * stays a plain word, matched as written. A topic word that is itself written
+ * with "-ed" ("signed") keeps its topic.
+ */
+function verbFormsOffTopic(query: ParsedQuery, text: string, topics: CorpusIndex['corpus']['topics']): ParsedQuery {
+  const written = words(text);
+  const concepts = query.concepts.map((c) => {
+    if (!c.topical) return c;
+    const asked = c.stems[0]!;
+    const forms = written.filter((w) => stem(w) === asked);
+    if (!forms.length || !forms.every((w) => /ed$/.test(w))) return c;
+    const topicWords = topics.filter((t) => analyze([t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].join(' ')).includes(asked)).flatMap((t) => [t.name, ...t.synonyms].flatMap((x) => words(x)));
+    if (topicWords.some((w) => stem(w) === asked && /ed$/.test(w))) return c;
+    return { ...c, stems: [asked], topical: false };
+  });
+  return { ...query, concepts };
 }
 
 const spelledCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();
@@ -341,8 +377,12 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
   return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), unheard };
 }
 
-/** Weighs one sentence against the claim. `tracked`: brought in as a fact of a subject the claim matches. */
-function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedFact[], tracked = false): Evidence | undefined {
+/**
+ * Weighs one sentence against the claim. `tracked`: brought in as a fact of a subject the claim matches;
+ * `linked`: as a tracked fact whose value the claim states (see `checkClaim`), weighed like any sentence
+ * if it is on every topic the claim names and names what is specific in it.
+ */
+function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedFact[], tracked = false, linked = false): Evidence | undefined {
   const { claim, query } = ctx;
   const passage = index.passages[i]!;
   const article = index.articles.get(passage.articleId)!;
@@ -374,7 +414,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const base: Evidence = {
     passage: i,
     articleId: article.id,
-    coverage: tracked ? Math.max(coverage, MIN_EVIDENCE_COVERAGE) : coverage,
+    coverage: tracked || linked ? Math.max(coverage, MIN_EVIDENCE_COVERAGE) : coverage,
     exact,
     stance: 'context',
     decisive: false,
@@ -389,6 +429,9 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   // To contradict, a sentence must be about the same specific thing (see `CheckContext.specific`).
   const specificIn = (words: ReadonlySet<string>) => tracked || ctx.specific.every((s) => words.has(s)) || (ctx.names.length > 0 && ctx.names.every((s) => words.has(s)));
   let specificEnough = specificIn(all);
+  // Found by its value, not its words: it must be on every topic the claim names and name what is specific in it
+  // ("beef": a 24% tariff on all goods says nothing of a 24% tariff on beef).
+  if (linked && (!allTopics || !specificEnough)) return { ...base, coverage };
   const contradicting = (e: Evidence): Evidence => (specificEnough && onTopics ? e : { ...e, decisive: false, stance: 'context' });
   const supporting = (e: Evidence): Evidence => (onTopics || tracked ? e : { ...e, decisive: false, hedged: false, stance: 'context' });
   const claimDate = claim.dates[0];

@@ -201,6 +201,18 @@ describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
     expect(engine.check('Bland will buy 60 Aland ferries').verdict).toBe('contradicted');
   });
 
+  it('a tracked figure said in other words is found by its value (on the claim’s topic, for its party), and a verb ("shipped") is not the shipping topic', () => {
+    // Too few shared words for the sentences to be found by them ("shipped by sea", "face", "levy").
+    const a = engine.check('Bland widgets shipped by sea to Aland face a 20 percent levy');
+    expect(a.verdict).toBe('differs-by-date');
+    expect(a.citations.find((c) => c.stated === '20%')?.about).toBe('2018-05-10');
+    expect(a.citations.some((c) => c.stated === '5%')).toBe(true);
+    checkQuotes(engine, a);
+    // A value no tracked figure has, or a topic the tracked figure is not on, still finds nothing.
+    expect(engine.check('Bland widgets shipped by sea to Aland face a 30 percent levy').verdict).toBe('no-source');
+    expect(engine.check('Bland ferries shipped by sea to Aland face a 20 percent levy').verdict).toBe('no-source');
+  });
+
   it('"by half" is a figure (50%)', () => {
     const a = engine.check('Aland will increase its purchases of Bland ferries by half');
     expect(a.verdict).toBe('contradicted');
