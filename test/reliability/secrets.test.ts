@@ -65,8 +65,33 @@ afterAll(async () => {
   await discordFake?.close();
 });
 
+/** Where the logs and the traffic stand now: each test checks only what it caused. */
+function mark() {
+  return { output: output.length, slack: slackFake.calls.length, discord: discordFake.requests.length, gateway: discordFake.received.length };
+}
+
+/**
+ * No token or secret in the log lines, start-up errors and payloads since `from`, and at least
+ * `errors` error lines among them (so the search is over something the test provoked).
+ */
+function expectNoSecretsSince(from: ReturnType<typeof mark>, errors: number): void {
+  const lines = output.slice(from.output);
+  expect(lines.filter((l) => l.includes('"level":"error"')).length).toBeGreaterThanOrEqual(errors);
+  const sent = [
+    ...slackFake.calls.slice(from.slack).map((c) => JSON.stringify(c.body)),
+    ...discordFake.requests.slice(from.discord).map((r) => JSON.stringify([r.body, r.response])),
+    // Gateway payloads other than IDENTIFY (which must carry the token).
+    ...discordFake.received.slice(from.gateway).filter((p) => p.op !== 2).map((p) => JSON.stringify(p)),
+  ];
+  for (const secret of SECRETS) {
+    for (const line of lines) expect(line).not.toContain(secret);
+    for (const body of sent) expect(body).not.toContain(secret);
+  }
+}
+
 describe('secrets under errors', () => {
   it('Slack: failing handler, failing response_url, invalid_auth, HTTP 500 and a bad signature', async () => {
+    const from = mark();
     // A handler error: the friendly message goes out.
     broken = true;
     await postSigned(slack.port!, slashCommandBody({ text: 'japan autos', user_id: `U_S${++n}`, response_url: slackFake.responseUrl('broken') }), FORM, { secret: SIGNING_SECRET });
@@ -89,9 +114,11 @@ describe('secrets under errors', () => {
 
     // A forged request.
     expect((await postSigned(slack.port!, slashCommandBody({ text: 'x', response_url: slackFake.responseUrl('forged') }), FORM, { secret: 'wrong' })).status).toBe(401);
+    expectNoSecretsSince(from, 3);
   });
 
   it('Slack: a refused token at start-up fails without naming it', async () => {
+    const from = mark();
     const own = await startFakeSlack();
     own.on('auth.test', () => ({ json: { ok: false, error: 'invalid_auth' } }));
     try {
@@ -99,12 +126,16 @@ describe('secrets under errors', () => {
       expect(error).toBeInstanceOf(Error);
       output.push(String((error as Error).message), String((error as Error).stack));
       expect((error as Error).message).toMatch(/invalid_auth/);
+      // The refused request carried the token, so its absence from the error means something.
+      expect(own.calls.some((c) => c.headers.authorization === `Bearer ${SLACK_TOKEN}`)).toBe(true);
+      for (const secret of SECRETS) for (const line of output.slice(from.output)) expect(line).not.toContain(secret);
     } finally {
       await own.close();
     }
   });
 
   it('Discord: failing handler, REST 500, and a refused token at login', async () => {
+    const from = mark();
     const since = discordFake.requests.length;
     broken = true;
     const interaction = slashCommand('ask', [{ name: 'question', value: 'what tariff do Japanese cars pay now?' }], human('500000000000000001', 'sec1'));
@@ -130,19 +161,6 @@ describe('secrets under errors', () => {
     } finally {
       await refusing.close();
     }
+    expectNoSecretsSince(from, 2);
   }, 20_000);
-
-  it('no token or secret in any log line, start-up error, or payload sent', () => {
-    expect(output.filter((l) => l.includes('"level":"error"')).length).toBeGreaterThanOrEqual(4);
-    const sent = [
-      ...slackFake.calls.map((c) => JSON.stringify(c.body)),
-      ...discordFake.requests.map((r) => JSON.stringify([r.body, r.response])),
-      // Gateway payloads other than IDENTIFY (which must carry the token).
-      ...discordFake.received.filter((p) => p.op !== 2).map((p) => JSON.stringify(p)),
-    ];
-    for (const secret of SECRETS) {
-      for (const line of output) expect(line).not.toContain(secret);
-      for (const body of sent) expect(body).not.toContain(secret);
-    }
-  });
 });
