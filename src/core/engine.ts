@@ -118,7 +118,7 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     const features = best ? answerabilityFeatures(index, query, best, ranked, weights.bias) : undefined;
     const threshold = answerThreshold(weights.threshold, query, features);
     const confidence = features ? answerability(features, weights.answerability) : 0;
-    if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, answerability: features ? { ...features } : undefined };
+    if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, threshold, answerability: features ? { ...features } : undefined };
     const relevant = onSubject.filter((c) => best.missesTopic || !c.missesTopic).slice(0, 20);
     // Duplicates merge before weak quotes are cut, so a flagged copy of a strong quote is named, not dropped.
     const merged = mergeDuplicates(index, relevant).filter((g) => g.kept.score >= QUOTE_MIN_SHARE * best.score);
@@ -147,6 +147,7 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
       notes: conflictNotes(index, wantedEras(query).size >= 2 ? [...shownFacts, ...matchFacts(index, query, 0.35).filter((f) => f.fact.subject).slice(0, 2).map((f) => f.fact)] : shownFacts),
       lines: [],
       confidence,
+      threshold,
       answerability: { ...features! },
       scores: groups.map(({ kept }) => ({ probability: kept.score, logit: kept.logit, priors: kept.priors, features: kept.features })),
     };

@@ -7,6 +7,8 @@ import { containsQuote } from '../../src/core/text/normalise.ts';
 import { loadCorpus } from '../../src/core/knowledge/load.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/startup.ts';
 import { article, tempKnowledge } from '../helpers/knowledge.ts';
+import { ANSWERABILITY_FEATURES } from '../../src/core/ranking/abstention.ts';
+import { FEATURE_NAMES } from '../../src/core/ranking/features.ts';
 
 // Every knowledge folder this file makes is deleted after its tests.
 const makeKnowledge = tempKnowledge();
@@ -37,6 +39,27 @@ describe('npm run ask', () => {
     const corpus = await loadCorpus(DEFAULT_KNOWLEDGE_DIR);
     for (const c of json.citations) expect(containsQuote(corpus.articles.find((a) => a.id === c.articleId)!.body, c.quote)).toBe(true);
   });
+
+  it('--explain prints the abstention decision with its features, and every cited sentence\'s feature values', async () => {
+    const answered = await run('src/cli/ask.ts', ['--explain', 'How much will Japan invest in the US?']);
+    expect(answered.code).toBe(0);
+    expect(answered.stdout).toMatch(/^explain: answerability 0\.\d{3} against 0\.\d{4}.*: answered$/m);
+    for (const name of ANSWERABILITY_FEATURES) expect(answered.stdout).toMatch(new RegExp(`^ +${name} +-?\\d+\\.\\d{3} × -?\\d+\\.\\d{3} = `, 'm'));
+    // One block per cited sentence, each with every ranking feature.
+    const blocks = answered.stdout.split(/^  \[\d\] p /m).slice(1);
+    expect(blocks.length).toBeGreaterThanOrEqual(1);
+    for (const block of blocks) for (const name of FEATURE_NAMES) expect(block).toMatch(new RegExp(`^ +${name} +-?\\d+\\.\\d{3} × `, 'm'));
+
+    const declined = await run('src/cli/ask.ts', ['--explain', 'How do I bake sourdough bread?']);
+    expect(declined.stdout).toMatch(/I have no source on that/);
+    expect(declined.stdout).toMatch(/^explain: answerability 0\.\d{3} against 0\.\d{4}.*: abstained$/m);
+
+    const json = JSON.parse((await run('src/cli/ask.ts', ['--json', '--explain', 'How much will Japan invest in the US?'])).stdout);
+    expect(json.confidence).toBeGreaterThanOrEqual(json.threshold);
+    expect(Object.keys(json.answerability)).toEqual(expect.arrayContaining([...ANSWERABILITY_FEATURES]));
+    expect(json.scores).toHaveLength(json.citations.length);
+    expect(Object.keys(json.scores[0].features)).toEqual([...FEATURE_NAMES]);
+  }, 30_000);
 
   it('reads questions from standard input, one JSON line each, in order', async () => {
     const { code, stdout } = await run('src/cli/ask.ts', ['--json'], 'japan autos\nHow do I bake sourdough bread?\n\nWho is the U.S. Trade Representative in the talks?\n');

@@ -190,6 +190,8 @@ export interface Answer {
   confidence?: number;
   /** Questions only: the question-level features behind `confidence` (ranking/abstention.ts). */
   answerability?: Record<string, number>;
+  /** The answerability this question needed: the fitted threshold after the abstention priors that applied (questions only). */
+  threshold?: number;
   /** Questions only: why each citation ranked where it did (same order as `citations`). */
   scores?: CitationScore[];
 }
