@@ -131,7 +131,8 @@ export function parseQuery(input: string, deals: readonly Deal[], topics: readon
       // Each asked word is its own idea; the topic's other synonyms count for most of it.
       foundTopics.add(e.topic);
       const all = new Set<string>();
-      for (const entry of vocabulary(deals, topics)) if (entry.topic === e.topic) for (const s of entry.stems) all.add(s);
+      // One-word synonyms only: a phrase's words alone are not synonyms ("rate" of "exchange rate" is not "currency").
+      for (const entry of vocabulary(deals, topics)) if (entry.topic === e.topic && entry.stems.length === 1) all.add(entry.stems[0]!);
       for (let i = at; i < at + e.stems.length; i++) {
         if (used[i]) continue;
         used[i] = true;

@@ -20,9 +20,12 @@ describe('parseQuery', () => {
     expect(q.recent).toBe(true);
     expect(q.type).toBe('rate');
     expect(q.isQuestion).toBe(true);
-    // The car concept is satisfied by the topic's other words too.
+    // The car concept is satisfied by the topic's other words too, but not by one word of a
+    // phrase ("part" of "auto parts" alone is not a car, as "rate" of "exchange rate" is not a currency).
     const car = q.concepts.find((c) => c.stems[0] === 'car')!;
-    expect(car.stems).toEqual(expect.arrayContaining(['vehicl', 'auto', 'part']));
+    expect(car.stems).toEqual(expect.arrayContaining(['vehicl', 'auto']));
+    expect(car.stems).not.toContain('part');
+    expect(q.terms.has('part')).toBe(false);
   });
 
   it('reads years as era cues, not as words a sentence must hold', () => {
