@@ -132,10 +132,12 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
       .filter((f) => f.rank < 10)
       .sort((a, b) => a.rank - b.rank || b.coverage - a.coverage);
     const shownFacts = ordered.slice(0, 3).map((f) => publicFact(f.fact));
-    // A fact heads the answer only when it fits the question well and its own sentence is quoted (or merged into a quote) below.
+    // A fact heads the answer only when it fits the question well and its own sentence is the first
+    // quote (or merged into it): a headline from the third quote would lead with weaker evidence
+    // ("Who signed the 2019 agreement?" was headed by a 2025 signing under the 2019 joint statement).
     const head = ordered[0];
-    const quoted = new Set(groups.flatMap((g) => [g.kept, ...g.also].map((c) => c.index)));
-    const headFact = head && head.coverage >= HEADLINE_FACT_COVERAGE && head.fact.passages.some((p) => quoted.has(p)) ? shownFacts[0] : undefined;
+    const first = new Set(groups.slice(0, 1).flatMap((g) => [g.kept, ...g.also].map((c) => c.index)));
+    const headFact = head && head.coverage >= HEADLINE_FACT_COVERAGE && head.fact.passages.some((p) => first.has(p)) ? shownFacts[0] : undefined;
     return {
       kind: 'answer',
       question,

@@ -52,6 +52,18 @@ describe('ranking set (shipped knowledge)', () => {
     expect(top('How much will Japan invest in the US?')).toMatch(/\$550 billion/);
   });
 
+  it('a fact heads the answer only when its sentence is the first quote', () => {
+    // The 2019 joint statement is quoted first; a 2025 signing fact, backed by the third quote, headed it.
+    const a = engine.ask('Who signed the 2019 trade agreement?');
+    expect(a.citations[0]!.date.startsWith('2019')).toBe(true);
+    expect(a.headline).not.toMatch(/2025/);
+    expect(a.headline).toBe(a.citations[0]!.quote);
+    // A fact whose sentence is the first quote still heads it, in its own words.
+    const invest = engine.ask('How much will Japan invest in the US?');
+    expect(invest.headline).toMatch(/\$550 billion/);
+    expect(invest.headline).not.toBe(invest.citations[0]!.quote);
+  });
+
   it('an amount question prefers the sentence with the figure', () => {
     // "How much" wants a number; the sentence with $192 billion wins.
     expect(top('How much did the US import from Japan in 2024?')).toMatch(/192 billion/);
