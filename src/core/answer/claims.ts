@@ -51,7 +51,16 @@ const WORD_NUMBER: Record<string, number> = {
   forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 /** Shares written in words: "half of", "two-thirds". */
-const FRACTIONS: Record<string, number> = { half: 50, 'one-half': 50, 'a third': 33.3, 'one-third': 33.3, 'two-thirds': 66.7, 'a quarter': 25, 'one-quarter': 25, 'three-quarters': 75 };
+const FRACTIONS: Record<string, number> = { half: 50, 'one-half': 50, 'a third': 33.3, 'a quarter': 25, 'a fifth': 20, 'a tenth': 10 };
+// "two-thirds", "three-quarters", "nine-tenths": every numerator with every denominator, written with a hyphen.
+const NUMERATORS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+for (const [den, size] of [['third', 3], ['quarter', 4], ['fifth', 5], ['tenth', 10]] as const) {
+  NUMERATORS.slice(0, size - 1).forEach((n, k) => (FRACTIONS[`${n}-${den}${k ? 's' : ''}`] = Math.round((1000 * (k + 1)) / size) / 10));
+}
+/** The hyphenated fractions ("one-third", "nine-tenths"), longest first, for a regular expression. */
+const HYPHENATED = Object.keys(FRACTIONS).filter((f) => f.includes('-')).sort((a, b) => b.length - a.length).join('|');
+/** Fractions written "a …" ("a third", "a tenth"). */
+const A_FRACTION = Object.keys(FRACTIONS).filter((f) => f.startsWith('a ')).join('|');
 
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const WORDNUM = `((?:${Object.keys(WORD_NUMBER).filter((w) => w !== 'a' && w !== 'an').join('|')})(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?)`;
@@ -60,6 +69,7 @@ const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
 const MONEY_SIGN = new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi');
 const MONEY_WORD = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi');
 const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi');
+const FRACTION_MONEY = /\b(half|one-half|a third of|one-third of|two-thirds of|a quarter of|one-quarter of|three-quarters of)\s+(?:a|an|one)\s+(million|billion|trillion)\s+(?:U\.?S\.?\s+)?(dollars?|usd|yen|euros?|pounds)\b/gi;
 const COUNT = new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g');
 
 /** Reads "25", "1,000", "67.6", "twenty-five", "a". */
@@ -137,6 +147,11 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const scale = m[3] ? SCALE[m[3].toLowerCase()]! : 1;
     add({ kind: 'money', value: numberOf(m[2]!)! * scale, currency: CURRENCY_SIGN[m[1]!.toUpperCase()] ?? 'USD', start: m.index, end: m.index + m[0].length });
   }
+  // "half a trillion dollars", "a quarter of a billion euros": a share of a scale. Said loosely, so "about" unless qualified.
+  for (const m of text.matchAll(FRACTION_MONEY)) {
+    const share = FRACTIONS[m[1]!.toLowerCase().replace(/\s+of$/, '')]! / 100;
+    add({ kind: 'money', value: share * SCALE[m[2]!.toLowerCase()]!, currency: CURRENCY_WORD[m[3]!.toLowerCase()]!, bound: boundBefore(text, m.index) ?? 'about', start: m.index, end: m.index + m[0].length });
+  }
   // 7 trillion yen, a trillion dollars, twenty billion U.S. dollars
   for (const m of text.matchAll(MONEY_WORD)) {
     const n = m[1] ?? m[2] ?? m[3]!;
@@ -150,7 +165,8 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
   }
   // "half of", "two-thirds" (a hyphenated fraction is a share wherever it stands; "half" alone only before "of", "the", "its"),
   // and a change "by half" ("boost imports by half": 50%).
-  for (const m of text.matchAll(/\b(?:(one-half|one-third|two-thirds|one-quarter|three-quarters)|(half|a third|a quarter)(?=\s+(?:of|the|its|their)\b)|(?<=\bby\s+)(half|a third|a quarter|one-half|one-third|two-thirds|one-quarter|three-quarters))\b/gi)) {
+  // "a tenth" also ends a clause: "leaving the other with a tenth."
+  for (const m of text.matchAll(new RegExp(`\\b(?:(${HYPHENATED})|(half|${A_FRACTION})(?=\\s+(?:of|the|its|their)\\b|\\s*(?:[.,;)]|$))|(?<=\\bby\\s+)(half|${A_FRACTION}|${HYPHENATED}))\\b`, 'gi'))) {
     const word = (m[1] ?? m[2] ?? m[3]!).toLowerCase();
     add({ kind: 'percent', value: FRACTIONS[word]!, bound: 'about', start: m.index, end: m.index + m[0].length, use: m[3] ? undefined : 'share' });
   }
@@ -192,8 +208,13 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);
   if (rel <= SAME_FIGURE_TOLERANCE) return 'same';
-  // Two maxima ("up to $232 billion", "up to $332 billion") or two minima are figures like any other.
-  if (claim.bound && claim.bound === source.bound && claim.bound !== 'about') return 'different';
+  // Two maxima ("up to $232 billion", "up to $332 billion") or two minima are figures like any other, unless the
+  // source's bound implies the claim's ("over $550 billion" holds "more than $500 billion"): then it neither confirms
+  // the claim's figure nor rules it out.
+  if (claim.bound && claim.bound === source.bound && claim.bound !== 'about') {
+    const implied = claim.bound === 'at-least' ? c < s : c > s;
+    return implied ? 'unclear' : 'different';
+  }
   const bound = source.bound ?? claim.bound;
   if (bound === 'about') return rel <= ABOUT_TOLERANCE ? 'same' : rel <= 3 * ABOUT_TOLERANCE ? 'unclear' : 'different';
   // Which side is the bound's? A source "more than 40" holds a claim of 40 to 44; a claim "more than 500" holds a source of 550.
@@ -352,7 +373,12 @@ export function entityFinder(deals: readonly Deal[], vectors: WordVectors | null
       const end = start + name.length;
       // A run holding a party ("Government of Japan") is that party.
       const inner = out.find((o) => o.party && o.start >= start && o.end <= end);
-      if (inner) continue;
+      if (inner) {
+        // … unless it goes on past the party's possessive: "Japan's Diet" names the Diet, a name of its own.
+        const own = /^['’]s\s+/.exec(text.slice(inner.end, end));
+        if (own && inner.end + own[0].length < end) out.push({ name: text.slice(inner.end + own[0].length, end), party: false, start: inner.end + own[0].length, end });
+        continue;
+      }
       if (free(start, end)) out.push({ name, party: false, start, end });
     }
     return out.sort((a, b) => a.start - b.start);
@@ -384,7 +410,8 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>,
   for (const m of mentions) {
     if (m.end > figure.start) continue;
     const between = text.slice(m.end, figure.start);
-    if (/^\s*\(\s*$|^\s*:\s*$/.test(between) || /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return explicit(m);
+    // … and "leaving the US with a tenth", "Japan, with 15%".
+    if (/^\s*\(\s*$|^\s*:\s*$|^,?\s+with\s+(?:just\s+|only\s+)?$/.test(between) || /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return explicit(m);
   }
   // "90% to the United States", "25% tariffs on imported Japanese vehicles", "a 25% rate for Japan"
   const after = text.slice(figure.end, figure.end + 60);

@@ -33,6 +33,9 @@ describe('findFigures', () => {
     ['more than $40 billion worth, up to 25% tariffs', ['money:over $40 billion', 'percent:up to 25%']],
     ['totaling $7 billion per year', ['money:$7 billion a year']],
     ['boost imports by half, with nearly two-thirds coming from widgets', ['percent:about 50%', 'percent:about 66.7%']], // "by half"; a hyphenated fraction needs no "of"
+    ['more than half a trillion dollars, a quarter of a billion euros', ['money:over $500 billion', 'money:about €250 million']], // a share of a scale
+    ['nine-tenths of the profits, leaving the rest with a tenth.', ['percent:about 90%', 'percent:about 10%']], // any numerator and denominator; "a tenth" may end a clause
+    ['four-fifths of it, a third round of talks', ['percent:about 80%']], // "a third" before a noun is an ordinal
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -66,6 +69,10 @@ describe('compareFigures', () => {
     ['$45 billion', 'more than $40 billion', 'unclear'], // "more than 40" neither confirms nor rules out 45
     ['$30 billion', 'more than $40 billion', 'different'],
     ['more than $500 billion', '$550 billion', 'same'],
+    ['more than $500 billion', 'over $550 billion', 'unclear'], // the source's minimum implies the claim's, but does not state it
+    ['more than $600 billion', 'over $550 billion', 'different'],
+    ['up to $332 billion', 'up to $232 billion', 'unclear'],
+    ['up to $132 billion', 'up to $232 billion', 'different'],
     ['30 percent', 'approximately 30 percent', 'same'],
     ['31%', 'about 30%', 'same'],
     ['40%', 'about 30%', 'different'],
@@ -97,6 +104,10 @@ describe('entities and who a figure belongs to', () => {
     expect(find(text).map((e) => `${e.name}${e.party ? '*' : ''}`)).toEqual(['Bland*', 'United Kingdom*', 'United Kingdom*', 'European Union', 'EU']);
   });
 
+  it('a name after a party’s possessive is a name of its own ("Bland’s Senate"); a run holding a party is that party', () => {
+    expect(find('Bland’s Senate ratified the Government of Bland plan').map((e) => `${e.name}${e.party ? '*' : ''}`)).toEqual(['Bland*', 'Senate', 'Bland*']);
+  });
+
   it.each([
     ['Bland (25%)', 'Bland/explicit'], // a list item
     ['split 90% to the United Kingdom and 10% to Bland', 'United Kingdom/explicit'],
@@ -104,6 +115,7 @@ describe('entities and who a figure belongs to', () => {
     ['The United Kingdom will retain 90% of the profits', 'United Kingdom/subject'],
     ['In a deal with the European Union, the EU has agreed to purchase $750 billion', 'EU/subject'],
     ['Bland’s historic $550 billion commitment', 'Bland/explicit'],
+    ['Bland keeps most, leaving the United Kingdom with a tenth', 'United Kingdom/explicit'], // "<party> with <figure>"
     ['a baseline 15% tariff rate', undefined],
   ])('%s → %s', (text, expected) => {
     expect(owner(text)).toBe(expected);
