@@ -49,7 +49,8 @@ export const WIDGET_KNOWLEDGE: KnowledgeFiles = {
  * The widget knowledge with one more article and a signing topic, for the
  * claim-check classes that held-out set 4 found (shares, "by half", a phrasal
  * verb, a person's title at two dates, a date stated without the figure,
- * another party's figure, a tracked figure said in other words). A separate export, so the other
+ * another party's figure, a tracked figure said in other words) and set 5 found (a share of a scale,
+ * a split with its owners swapped). A separate export, so the other
  * tests' answers and snapshots on `WIDGET_KNOWLEDGE` stay as they are.
  */
 export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
@@ -68,6 +69,11 @@ export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
   'articles/visit.md': article(
     { title: 'Minister to visit Aland', date: '2019-06-01', publisher: 'Widget Wire (copied)', reliability: 'low', note: 'A copy of a wire report.' },
     'Blandish Trade Minister Ana Ruiz will visit Aland City next week.\n',
+  ),
+  // A fund with a figure and a split of its profits between the two parties (held-out set 5's classes).
+  'articles/fund.md': article(
+    { title: 'Bland port fund', date: '2022-03-01', publisher: 'Bland Courier' },
+    'Bland will invest $600 million in Aland ports through a new fund.\n\nThe profits of the fund will be split 80% to Aland and 20% to Bland.\n',
   ),
   'articles/ruiz.md': article(
     { title: 'Ruiz meets Aland officials', date: '2021-09-10', publisher: 'Bland Courier' },

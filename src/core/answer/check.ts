@@ -110,6 +110,10 @@ interface Evidence {
   elsewhere?: boolean;
   /** States another figure for the claim's party on the claim's subject, at another date than the claim's. */
   ownElsewhen?: boolean;
+  /** States the claim's figure at another date that only its fact or article gives (the sentence states no date). */
+  undated?: boolean;
+  /** Which of the claim's figures it states (by index), when it compares one. */
+  figure?: number;
 }
 
 /** A milestone of a deal weighed against a dated claim (no quote: a deal record). */
@@ -502,26 +506,36 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
       specificEnough = specificIn(titled);
       return { ...byDate(held), dateOnly: true };
     }
+    // Which claim figure it speaks to: a contradiction of one figure is not answered by support for another.
+    const fig: Evidence = { ...base, figure: result.figure };
     const ds = dateStatus();
     const about = agreeingDate() ?? base.about;
     if (result.kind === 'same') {
-      if (claimDate && ds === 'agree' && !preciseEnough()) return { ...base, stated: result.stated, about };
-      if (result.hedge) return supporting({ ...base, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
-      if (ds === 'agree' || ds === 'published') return supporting({ ...base, decisive: true, stance: 'supports', stated: result.stated, value: result.stated, about });
-      if (ds === 'disagree') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: `${result.stated} ${datesShown().length === 10 ? 'on' : 'in'} ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown(), otherDate: true });
-      return { ...base, stated: result.stated };
+      if (claimDate && ds === 'agree' && !preciseEnough()) return { ...fig, stated: result.stated, about };
+      if (result.hedge) return supporting({ ...fig, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
+      if (ds === 'agree' || ds === 'published') return supporting({ ...fig, decisive: true, stance: 'supports', stated: result.stated, value: result.stated, about });
+      if (ds === 'disagree') {
+        const against = contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: `${result.stated} ${datesShown().length === 10 ? 'on' : 'in'} ${formatDate(datesShown())}`, value: `${result.stated}@${datesShown()}`, about: datesShown(), otherDate: true });
+        // A date the sentence does not give (its fact's, or its article's) is when the figure was stated, not when the
+        // claim's event happened: "a baseline 15 percent tariff" in an order of 4 September says nothing against
+        // "15% from August 7". Within the claim's year it is context (another year still contradicts: "15% since
+        // 2019" against a 15% of 2025); it still lets a sentence that dates the event decide (see `decide`).
+        if (!dates.length && datesShown().slice(0, 4) === claimDate!.date.slice(0, 4)) return { ...against, decisive: false, stance: 'context', otherDate: against.decisive, undated: true };
+        return against;
+      }
+      return { ...fig, stated: result.stated };
     }
-    if (result.kind === 'swapped') return contradicting({ ...base, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about, swapped: true });
+    if (result.kind === 'swapped') return contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about, swapped: true });
     if (result.kind === 'different') {
-      if (result.hedge && result.hedge.kind !== 'negation') return { ...base, stated: result.stated, hedge: result.hedge.word, value: result.stated };
-      const against = contradicting({ ...base, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
+      if (result.hedge && result.hedge.kind !== 'negation') return { ...fig, stated: result.stated, hedge: result.hedge.word, value: result.stated };
+      const against = contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return against;
       // At another date the figure may have changed; it counts only if the claim's figure turns out to be another party's.
-      return { ...base, stated: result.stated, value: result.stated, ownElsewhen: against.decisive && !!result.near };
+      return { ...fig, stated: result.stated, value: result.stated, ownElsewhen: against.decisive && !!result.near };
     }
     // The claim's figure, at the claim's date as the sentence states it, for someone else.
-    if (result.kind === 'elsewhere' && ds === 'agree' && onTopics) return { ...base, stated: result.stated, value: result.stated, about, elsewhere: true };
-    return { ...base, stated: result.stated };
+    if (result.kind === 'elsewhere' && ds === 'agree' && onTopics) return { ...fig, stated: result.stated, value: result.stated, about, elsewhere: true };
+    return { ...fig, stated: result.stated };
   }
 
   if (claimDate) return byDate(exact);
@@ -553,6 +567,8 @@ interface FigureResult {
   bounded?: boolean;
   /** The claim's subject words (not its names) stand among the source figure's own words ("LNG, totaling $7 billion"). */
   near?: boolean;
+  /** Which of the claim's figures it speaks to (by index). */
+  figure?: number;
 }
 
 /**
@@ -580,9 +596,12 @@ function compareAll(
   const named = new Set(claim.entities.flatMap((e) => analyze(e.name)));
   const near = (f: Figure) => analyze(wordsAround(f)).some((x) => ideas.has(x) && !named.has(x));
   let same: FigureResult | undefined;
+  let plainSame: FigureResult | undefined;
+  // Claim figures the sentence states for the claim's owner, and ones it gives with the parties swapped.
+  const stated = new Set<number>();
+  const swaps: FigureResult[] = [];
   let different: FigureResult | undefined;
   let other: FigureResult | undefined;
-  let swapped: FigureResult | undefined;
   let elsewhere: FigureResult | undefined;
   for (const [ci, cf] of claim.figures.entries()) {
     const claimOwner = claim.owners[ci];
@@ -600,28 +619,32 @@ function compareAll(
       // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it).
       const relation = claimOwner?.party && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
       // Whose figure it is, when the sentence says so or it is someone else's: "10% for Japan", "90% for United States".
-      const stated = formatFigure(sf) + (owner && (relation !== 'same' || owner.how === 'explicit') ? ` for ${owner.name}` : '');
+      const label = formatFigure(sf) + (owner && (relation !== 'same' || owner.how === 'explicit') ? ` for ${owner.name}` : '');
       const sourceHedges = hedgesIn(text, sf.start);
       if (relation === 'same' && match === 'same') {
         // The same figure decides; of several, a plain one ("15 percent") is the one to show, not a bound ("less than 15 percent").
         const hedge = unmatchedHedge(sourceHedges, claim.hedges);
-        if (!sf.bound) return { kind: 'same', stated, hedge };
-        same ??= { kind: 'same', stated, hedge };
+        stated.add(ci);
+        if (!sf.bound) plainSame ??= { kind: 'same', stated: label, hedge, figure: ci };
+        same ??= { kind: 'same', stated: label, hedge, figure: ci };
         continue;
       }
-      if (relation === 'swapped' && match === 'same') swapped ??= { kind: 'swapped', stated };
+      if (relation === 'swapped' && match === 'same') swaps.push({ kind: 'swapped', stated: label, figure: ci });
       else if (relation === 'same' && match === 'different') {
         // A hedged claim ("threatened 25%") is contradicted only by the same kind of statement with another figure.
         const claimHedged = claim.hedges.some((h) => h.kind !== 'negation');
         const hedge = unmatchedHedge(sourceHedges, claim.hedges);
-        if (claimHedged && !sourceHedges.some((h) => claim.hedges.some((c) => c.kind === h.kind))) other ??= { kind: 'other', stated };
-        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated, hedge, bounded: !!sf.bound, near: near(sf) };
+        if (claimHedged && !sourceHedges.some((h) => claim.hedges.some((c) => c.kind === h.kind))) other ??= { kind: 'other', stated: label };
+        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), figure: ci };
       } else if (relation === 'other' && match === 'same' && owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && !unmatchedHedge(sourceHedges, claim.hedges)) {
-        elsewhere ??= { kind: 'elsewhere', stated };
-      } else other ??= { kind: 'other', stated };
+        elsewhere ??= { kind: 'elsewhere', stated: label };
+      } else other ??= { kind: 'other', stated: label };
     }
   }
-  return same ?? swapped ?? different ?? elsewhere ?? other;
+  // A claim figure given to the other party ("nine-tenths to Japan" against "90% to the United States") contradicts,
+  // even when the sentence states another of the claim's figures as the claim does: a split's owners swapped is wrong.
+  const swapped = swaps.find((x) => !stated.has(x.figure!));
+  return swapped ?? plainSame ?? same ?? different ?? elsewhere ?? other;
 }
 
 /** Milestones of the deals that state the claim's event: their dates support or contradict it (no quote: shown as deal records). */
@@ -680,7 +703,7 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   // The claim's figure stated at another date, and a sentence stating a date for the claim's event: the date decides,
   // and the figure's sentences are context (their date is when the figure was stated). Without such a figure, a
   // sentence that states no figure says nothing of a claim about one.
-  const dateDecides = evidence.some((e) => e.decisive && e.otherDate) && evidence.some((e) => e.decisive && e.dateOnly);
+  const dateDecides = evidence.some((e) => e.otherDate && (e.decisive || e.undated)) && evidence.some((e) => e.decisive && e.dateOnly);
   for (const e of evidence) {
     if (dateDecides ? e.otherDate : e.dateOnly) Object.assign(e, { decisive: false, hedged: false, stance: 'context' });
   }
@@ -704,7 +727,7 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && e.allTopics && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
   let supports = deciding.filter((e) => e.stance === 'supports');
   let contradicts = deciding.filter((e) => e.stance === 'contradicts');
-  const hedged = deciding.filter((e) => e.hedged);
+  let hedged = deciding.filter((e) => e.hedged);
   const milestoneContradicts = milestones.filter((m) => m.stance === 'contradicts');
   const milestoneSupports = milestones.filter((m) => m.stance === 'supports');
 
@@ -716,12 +739,13 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   });
   if (settled) contradicts = contradicts.filter((e) => e.facts.some((f) => f.subject && supports.some((s) => s.facts.some((g) => g.subject === f.subject))));
 
-  // "now", "currently": the newest statement decides.
-  if (claim.current && supports.length + contradicts.length > 0) {
-    const newest = [...supports, ...contradicts].sort((a, b) => b.about.localeCompare(a.about))[0]!;
+  // "now", "currently": the newest statement decides, and an older threat or proposal is history, not the present.
+  if (claim.current && supports.length + contradicts.length + hedged.length > 0) {
+    const newest = [...supports, ...contradicts, ...hedged].sort((a, b) => b.about.localeCompare(a.about))[0]!;
     const newer = (e: Evidence) => e.about.slice(0, 7) >= newest.about.slice(0, 7);
     supports = supports.filter(newer);
     contradicts = contradicts.filter(newer);
+    hedged = hedged.filter(newer);
   }
 
   // A claim's figure that the sources give another party ("the EU has agreed to purchase $750 billion … by 2028"),
@@ -737,8 +761,14 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   // Two sets of dates overlap when they share a date: then the sources disagree about the same time.
   // ("2025-07" and "2025-07-07" may be two events of one month, so they do not count.)
   const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+  // A claim of several figures: a contradiction of one that no quote supports is not answered by support for another
+  // ("nine-tenths of the profits to Japan" against "90% to the United States", while its "$550 billion" is right).
+  const unanswered = contradicts.filter((e) => e.figure !== undefined && !supports.some((s) => s.figure === e.figure));
   let verdict: Verdict;
-  if (supports.length && !contradicts.length) verdict = milestoneContradicts.length && !claim.figures.length ? 'contradicted' : 'supported';
+  if (supports.length && unanswered.length) {
+    verdict = 'contradicted';
+    contradicts = unanswered;
+  } else if (supports.length && !contradicts.length) verdict = milestoneContradicts.length && !claim.figures.length ? 'contradicted' : 'supported';
   else if (supports.length && contradicts.length) {
     const s = distinctDates(supports);
     const c = distinctDates(contradicts);

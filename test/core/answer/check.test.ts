@@ -220,6 +220,60 @@ describe('claim classes of held-out set 4 (a made-up knowledge base)', () => {
   });
 });
 
+/**
+ * The classes held-out set 5 found, on the same made-up knowledge: each was a
+ * confident wrong verdict on the shipped corpus before its fix.
+ */
+describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
+  const engineFor = tempEngines();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(WIDGET_CLAIMS_KNOWLEDGE);
+  });
+  const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
+
+  it('a share of a scale ("more than half a billion dollars") is a qualified sum, met by the exact one', () => {
+    const a = engine.check('Bland will invest more than half a billion dollars in Aland ports');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').some((c) => /\$600 million/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+    expect(engine.check('Bland will invest more than a billion dollars in Aland ports').verdict).toBe('contradicted');
+  });
+
+  it('a split with its owners swapped is contradicted, even when the claim’s other figure is right', () => {
+    const a = engine.check('Bland will keep four-fifths of the profits of its $600 million port fund, leaving Aland with a fifth');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').some((c) => /split 80% to Aland and 20% to Bland/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+    expect(engine.check('Aland will keep four-fifths of the profits of the port fund, leaving Bland with a fifth').verdict).toBe('supported');
+  });
+
+  it('"currently" is judged against the newest statement: an older proposal is history, not a date the value differs by', () => {
+    const a = engine.check('Aland currently imposes a 12 percent tariff on Bland widgets');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['5%']);
+    checkQuotes(engine, a);
+    // Without "currently" the proposal, the 20% and the 5% are each shown with their dates, as before.
+    expect(engine.check('Aland imposed a 12 percent tariff on Bland widgets').verdict).toBe('differs-by-date');
+  });
+
+  it('the claim’s figure with a date its sentence does not state (only its fact’s, in the same year) does not contradict the claim’s date', () => {
+    const a = engine.check('Bland widgets paid a 20 percent tariff at the Aland border from January 2018');
+    expect(a.verdict).toBe('no-source');
+    expect(a.citations).toEqual([]);
+    // Another year still contradicts.
+    const other = engine.check('Bland widgets paid a 20 percent tariff at the Aland border from January 2016');
+    expect(other.verdict).toBe('contradicted');
+    expect(deciding(other, 'contradicts').map((c) => c.stated)).toEqual(['20% on 10 May 2018']);
+  });
+
+  it('a body named after a party’s possessive that no source mentions ("Bland’s Senate") leaves the claim without a source', () => {
+    const a = engine.check('Bland’s Senate ratified the Widget Pact in May 2020');
+    expect(a.verdict).toBe('no-source');
+    expect(a.lines.join(' ')).toMatch(/Senate/);
+  });
+});
+
 describe('claim parser and checker on any input (fuzzed)', () => {
   let engine: Engine;
   beforeAll(async () => {
@@ -253,7 +307,7 @@ describe('claim parser and checker on any input (fuzzed)', () => {
 
 /**
  * Claims written before the checker was tuned on them (test/fixtures/claims-heldout-*.jsonl;
- * first measured at 76.6%, 70.3%, 83.3% and 73.3%, see the README). They are held to floors a
+ * first measured at 76.6%, 70.3%, 83.3%, 73.3% and 56.7%, see the README). They are held to floors a
  * little under what the checker reaches now, and to the rule that matters most:
  * a miss may say "no source", never a confident wrong verdict.
  */
@@ -267,6 +321,7 @@ describe('held-out claim sets: accuracy floors and no confident mistakes', () =>
     ['claims-heldout-2.jsonl', 0.8],
     ['claims-heldout-3.jsonl', 0.85],
     ['claims-heldout-4.jsonl', 0.9],
+    ['claims-heldout-5.jsonl', 0.65],
   ])('%s: at least %s right (verdict and a matching quote)', (file, floor) => {
     const cases = readClaims(file);
     let right = 0;
