@@ -112,6 +112,8 @@ interface Evidence {
   ownElsewhen?: boolean;
   /** States the claim's figure at another date that only its fact or article gives (the sentence states no date). */
   undated?: boolean;
+  /** States only someone else's figures: never shown for the claim (see `FigureResult.foreign`). */
+  foreign?: boolean;
   /** Which of the claim's figures it states (by index), when it compares one. */
   figure?: number;
 }
@@ -139,6 +141,9 @@ export function sameEntity(a: string, b: string): boolean {
 
 /** How a source's figure owner relates to the claim's. */
 function ownerRelation(claimOwner: FigureOwner | undefined, sourceOwner: FigureOwner | undefined, claim: ParsedClaim): 'same' | 'swapped' | 'other' {
+  // A claim about a party's tariff, say, with no owner on its figure: a figure the sentence gives to someone the claim
+  // does not name and who is no party ("the EU has agreed to … a 15% tariff rate") is someone else's.
+  if (!claimOwner && sourceOwner && !sourceOwner.party && claim.entities.some((e) => e.party) && !claim.entities.some((e) => sameEntity(e.name, sourceOwner.name))) return 'other';
   if (!claimOwner || !sourceOwner || sameEntity(claimOwner.name, sourceOwner.name)) return 'same';
   const claimNames = new Set(claim.entities.map((e) => e.name));
   // Both parties named in the claim, but the roles swapped ("the U.S. will invest … in Japan").
@@ -535,7 +540,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     }
     // The claim's figure, at the claim's date as the sentence states it, for someone else.
     if (result.kind === 'elsewhere' && ds === 'agree' && onTopics) return { ...fig, stated: result.stated, value: result.stated, about, elsewhere: true };
-    return { ...fig, stated: result.stated };
+    return { ...fig, stated: result.stated, foreign: result.foreign };
   }
 
   if (claimDate) return byDate(exact);
@@ -569,6 +574,8 @@ interface FigureResult {
   near?: boolean;
   /** Which of the claim's figures it speaks to (by index). */
   figure?: number;
+  /** The sentence's figures all belong to someone the claim does not name ("15% for EU"). */
+  foreign?: boolean;
 }
 
 /**
@@ -638,7 +645,7 @@ function compareAll(
         else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), figure: ci };
       } else if (relation === 'other' && match === 'same' && owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && !unmatchedHedge(sourceHedges, claim.hedges)) {
         elsewhere ??= { kind: 'elsewhere', stated: label };
-      } else other ??= { kind: 'other', stated: label };
+      } else if (!other || other.foreign) other = { kind: 'other', stated: label, foreign: relation === 'other' && !!owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && (other?.foreign ?? true) };
     }
   }
   // A claim figure given to the other party ("nine-tenths to Japan" against "90% to the United States") contradicts,
@@ -813,12 +820,15 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
     const key = `${e.value ?? ''}|${e.about.slice(0, 7)}`;
     if (!perValue.has(key)) perValue.set(key, e);
   }
+  // Differing by date: the claim's own value first, whatever its strength, so the reply shows it with its date.
+  if (verdict === 'differs-by-date') for (const e of [...supports].sort(byStrength).slice(0, 1)) add(e);
   for (const e of perValue.values()) add(e);
   for (const e of [...primary].sort(byStrength)) add(e);
   if (!contradicts.some((e) => e.swapped)) for (const e of [...hedged].sort(byStrength)) add(e);
   if (verdict !== 'supported') for (const e of [...supports].sort(byStrength)) add(e);
   // Context worth showing: as strong as what decides, and stating something (another party's figure, a less precise date).
-  for (const e of evidence.filter((e) => !e.decisive && e.stated && strength(e) >= best - DECIDING_MARGIN).sort(byStrength).slice(0, 1)) add(e);
+  // Not a figure of someone the claim does not name: a sentence about another party says nothing of this one.
+  for (const e of evidence.filter((e) => !e.decisive && e.stated && !e.foreign && strength(e) >= best - DECIDING_MARGIN).sort(byStrength).slice(0, 1)) add(e);
 
   const citations = merged(index, shown).sort((a, b) => b.about.localeCompare(a.about) || b.citation.date.localeCompare(a.citation.date)).map((x) => x.citation);
   const facts = [...new Map(shown.flatMap((e) => e.facts).map((f) => [f.id, f])).values()];

@@ -267,6 +267,13 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     expect(deciding(other, 'contradicts').map((c) => c.stated)).toEqual(['20% on 10 May 2018']);
   });
 
+  it('a figure the sentence gives someone the claim does not name (no party) is not the claim’s, even when the claim’s figure has no owner', () => {
+    const a = engine.check('Widgets from Bland face a 9 percent tariff');
+    expect(a.verdict).toBe('contradicted');
+    expect(a.citations.some((c) => /Dland/.test(c.quote))).toBe(false);
+    checkQuotes(engine, a);
+  });
+
   it('a body named after a party’s possessive that no source mentions ("Bland’s Senate") leaves the claim without a source', () => {
     const a = engine.check('Bland’s Senate ratified the Widget Pact in May 2020');
     expect(a.verdict).toBe('no-source');
