@@ -429,7 +429,9 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>,
     // An entity after a preposition is not a subject ("imports from the U.S. will rise").
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     if (/\b(?:from|to|of|with|by|in|on|for|against|between|into|towards?|at|than)\s+(?:the\s+)?$/i.test(before) && !/\p{Lu}\p{L}*\s+of\s+(?:the\s+)?$/u.test(before)) continue;
-    if (AFTER_SUBJECT.test(text.slice(m.end, m.end + 40))) owner = { name: m.name, party: m.party, how: 'subject' };
+    // "LNG included," is an aside, not a subject and its verb.
+    const next = text.slice(m.end, m.end + 40);
+    if (AFTER_SUBJECT.test(next) && !/^\s+\p{Ll}+ed\s*[,)]/u.test(next)) owner = { name: m.name, party: m.party, how: 'subject' };
   }
   return owner;
 }
@@ -563,7 +565,14 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   const entities = entityFinder(deals, vectors)(text);
   const owners = figures.map((f) => figureOwner(text, f, entities.filter((e) => !isPerson(e.name, persons))));
   // The subject: the claim without the figures and dates it states (era names stay: they say which deal).
-  const cut = [...figures, ...dates].sort((a, b) => b.start - a.start);
+  // A figure's qualifier goes with it ("roughly 30 per cent"): it says how exact the figure is, not what it is about.
+  const qualified = figures.map((f) => {
+    if (!f.bound) return f;
+    const before = text.slice(Math.max(0, f.start - 25), f.start);
+    const q = BOUND_BEFORE.map(([re]) => re.exec(before)).find((m) => m);
+    return q ? { start: f.start - (before.length - q.index), end: f.end } : f;
+  });
+  const cut = [...qualified, ...dates].sort((a, b) => b.start - a.start);
   let subject = text;
   for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);
   subject = subject.replace(/\s+/g, ' ').trim();

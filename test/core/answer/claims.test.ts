@@ -173,6 +173,11 @@ describe('parseClaim', () => {
     expect(c.subject).toBe('Bland pledged of new investment in');
   });
 
+  it('takes a figure’s qualifier out with it ("roughly 30 per cent"), and an aside ("FGD included,") is no subject', () => {
+    expect(parseClaim('Both make up roughly 30 per cent of global output', deals).subject).toBe('Both make up of global output');
+    expect(parseClaim('Bland will buy Aland goods, FGD included, worth $7bn a year', deals).owners[0]).toMatchObject({ name: 'Bland', how: 'subject' });
+  });
+
   it('reads a year that names a deal as an era, not as a date', () => {
     const c = parseClaim('The 2020 pact entered into force in 2021', deals);
     expect(c.eras.map((d) => d.id)).toEqual(['pact']);
