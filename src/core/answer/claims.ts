@@ -441,7 +441,7 @@ export type HedgeKind = 'threat' | 'proposal' | 'possibility' | 'negation';
 
 const HEDGES: [RegExp, HedgeKind][] = [
   [/\b(threaten(?:s|ed|ing)?|threats?)\b/i, 'threat'],
-  [/\b(propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ion|ions)?|consider(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|wants?|wanted|aim(?:s|ed|ing)?|intend(?:s|ed)?|demand(?:s|ed)?|push(?:es|ed)? for|talks? (?:on|about)|working (?:on|toward)|negotiat(?:e|es|ed|ing)|exploring|eager)\b/i, 'proposal'],
+  [/\b(propos(?:e|es|ed|ing|al|als)|suggest(?:s|ed|ion|ions)?|consider(?:s|ed|ing)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|wants?|wanted|aim(?:s|ed|ing)?|intend(?:s|ed)?|(?:meant|means|meaning) to|demand(?:s|ed)?|push(?:es|ed)? for|talks? (?:on|about)|working (?:on|toward)|negotiat(?:e|es|ed|ing)|exploring|eager)\b/i, 'proposal'],
   [/\b(could|would|might|possible|possibly|likely|unlikely|expected|if|unless|whether|Could|Would|Might|If|Unless|Whether)\b|\bmay\b/, 'possibility'], // "may", not the month "May"
   [/\b(not|no|never|without|neither|nor|declined to|refused to|yet to)\b|n['’]t\b/i, 'negation'],
 ];

@@ -152,6 +152,7 @@ describe('hedges and negation', () => {
     ['The proposal would cut duties to 10%', 'proposal:proposal,possibility:would'],
     ['Ministers could agree a 5% cut', 'possibility:could'],
     ['The official did not confirm the 15% rate', 'negation:not'],
+    ['Bland meant to open talks on a 5% cut', 'proposal:meant to'], // an intention, as "intended to" is
     ['Bland will invest $550 billion', ''],
   ])('%s', (text, expected) => {
     const f = findFigures(text)[0]!;
