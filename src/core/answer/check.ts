@@ -189,7 +189,7 @@ function dayGap(a: string, b: string): number {
  */
 export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const { deals, topics } = index.corpus;
-  const claim = parseClaim(claimText, deals, personsOf(index), index.vectors);
+  const claim = commonOpener(index, parseClaim(claimText, deals, personsOf(index), index.vectors));
 
   // A name no source mentions ("Brazil") means the knowledge cannot speak to the claim.
   const unknown = claim.entities.filter(
@@ -255,6 +255,36 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const milestones = claim.dates.length ? weighMilestones(index, claim, query) : [];
   if (evidence.length === 0 && milestones.length === 0) return noSource(index, claim, []);
   return decide(index, claim, query, evidence, milestones);
+}
+
+const lowerCache = new WeakMap<CorpusIndex, Map<string, boolean>>();
+/** True when some source writes the word in lower case, mid-sentence: a common word, not a name. */
+function writtenLower(index: CorpusIndex, word: string): boolean {
+  let cache = lowerCache.get(index);
+  if (!cache) lowerCache.set(index, (cache = new Map()));
+  let found = cache.get(word);
+  if (found === undefined) {
+    const lower = word.toLowerCase();
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+    found = lower !== word && index.passages.some((p) => re.test(p.text));
+    cache.set(word, found);
+  }
+  return found;
+}
+
+/**
+ * A claim's capitalised first word that is no party and that the sources write
+ * in lower case ("Goods shipped from …") is a common word, not a name: it owns
+ * no figure and is not a name to look for. A real name there ("Toyota plans …") stays.
+ */
+function commonOpener(index: CorpusIndex, claim: ParsedClaim): ParsedClaim {
+  const first = claim.entities.find((e) => e.start === claim.text.search(/\S/) && !e.party && !/\s/.test(e.name) && writtenLower(index, e.name));
+  if (!first) return claim;
+  return {
+    ...claim,
+    entities: claim.entities.filter((e) => e !== first),
+    owners: claim.owners.map((o) => (o && o.name === first.name && !o.party ? undefined : o)),
+  };
 }
 
 /**
