@@ -7,44 +7,43 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
-import type { Extraction, FoundMetadata } from './types.ts';
+import { closest, tag, type Doc, type El } from './dom.ts';
+import { pageMetadata } from './html-meta.ts';
+import { isDateline, parseDate } from './metadata.ts';
+import type { Extraction } from './types.ts';
 import { normaliseLines, normaliseSpace } from './whitespace.ts';
 
-// linkedom's DOM types are not the browser's; the few members used here.
-interface El {
-  tagName: string;
-  nodeType: number;
-  textContent: string | null;
-  childNodes: ArrayLike<El>;
-  parentNode: El | null;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): El | null;
-  querySelectorAll(selector: string): ArrayLike<El>;
-  remove(): void;
-}
-interface Doc extends El {
-  body: El | null;
-  head: El | null;
-  title: string;
-}
+/** Kept exported from here, where it lived before it had a module of its own. */
+export { pageMetadata };
 
 /** Elements that are never article text. */
-const NEVER_TEXT = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'input', 'select', 'textarea'];
+const NEVER_TEXT = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'input', 'select', 'textarea', 'amp-analytics', 'amp-pixel'];
 /** Elements that are chrome unless they hold the article (some sites wrap the whole page in a `<form>`). */
-const CHROME_ELEMENTS = ['form', 'dialog', 'nav', 'aside', 'footer', 'menu'];
+const CHROME_ELEMENTS = ['form', 'dialog', 'nav', 'aside', 'footer', 'menu', 'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-consent', 'amp-user-notification', 'amp-sidebar', 'amp-social-share'];
 /** ARIA roles of page chrome. */
 const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|search|menu|menubar|toolbar)$/i;
 /**
  * Class or id words of page chrome: one word of the class list (or the id)
  * equal to, or starting with, one of these (`share-bar`, `cookie_notice`, `related-links`).
  */
-const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author)([-_].*)?$/i;
+const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?)([-_].*)?$/i;
 /** Whole blocks that are page furniture wherever they stand ("Advertisement", "Read more: <link>"). */
 const BOILERPLATE = /^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|scroll to continue( with content)?)$/i;
+/**
+ * Lines a site prints around every story: a print-edition note, the wire
+ * service's copyright line ("Copyright 2024 The Wire Service."). Only short
+ * ones (under `FURNITURE_MAX_CHARS`) go, so prose that starts this way stays.
+ */
+const FURNITURE = [/^(?:an? )?(?:earlier |shorter |longer )?version of this (?:article|story|report) (?:appears|appeared|was published|ran) in print\b/i, /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b|\d{4}\s*[-–]\s*\d{4}\b)/i];
+const FURNITURE_MAX_CHARS = 300;
 const LINK_LEAD = /^(read more|read also|related|see also|recommended|more on this( story)?|more from|watch|listen|sign up)\b\s*[:|»›]/i;
 /** Chrome is removed only when it holds less than this share of the page's paragraph text (so a mislabelled wrapper never takes the article with it). */
 const MAX_CHROME_SHARE = 0.3;
+
+/** A byline on its own: "By" and up to six names ("By Ann Lee and Tom Ito", "By Reuters"). */
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,6}$/u;
+/** Paragraphs at the top of the body looked at for a dateline or byline standing alone. */
+const LEADING_DATELINES = 3;
 
 /** Blocks: elements whose content starts a new paragraph. */
 const BLOCKS = new Set(
@@ -52,8 +51,6 @@ const BLOCKS = new Set(
 );
 /** Elements dropped from the readable content: captions and credits are not the article's prose. */
 const SKIP_IN_CONTENT = new Set(['figcaption', 'img', 'picture', 'video', 'audio', 'source', 'script', 'style', 'noscript', 'button', 'svg']);
-
-const tag = (el: El) => el.tagName?.toLowerCase() ?? '';
 
 /** Labels that mean windows-1252 (browsers read ISO-8859-1 and ASCII pages as windows-1252 too). */
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1']);
@@ -106,70 +103,9 @@ export function extractHtml(html: string): Extraction {
   let paragraphs = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Doc) : [];
   // The headline repeated as the first paragraph belongs in the title, not the body.
   if (meta.title && paragraphs[0] && normaliseSpace(paragraphs[0]).toLowerCase() === meta.title.toLowerCase()) paragraphs = paragraphs.slice(1);
+  // A date or a byline standing alone at the top ("October 7, 2021", "By Ann Lee") is the page's furniture, not article text.
+  paragraphs = paragraphs.filter((p, i) => i >= LEADING_DATELINES || !(isDateline(p) || BYLINE.test(p)));
   return { format: 'html', paragraphs, meta };
-}
-
-/** Title, publisher, date and URL from the page head (and `<time>`, and the "saved from" comment browsers add). */
-export function pageMetadata(doc: Doc, html: string): FoundMetadata {
-  const metaContent = (...keys: string[]) => {
-    for (const key of keys) {
-      const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-      const v = el?.getAttribute('content');
-      if (v && normaliseSpace(v)) return normaliseSpace(v);
-    }
-    return undefined;
-  };
-  const ld = jsonLdArticle(doc);
-  const siteName = metaContent('og:site_name', 'application-name') ?? ld.publisher;
-  const docTitle = normaliseSpace(doc.querySelector('title')?.textContent ?? '');
-  const title = metaContent('og:title', 'twitter:title') ?? ld.headline ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
-  const timeEl = doc.querySelector('article time[datetime], time[datetime]');
-  const date =
-    parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', 'dc.date', 'DC.date.issued', 'parsely-pub-date', 'sailthru.date')) ??
-    parseDate(ld.datePublished) ??
-    parseDate(timeEl?.getAttribute('datetime'));
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.
-  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
-  const url = [canonical, metaContent('og:url'), ld.url, savedFrom].find(isWebUrl);
-  return {
-    ...(title ? { title } : {}),
-    ...(siteName ? { publisher: siteName } : {}),
-    ...(date ? { date } : {}),
-    ...(url ? { url: url.trim() } : {}),
-  };
-}
-
-/** The article object of the page's JSON-LD (`NewsArticle`, `Article`, … also inside `@graph`). */
-function jsonLdArticle(doc: Doc): { headline?: string; datePublished?: string; publisher?: string; url?: string } {
-  const found: Record<string, unknown>[] = [];
-  const visit = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o['@graph']) visit(o['@graph']);
-      found.push(o);
-    }
-  };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      visit(JSON.parse(s.textContent ?? ''));
-    } catch {
-      // A broken JSON-LD block is the page's problem: the other sources of metadata still count.
-    }
-  }
-  const isArticle = (o: Record<string, unknown>) => [o['@type']].flat().some((t) => typeof t === 'string' && /Article|BlogPosting|Report|NewsArticle/i.test(t));
-  const a = found.find((o) => isArticle(o) && o.datePublished) ?? found.find(isArticle) ?? found.find((o) => o.datePublished);
-  if (!a) return {};
-  const str = (v: unknown) => (typeof v === 'string' && normaliseSpace(v) ? normaliseSpace(v) : undefined);
-  const publisher = [a.publisher].flat()[0];
-  const entity = a.mainEntityOfPage;
-  return {
-    headline: str(a.headline) ?? str(a.name),
-    datePublished: str(a.datePublished) ?? str(a.dateCreated),
-    publisher: typeof publisher === 'string' ? str(publisher) : str((publisher as Record<string, unknown> | undefined)?.name),
-    url: str(a.url) ?? (typeof entity === 'string' ? str(entity) : str((entity as Record<string, unknown> | undefined)?.['@id'])),
-  };
 }
 
 /** Removes page chrome before Readability reads the page. */
@@ -190,18 +126,13 @@ function removeChrome(doc: Doc): void {
   for (const el of Array.from(doc.querySelectorAll('p, div, span, li'))) {
     if (!el.parentNode) continue;
     const text = normaliseSpace(el.textContent ?? '');
-    if (BOILERPLATE.test(text)) el.remove();
+    if (BOILERPLATE.test(text) || (text.length <= FURNITURE_MAX_CHARS && FURNITURE.some((re) => re.test(text)))) el.remove();
     else if (LINK_LEAD.test(text) && tag(el) !== 'div') {
       // "Read more: <a>another story</a>": a lead-in word and a link, no prose of its own.
       const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + normaliseSpace(a.textContent ?? '').length, 0);
       if (linked >= text.length * 0.5) el.remove();
     }
   }
-}
-
-function closest(el: El, name: string): El | undefined {
-  for (let p = el.parentNode; p; p = p.parentNode) if (tag(p) === name) return p;
-  return undefined;
 }
 
 /** Characters of text in an element's paragraphs (a measure of how much article it holds). */

@@ -57,6 +57,31 @@ export function findDate(text: string): string | undefined {
   return best?.iso;
 }
 
+const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
+/** What may stand next to the date in a dateline: a lead-in word, a weekday, a time of day, a time zone, separators. */
+const DATELINE_FILLER = new RegExp(
+  `\\b(?:published|posted|released|issued|date|on|at|${WEEKDAY}|\\d{1,2}:\\d{2}(?::\\d{2})?|[ap]\\.?m\\.?|noon|e[sd]?t|[cmp][sd]t|gmt|utc|bst|cet|jst)\\b|[\\s,:;|·•/()\\-–—.]+`,
+  'gi',
+);
+const DATE_IN_WORDS = [
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'i'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'i'),
+  /\b\d{4}-\d{2}-\d{2}\b/,
+];
+
+/**
+ * True for a line that is a publication date and nothing else ("October 7,
+ * 2021", "Published Wednesday, 2 January 2020, 10:02 a.m. ET"): page
+ * furniture that gives the date, not article text.
+ */
+export function isDateline(text: string): boolean {
+  const t = normaliseSpace(text);
+  if (t.length > 80 || !findDate(t)) return false;
+  const re = DATE_IN_WORDS.find((r) => r.test(t));
+  if (!re) return false;
+  return t.replace(re, ' ').replace(DATELINE_FILLER, '') === '';
+}
+
 // Separators between a page title and the site's name: "Title | Site", "Title - Site", "Title — Site".
 const TITLE_SEPARATOR = /\s+[|\-–—·•:]\s+/;
 

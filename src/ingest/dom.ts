@@ -1,0 +1,27 @@
+/** The few members of linkedom's DOM the page extractors use (linkedom's types are not the browser's). */
+export interface El {
+  tagName: string;
+  nodeType: number;
+  textContent: string | null;
+  childNodes: ArrayLike<El>;
+  parentNode: El | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  remove(): void;
+}
+/** A parsed document. */
+export interface Doc extends El {
+  body: El | null;
+  head: El | null;
+  title: string;
+}
+
+/** An element's tag name in lower case ('' for nodes that are not elements). */
+export const tag = (el: El): string => el.tagName?.toLowerCase() ?? '';
+
+/** The nearest enclosing element with this tag name. */
+export function closest(el: El, name: string): El | undefined {
+  for (let p = el.parentNode; p; p = p.parentNode) if (tag(p) === name) return p;
+  return undefined;
+}

@@ -1,0 +1,189 @@
+/**
+ * Metadata of a saved web page: title, publisher, date and URL from the head
+ * (Open Graph, JSON-LD, other meta tags), and, when the head has none, from
+ * what the page shows: the headline, the site's name in its header or feed,
+ * a `<time>` element, a dateline under the headline.
+ */
+import { closest, tag, type Doc, type El } from './dom.ts';
+import { findDate, isDateline, isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
+import type { FoundMetadata } from './types.ts';
+import { normaliseSpace } from './whitespace.ts';
+
+const TITLE_SEPARATOR = /^\s*[|\-–—·•:]\s+/;
+/** Class or id words of the element that shows the site's name (`site-title`, `site-name`, `navbar-brand`). */
+const SITE_NAME_WORDS = /^((site|blog)[-_]?(name|title)|navbar-brand|brand-name|logo-text)$/i;
+/** A short block after the headline is searched for a dateline up to this many blocks down. */
+const DATELINE_BLOCKS = 6;
+
+/** Title, publisher, date and URL from the page (and the "saved from" comment browsers add). */
+export function pageMetadata(doc: Doc, html: string): FoundMetadata {
+  const metaContent = (...keys: string[]) => {
+    for (const key of keys) {
+      const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+      const v = el?.getAttribute('content');
+      if (v && normaliseSpace(v)) return normaliseSpace(v);
+    }
+    return undefined;
+  };
+  const ld = jsonLdArticle(doc);
+  const docTitle = normaliseSpace(doc.querySelector('title')?.textContent ?? '');
+  const headline = headlineInTitle(doc, docTitle);
+  const siteName = metaContent('og:site_name', 'application-name') ?? ld.publisher ?? siteNameShown(doc, headline?.rest ?? docTitle);
+  const title = metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
+  const timeEl = doc.querySelector('article time[datetime], time[datetime]');
+  const date =
+    parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', 'dc.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'parsely-pub-date', 'sailthru.date')) ??
+    parseDate(ld.datePublished) ??
+    parseDate(timeEl?.getAttribute('datetime')) ??
+    timeText(doc) ??
+    datelineUnderHeadline(doc);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.
+  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
+  const url = [canonical, metaContent('og:url'), ld.url, savedFrom].find(isWebUrl);
+  return {
+    ...(title ? { title } : {}),
+    ...(siteName ? { publisher: siteName } : {}),
+    ...(date ? { date } : {}),
+    ...(url ? { url: url.trim() } : {}),
+  };
+}
+
+/** The article object of the page's JSON-LD (`NewsArticle`, `Article`, … also inside `@graph`, its publisher also given by `@id`). */
+function jsonLdArticle(doc: Doc): { headline?: string; datePublished?: string; publisher?: string; url?: string } {
+  const found: Record<string, unknown>[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o['@graph']) visit(o['@graph']);
+      found.push(o);
+    }
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(s.textContent ?? ''));
+    } catch {
+      // A broken JSON-LD block is the page's problem: the other sources of metadata still count.
+    }
+  }
+  const isArticle = (o: Record<string, unknown>) => [o['@type']].flat().some((t) => typeof t === 'string' && /Article|BlogPosting|Report|NewsArticle/i.test(t));
+  const a = found.find((o) => isArticle(o) && o.datePublished) ?? found.find(isArticle) ?? found.find((o) => o.datePublished);
+  if (!a) return {};
+  const str = (v: unknown) => (typeof v === 'string' && normaliseSpace(v) ? normaliseSpace(v) : undefined);
+  // Graphs (Yoast and others) give the publisher as `{"@id": "…#organization"}`, the organisation elsewhere in the graph.
+  const resolve = (v: unknown): Record<string, unknown> | undefined => {
+    if (!v || typeof v !== 'object') return undefined;
+    const o = v as Record<string, unknown>;
+    if (o.name !== undefined || typeof o['@id'] !== 'string') return o;
+    return found.find((f) => f['@id'] === o['@id'] && f !== o) ?? o;
+  };
+  const publisher = [a.publisher].flat()[0];
+  const entity = a.mainEntityOfPage;
+  return {
+    headline: str(a.headline) ?? str(a.name),
+    datePublished: str(a.datePublished) ?? str(a.dateCreated),
+    publisher: typeof publisher === 'string' ? str(publisher) : str(resolve(publisher)?.name),
+    url: str(a.url) ?? (typeof entity === 'string' ? str(entity) : str((entity as Record<string, unknown> | undefined)?.['@id'])),
+  };
+}
+
+/**
+ * The page's headline when the `<title>` is that headline and something more
+ * after a separator (`Headline | Section`, `Headline – Blog name`): the
+ * headline, and the rest (which may name the site).
+ */
+function headlineInTitle(doc: Doc, docTitle: string): { text: string; rest: string } | undefined {
+  for (const h of Array.from(doc.querySelectorAll('h1'))) {
+    // Some sites set their logo in an h1: that is the site's name, not the headline.
+    if (inSiteChrome(h) || h.querySelector('a[rel="home"]') || siteNameWords(h)) continue;
+    const text = normaliseSpace(h.textContent ?? '');
+    if (!text || docTitle.length <= text.length || !docTitle.toLowerCase().startsWith(text.toLowerCase())) continue;
+    const rest = docTitle.slice(text.length);
+    if (TITLE_SEPARATOR.test(rest)) return { text, rest: rest.replace(TITLE_SEPARATOR, '').trim() };
+  }
+  return undefined;
+}
+
+/**
+ * The site's name when no meta tag gives it: the last part of the title when
+ * the page's own header (site title, logo link, feed) says the same, else the
+ * site title shown in the header or the name of the page's feed.
+ */
+function siteNameShown(doc: Doc, titleRest: string): string | undefined {
+  const shown: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll('[class], [id], a[rel="home"]'))) {
+    if (!siteNameWords(el) && el.getAttribute('rel') !== 'home') continue;
+    const text = normaliseSpace(el.textContent ?? '');
+    if (text && text.length <= 80 && !/^home$/i.test(text)) shown.push(text);
+  }
+  for (const link of Array.from(doc.querySelectorAll('link[rel="alternate"][title]'))) {
+    const type = link.getAttribute('type') ?? '';
+    const name = normaliseSpace(link.getAttribute('title') ?? '');
+    // WordPress names its feeds "Site » Feed" and "Site » Comments Feed".
+    if (/rss|atom/i.test(type) && !/comments/i.test(name)) {
+      const site = name.replace(/\s*(?:[»|:\-–—]\s*)?(?:rss|atom)?\s*feed$/i, '').trim();
+      if (site && site !== name) shown.push(site);
+    }
+  }
+  const lower = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
+  const last = titleRest.split(/\s+[|\-–—·•:]\s+/).at(-1)?.trim();
+  if (last && last.length >= 3 && shown.some((s) => lower(s).includes(lower(last)) || lower(last).includes(lower(s)))) return last;
+  return shown[0];
+}
+
+/** True when the element's class or id names the site's name (`site-title`, `navbar-brand`). */
+function siteNameWords(el: El): boolean {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).some((w) => w && SITE_NAME_WORDS.test(w));
+}
+
+/** True inside the page's own furniture: navigation, sidebars, footers, forms, or a site header outside the article. */
+function inSiteChrome(el: El): boolean {
+  let header = false;
+  for (let p = el.parentNode; p; p = p.parentNode) {
+    const name = tag(p);
+    if (['nav', 'aside', 'footer', 'form'].includes(name)) return true;
+    if (name === 'article' || name === 'main') return false;
+    if (name === 'header') header = true;
+  }
+  return header;
+}
+
+/** The date written in a `<time>` element with no `datetime` ("<time>October 7, 2021</time>"), the article's first. */
+function timeText(doc: Doc): string | undefined {
+  const times = [...Array.from(doc.querySelectorAll('article time')), ...Array.from(doc.querySelectorAll('time'))];
+  for (const t of times) {
+    // A masthead's "today" or a sidebar's list of other stories dates other things than this article.
+    if (inSiteChrome(t)) continue;
+    const text = normaliseSpace(t.textContent ?? '');
+    if (text.length <= 60 && !/^(updated|modified|last)/i.test(text)) {
+      const d = findDate(text);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+/** A dateline standing on its own under the headline ("January 2, 2020", "Published Jul 15, 2024"). */
+function datelineUnderHeadline(doc: Doc): string | undefined {
+  const h1 = doc.querySelector('article h1') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
+  if (!h1) return undefined;
+  const blocks: El[] = [];
+  let seen = false;
+  const walk = (el: El) => {
+    for (const c of Array.from(el.childNodes)) {
+      if (blocks.length >= DATELINE_BLOCKS) return;
+      if (c.nodeType !== 1 || ['script', 'style', 'nav', 'aside', 'footer', 'form'].includes(tag(c))) continue;
+      if (c === h1) seen = true;
+      else if (seen && normaliseSpace(c.textContent ?? '') && !c.querySelector('p, div, li, h1, h2, h3, section, article, table')) blocks.push(c);
+      else walk(c);
+    }
+  };
+  walk(closest(h1, 'article') ?? closest(h1, 'main') ?? doc.body ?? doc);
+  for (const b of blocks) {
+    const text = normaliseSpace(b.textContent ?? '');
+    if (text.length > 200) break;
+    if (isDateline(text)) return findDate(text);
+  }
+  return undefined;
+}
