@@ -6,7 +6,7 @@
  */
 import { analyze } from '../text/analyzer.ts';
 import { questionNames } from '../text/named-entities.ts';
-import { softMatcher, type SoftMatcher } from '../text/soft-match.ts';
+import { softMatcher, UNKNOWN_ROW, type SoftMatcher } from '../text/soft-match.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import type { Concept, ParsedQuery } from '../query/parse.ts';
 import type { QuestionType } from '../query/question-type.ts';
@@ -34,6 +34,8 @@ export interface QueryContext {
   sentenceCredits(i: number): Credits;
   /** Raises `into` to the credits of each stem (what `creditsOver` does, without a `Credits` per stem). */
   addCredits(stems: Iterable<string>, into: Credits): void;
+  /** Raises `into` to the credits of passage `i`'s own stems (`sentenceCredits(i)` without keeping a `Credits` for it). */
+  addPassageCredits(i: number, into: Credits): void;
   /** `index.termsOf(i)`, memoised per question: a candidate's sentence is read by several features. */
   termsOf(i: number): string[];
   /** Passages holding the quote of a fact that matches the question. */
@@ -154,42 +156,70 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const concepts = query.concepts;
   const n = concepts.length;
   // Partner words are names: they match exactly or through the knowledge's aliases only.
-  const scorers = concepts.map((c) => (c.partner ? null : matcher.against(c.stems[0]!)));
+  const scorers = concepts.map((c) => (c.partner ? null : matcher.againstRow(c.stems[0]!)));
   // Each stem's credits, memoised in one flat table (soft then exact, 2n numbers a stem) rather than two
   // arrays a stem: a question meets thousands of stems. Most earn nothing; they get slot -1 and cost a lookup.
-  const slotOf = new Map<string, number>();
   let table = new Float32Array(2 * n * 64);
   let used = 0;
   const scratch = new Float32Array(2 * n);
+  // Scores a stem against every concept and stores its credits: the slot, or -1 when it earns nothing.
+  // `row` is the stem's vector row, or UNKNOWN_ROW for the matcher to look up.
+  const score = (stem: string, row: number): number => {
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const c = concepts[i]!;
+      let soft = 0;
+      let exact = 0;
+      if (c.stems[0] === stem) soft = exact = 1;
+      else if (c.stems.includes(stem)) soft = exact = c.synonymCredit;
+      else if (scorers[i]) soft = scorers[i]!(stem, row);
+      // Stored as float32, as the credits always were; "earns something" is judged on the stored value.
+      scratch[i] = soft;
+      scratch[n + i] = exact;
+      if (scratch[i]! > 0 || scratch[n + i]! > 0) any = true;
+    }
+    if (!any) return -1;
+    if (used + 2 * n > table.length) {
+      const grown = new Float32Array(table.length * 2);
+      grown.set(table);
+      table = grown;
+    }
+    const at = used;
+    table.set(scratch, at);
+    used += 2 * n;
+    return at;
+  };
+  const slotOf = new Map<string, number>();
   const slot = (stem: string): number => {
     let at = slotOf.get(stem);
-    if (at === undefined) {
-      let any = false;
-      for (let i = 0; i < n; i++) {
-        const c = concepts[i]!;
-        let soft = 0;
-        let exact = 0;
-        if (c.stems[0] === stem) soft = exact = 1;
-        else if (c.stems.includes(stem)) soft = exact = c.synonymCredit;
-        else if (scorers[i]) soft = scorers[i]!(stem);
-        // Stored as float32, as the credits always were; "earns something" is judged on the stored value.
-        scratch[i] = soft;
-        scratch[n + i] = exact;
-        if (scratch[i]! > 0 || scratch[n + i]! > 0) any = true;
-      }
-      at = -1;
-      if (any) {
-        if (used + 2 * n > table.length) {
-          const grown = new Float32Array(table.length * 2);
-          grown.set(table);
-          table = grown;
-        }
-        table.set(scratch, (at = used));
-        used += 2 * n;
-      }
-      slotOf.set(stem, at);
-    }
+    if (at === undefined) slotOf.set(stem, (at = score(stem, UNKNOWN_ROW)));
     return at;
+  };
+  // The same memo by term id, when the sentence retriever keeps its terms as ids: an array read per
+  // stem instead of a string hash. 0: not scored yet; -1: earns nothing; else the slot plus one.
+  const ids = termIds(index);
+  const slotById = ids ? new Int32Array(ids.vocabulary) : null;
+  const rows = ids && soft && index.vectors ? ids.rows : null;
+  const slotOfId = (t: number): number => {
+    const v = slotById![t]!;
+    if (v !== 0) return v > 0 ? v - 1 : -1;
+    const stem = ids!.term(t);
+    let row = UNKNOWN_ROW;
+    if (rows) {
+      row = rows[t]!;
+      if (row === UNKNOWN_ROW) rows[t] = row = index.vectors!.row(stem);
+    }
+    const at = score(stem, row);
+    slotById![t] = at < 0 ? -1 : at + 1;
+    return at;
+  };
+  const raise = (at: number, soft: Float32Array, exact: Float32Array) => {
+    for (let i = 0; i < n; i++) {
+      const sv = table[at + i]!;
+      const ev = table[at + n + i]!;
+      if (sv > soft[i]!) soft[i] = sv;
+      if (ev > exact[i]!) exact[i] = ev;
+    }
   };
   const creditsOf = (stem: string): Credits => {
     const at = slot(stem);
@@ -197,17 +227,29 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     return { soft: table.slice(at, at + n), exact: table.slice(at + n, at + 2 * n) };
   };
   const addCredits = (stems: Iterable<string>, into: Credits): void => {
-    const { soft, exact } = into;
     for (const s of stems) {
       const at = slot(s);
-      if (at < 0) continue;
-      for (let i = 0; i < n; i++) {
-        const sv = table[at + i]!;
-        const ev = table[at + n + i]!;
-        if (sv > soft[i]!) soft[i] = sv;
-        if (ev > exact[i]!) exact[i] = ev;
-      }
+      if (at >= 0) raise(at, into.soft, into.exact);
     }
+  };
+  const addIds = (terms: Uint32Array, into: Credits): void => {
+    for (let k = 0; k < terms.length; k++) {
+      const at = slotOfId(terms[k]!);
+      if (at >= 0) raise(at, into.soft, into.exact);
+    }
+  };
+  const addPassageCredits = (p: number, into: Credits): void => {
+    const known = sentenceMemo.get(p);
+    const terms = known || !ids ? undefined : ids.of(p);
+    if (!terms) {
+      const c = known ?? ctx.sentenceCredits(p);
+      for (let i = 0; i < n; i++) {
+        if (c.soft[i]! > into.soft[i]!) into.soft[i] = c.soft[i]!;
+        if (c.exact[i]! > into.exact[i]!) into.exact[i] = c.exact[i]!;
+      }
+      return;
+    }
+    addIds(terms, into);
   };
   const termsMemo = new Map<number, string[]>();
   const termsOf = (i: number): string[] => {
@@ -228,9 +270,17 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     creditsOf,
     addCredits,
     termsOf,
+    addPassageCredits,
     sentenceCredits(i) {
       let c = sentenceMemo.get(i);
-      if (!c) sentenceMemo.set(i, (c = creditsOver(ctx, termsOf(i))));
+      if (!c) {
+        const terms = ids?.of(i);
+        if (terms) {
+          c = { soft: new Float32Array(n), exact: new Float32Array(n) };
+          addIds(terms, c);
+        } else c = creditsOver(ctx, termsOf(i));
+        sentenceMemo.set(i, c);
+      }
       return c;
     },
     pairs,
@@ -243,6 +293,35 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     maxParagraphBm25: 1e-9,
   };
   return ctx;
+}
+
+/** The sentence retriever's terms by id, with a vector row per id filled in as ids are met. */
+interface TermIds {
+  vocabulary: number;
+  of(i: number): Uint32Array | undefined;
+  term(t: number): string;
+  /** Vector row of each term id of `index.vectors`; UNKNOWN_ROW until first looked up. */
+  rows: Int32Array;
+}
+const termIdTables = new WeakMap<CorpusIndex, TermIds | null>();
+
+/** The sentence retriever's term ids, when it keeps them (else null); one table per index, shared by its questions. */
+function termIds(index: CorpusIndex): TermIds | null {
+  let t = termIdTables.get(index);
+  if (t === undefined) {
+    const r = index.sentences;
+    t =
+      r.termIdsOf && r.term && r.vocabulary !== undefined
+        ? {
+            vocabulary: r.vocabulary,
+            of: (i) => r.termIdsOf!(i),
+            term: (id) => r.term!(id),
+            rows: new Int32Array(r.vocabulary).fill(UNKNOWN_ROW),
+          }
+        : null;
+    termIdTables.set(index, t);
+  }
+  return t;
 }
 
 /** The asked words among the search terms (synonyms left out), with their weights. */

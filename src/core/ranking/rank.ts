@@ -188,9 +188,11 @@ export function candidateViews(index: CorpusIndex, q: QueryContext, options: Par
       const key = index.paragraphOf[i]!;
       let c = creditCache.get(key);
       if (!c) {
-        const parts: Credits[] = [];
-        for (let j = starts[key]!; j < starts[key + 1]!; j++) parts.push(q.sentenceCredits(j));
-        creditCache.set(key, (c = maxCredits(...parts)));
+        // Straight from the stems: most of a paragraph's sentences are read only through it, so they need no credits of their own.
+        const n = q.weights.length;
+        c = { soft: new Float32Array(n), exact: new Float32Array(n) };
+        for (let j = starts[key]!; j < starts[key + 1]!; j++) q.addPassageCredits(j, c);
+        creditCache.set(key, c);
       }
       return c;
     },

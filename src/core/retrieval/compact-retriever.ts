@@ -226,6 +226,19 @@ export class CompactRetriever implements Retriever {
     return out;
   }
 
+  /** `termsOf` as ids into `term`: a view of the stored sequence, no copy; undefined when not kept. */
+  termIdsOf(id: number): Uint32Array | undefined {
+    const d = this.indexOf(id);
+    if (d < 0 || !this.sequences) return undefined;
+    const { offsets, terms } = this.sequences;
+    return terms.subarray(offsets[d]!, offsets[d + 1]!);
+  }
+
+  /** The text of term id `t` (ids are positions in the sorted dictionary). */
+  term(t: number): string {
+    return this.terms[t]!;
+  }
+
   scoreOf(id: number, query: ReadonlyMap<string, number>): number {
     const d = this.indexOf(id);
     if (d < 0) return 0;

@@ -63,6 +63,15 @@ export interface Retriever {
   scoreOf?(id: number, terms: ReadonlyMap<string, number>): number;
   /** Optional: a document's analysed terms in order, when kept at build time. */
   termsOf?(id: number): string[] | undefined;
+  /**
+   * Optional: the same terms as ids (`term(t)` gives each one's text), a view
+   * rather than a copy: ranking keys its per-question tables by id, not by string.
+   */
+  termIdsOf?(id: number): Uint32Array | undefined;
+  /** Optional, with `termIdsOf`: the text of term id `t` (0 ≤ t < `vocabulary`). */
+  term?(t: number): string;
+  /** Optional, with `termIdsOf`: the number of distinct terms (one past the largest id). */
+  readonly vocabulary?: number;
 }
 
 /** How a retriever is made: from documents (index) or from a snapshot. */

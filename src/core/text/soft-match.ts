@@ -27,7 +27,18 @@ export interface SoftMatcher {
    * stem it meets.
    */
   against(asked: string): (found: string) => number;
+  /**
+   * `against`, with the found stem's vector row supplied by the caller (from
+   * a table by term id, say) instead of looked up by string; `UNKNOWN_ROW`
+   * asks for the lookup. The row must be `rowOf(found)`.
+   */
+  againstRow(asked: string): (found: string, row: number) => number;
+  /** A stem's vector row (-1: none, or no vectors), cached per table. */
+  rowOf(stem: string): number;
 }
+
+/** For `SoftMatcher.againstRow`: the caller has not looked the row up. */
+export const UNKNOWN_ROW = -2;
 
 /** The stems that match only exactly (a `Set` will do). */
 export interface NameSet {
@@ -96,26 +107,32 @@ export function softMatcher(vectors: WordVectors | null, names: NameSet, options
     }
     return lastRow;
   };
-  const against = (asked: string) => {
+  const againstRow = (asked: string) => {
     // The guard: an asked name ("Tokyo", "Japan") matches only itself, never a neighbour ("Seoul", "Korea").
     // A common word may still find a name ("carmakers" → "Toyota", "languages" → "English").
     const exactOnly = names.has(asked) || startsWithDigit(asked);
     const a = vectors ? rowOf(vectors, rows, asked) : -1;
     const synonymSet = wordnet ? synonymsOf(asked) : null;
-    return (found: string): number => {
+    return (found: string, row: number): number => {
       if (asked === found) return 1;
       if (exactOnly || startsWithDigit(found)) return 0;
       let sim = 0;
       if (a >= 0) {
-        const b = foundRow(found);
+        const b = row === UNKNOWN_ROW ? foundRow(found) : row;
         sim = b < 0 ? 0 : vectors!.similarity(a, b);
       }
       const soft = sim > floor ? (sim - floor) / (1 - floor) : 0;
       return synonymSet && soft < wordnetCredit && synonymSet.has(found) ? wordnetCredit : soft;
     };
   };
+  const against = (asked: string) => {
+    const score = againstRow(asked);
+    return (found: string) => score(found, UNKNOWN_ROW);
+  };
   return {
     credit: (asked, found) => against(asked)(found),
     against,
+    againstRow,
+    rowOf: (stem) => (vectors ? rowOf(vectors, rows, stem) : -1),
   };
 }

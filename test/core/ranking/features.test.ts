@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type CorpusIndex } from '../../../src/core/retrieval/corpus-index.ts';
 import { parseQuery } from '../../../src/core/query/parse.ts';
-import { queryContext, type CandidateView, type QueryContext } from '../../../src/core/ranking/context.ts';
+import { creditsOver, maxCredits, queryContext, type CandidateView, type QueryContext } from '../../../src/core/ranking/context.ts';
 import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
 import { candidateViews, rankPassages } from '../../../src/core/ranking/rank.ts';
@@ -166,6 +166,41 @@ describe('ranking features', () => {
     const named = softMatcher(index.vectors, new Set(['tokyo']), { wordnet: index.wordnet });
     expect(index.wordnet!.synonymsOf('tokyo').length).toBeGreaterThan(0);
     for (const other of index.wordnet!.synonymsOf('tokyo')) expect(named.credit('tokyo', other)).toBe(0);
+  });
+
+  it('credits are the same read by term id (compact retriever) as by stem (a retriever without ids)', () => {
+    const byStem = buildIndex(corpus, { retriever: 'minisearch' });
+    expect(index.sentences.termIdsOf).toBeDefined();
+    expect(byStem.sentences.termIdsOf).toBeUndefined();
+    for (const question of ['automakers duties plan dropped', 'new tariff on exports', 'how much will the tariff on cars be?']) {
+      const parsed = parseQuery(question, corpus.deals, corpus.topics);
+      const ids = queryContext(index, parsed, []);
+      const stems = queryContext(byStem, parsed, []);
+      expect(index.passages.some((_, i) => ids.sentenceCredits(i).soft.some((x) => x > 0 && x < 1))).toBe(true);
+      index.passages.forEach((_, i) => {
+        expect(ids.sentenceCredits(i)).toEqual(stems.sentenceCredits(i));
+        expect(ids.sentenceCredits(i)).toEqual(creditsOver(ids, index.termsOf(i)));
+      });
+      // A paragraph's credits, summed from its sentences' stems, are the best of its sentences' credits.
+      const all = candidateViews(index, ids, { paragraphs: 50 });
+      expect(all.length).toBeGreaterThan(0);
+      for (const v of all) {
+        const same = index.passages.map((_, j) => j).filter((j) => index.paragraphOf[j] === index.paragraphOf[v.index]);
+        const best = maxCredits(...same.map((j) => stems.sentenceCredits(j)));
+        const outside = [v.index - 1, v.index + 1].filter((j) => index.passages[j]?.articleId === v.passage.articleId && !same.includes(j));
+        expect(v.aroundCredits).toEqual(maxCredits(best, ...outside.map((j) => stems.sentenceCredits(j))));
+      }
+    }
+  });
+
+  it('the soft matcher gives the same credit with the vector row supplied (againstRow) as looked up (against)', () => {
+    const m = softMatcher(index.vectors, new Set(['tokyo']), { wordnet: index.wordnet });
+    const found = ['automakers', 'carmakers', 'duties', 'tokyo', 'osaka', '2025', 'zzzunknown', 'tariff'].map(stem);
+    expect(m.against(stem('carmakers'))(stem('automakers'))).toBeGreaterThan(0);
+    for (const asked of [stem('carmakers'), stem('tariff'), 'tokyo', '2025']) {
+      for (const f of found) expect(m.againstRow(asked)(f, m.rowOf(f))).toBe(m.against(asked)(f));
+    }
+    expect(m.rowOf('zzzunknown')).toBe(-1);
   });
 
   it('contextCoverage: what the previous sentence adds ("That plan…" leans on the one before)', () => {

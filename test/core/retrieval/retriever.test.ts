@@ -63,6 +63,16 @@ describe('CompactRetriever', () => {
     expect(CompactRetriever.build(DOCS).termsOf(0)).toBeUndefined();
   });
 
+  it('gives the same terms as ids into its dictionary (term, vocabulary), also after a snapshot', () => {
+    const loaded = RETRIEVERS.compact.load(compact.snapshot());
+    for (const r of [compact, loaded]) {
+      DOCS.forEach((d) => expect([...r.termIdsOf!(d.id)!].map((t) => r.term!(t))).toEqual(analyze(d.text)));
+      expect(r.vocabulary).toBe(new Set(DOCS.flatMap((d) => analyze(d.text))).size);
+    }
+    expect(CompactRetriever.build(DOCS).termIdsOf(0)).toBeUndefined();
+    expect(compact.termIdsOf(DOCS.length)).toBeUndefined();
+  });
+
   it('returns nothing for empty queries or limits', () => {
     expect(compact.search(new Map(), 10)).toEqual([]);
     expect(compact.search(terms('cars'), 0)).toEqual([]);
