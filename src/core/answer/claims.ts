@@ -374,8 +374,8 @@ export function entityFinder(deals: readonly Deal[], vectors: WordVectors | null
       // A run holding a party ("Government of Japan") is that party.
       const inner = out.find((o) => o.party && o.start >= start && o.end <= end);
       if (inner) {
-        // … unless it goes on past the party's possessive: "Japan's Diet" names the Diet, a name of its own.
-        const own = /^['’]s\s+/.exec(text.slice(inner.end, end));
+        // … unless it goes on past the party's name or possessive: "Japan's Diet", "the Japanese Diet" name the Diet.
+        const own = inner.start === start ? /^(?:['’]s)?\s+/.exec(text.slice(inner.end, end)) : null;
         if (own && inner.end + own[0].length < end) out.push({ name: text.slice(inner.end + own[0].length, end), party: false, start: inner.end + own[0].length, end });
         continue;
       }

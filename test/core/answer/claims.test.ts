@@ -104,8 +104,9 @@ describe('entities and who a figure belongs to', () => {
     expect(find(text).map((e) => `${e.name}${e.party ? '*' : ''}`)).toEqual(['Bland*', 'United Kingdom*', 'United Kingdom*', 'European Union', 'EU']);
   });
 
-  it('a name after a party’s possessive is a name of its own ("Bland’s Senate"); a run holding a party is that party', () => {
+  it('a name after a party’s name or possessive is a name of its own ("Bland’s Senate", "the Bland Senate"); a run holding a party is that party', () => {
     expect(find('Bland’s Senate ratified the Government of Bland plan').map((e) => `${e.name}${e.party ? '*' : ''}`)).toEqual(['Bland*', 'Senate', 'Bland*']);
+    expect(find('The Bland Senate met').map((e) => `${e.name}${e.party ? '*' : ''}`)).toEqual(['Bland*', 'Senate']);
   });
 
   it.each([
