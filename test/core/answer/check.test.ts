@@ -282,6 +282,13 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     expect(engine.check('Cland will buy 30 ferries').verdict).toBe('no-source');
   });
 
+  it('an event word no source uses ("ratified") is not dated by a sentence or deal milestone of another event ("signed")', () => {
+    const a = engine.check('Bland ratified the Widget Pact in May 2020');
+    expect(a.verdict).toBe('no-source');
+    expect(a.lines.some((l) => /Deal record/.test(l))).toBe(false);
+    expect(engine.check('Aland and Bland signed the Widget Pact in May 2020').verdict).toBe('contradicted');
+  });
+
   it('a body named after a party’s possessive that no source mentions ("Bland’s Senate") leaves the claim without a source', () => {
     const a = engine.check('Bland’s Senate ratified the Widget Pact in May 2020');
     expect(a.verdict).toBe('no-source');
