@@ -125,6 +125,8 @@ interface Evidence {
   undated?: boolean;
   /** States only someone else's figures: never shown for the claim (see `FigureResult.foreign`). */
   foreign?: boolean;
+  /** States another figure than the claim's for the same owner, at the claim's date (deciding or not). */
+  differs?: boolean;
   /** Which of the claim's figures it states (by index), when it compares one. */
   figure?: number;
 }
@@ -590,7 +592,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     if (result.kind === 'different') {
       if (result.hedge && result.hedge.kind !== 'negation') return { ...fig, stated: result.stated, hedge: result.hedge.word, value: result.stated };
       const against = contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
-      if (ds === 'agree' || ds === 'published') return against;
+      if (ds === 'agree' || ds === 'published') return { ...against, differs: true };
       // At another date the figure may have changed; it counts only if the claim's figure turns out to be another party's.
       return { ...fig, stated: result.stated, value: result.stated, ownElsewhen: against.decisive && !!result.near };
     }
@@ -860,6 +862,18 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
     const what = claim.figures.length ? 'this figure' : claim.dates.length ? 'this date' : 'this';
     const why = context.length ? [`My sources speak to this subject but none states ${what}; try /deal with its partner and topic to see what they say.`] : [];
     return noSource(index, claim, why, `No source: none of my sources states ${what}.`);
+  }
+
+  // A claim of several figures, one supported and another stated otherwise by a sentence as strong as what decides,
+  // even one not on the claim's topics ("invest $550 billion and buy 200 Boeing aircraft" against "100 Boeing
+  // aircraft"): not supported. Which topic each figure belongs to is not known, so say what the sources state instead.
+  if (verdict === 'supported' && claim.figures.length > 1) {
+    const unbacked = new Set(claim.figures.map((_, k) => k).filter((k) => !supports.some((e) => e.figure === k)));
+    const otherwise = evidence.filter((e) => e.differs && e.figure !== undefined && unbacked.has(e.figure) && e.reliability !== 'low' && strength(e) >= best - DECIDING_MARGIN);
+    if (otherwise.length) {
+      const part = [...new Set(otherwise.map((e) => e.stated!))].slice(0, 2).join(' and ');
+      return noSource(index, claim, [`The sources back part of this claim, but state ${part} for another part; try /deal with its partner and topic to see what they say.`], 'No source: my sources back only part of this claim.');
+    }
   }
 
   // The quotes: deciding ones first (supporting or contradicting, and the hedged), then the best context, newest first.

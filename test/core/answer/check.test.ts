@@ -73,6 +73,13 @@ describe('claim checks on the shipped knowledge (test/fixtures/claims.jsonl)', (
     expect(a.headline).toMatch(/\$550 billion, not \$1 trillion/);
   });
 
+  it('a claim of several figures with one right and another stated otherwise is not supported (the wrong part is on another topic)', () => {
+    const a = engine.check('Japan agreed to invest $550 billion and buy 200 Boeing aircraft');
+    expect(a.verdict).toBe('no-source');
+    expect(a.lines.join(' ')).toMatch(/100 aircraft/);
+    expect(engine.check('Japan agreed to invest $550 billion and buy 100 Boeing aircraft').verdict).toBe('supported');
+  });
+
   it('reports the hedge of a threatened rate with its quote', () => {
     const a = engine.check('In 2019 the United States imposed 25% tariffs on Japanese cars');
     expect(a.citations.some((c) => c.hedge === 'threatened')).toBe(true);
