@@ -591,6 +591,10 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     if (result.kind === 'swapped') return contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about, swapped: true });
     if (result.kind === 'different') {
       if (result.hedge && result.hedge.kind !== 'negation') return { ...fig, stated: result.stated, hedge: result.hedge.word, value: result.stated };
+      // An item of a list is a part of what its lead-in speaks of ("Up to $332 billion to support critical energy
+      // infrastructure" of the investments): it contradicts a claim about the whole only when its figure is said with
+      // the claim's words, with the claim's party right next to it ("Japan (25%)"), or counts the claim's thing.
+      if (lead !== undefined && !result.near && !result.owned && claim.figures[result.figure!]?.kind !== 'count') return { ...fig, stated: result.stated, value: result.stated };
       const against = contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return { ...against, differs: true };
       // At another date the figure may have changed; it counts only if the claim's figure turns out to be another party's.
@@ -632,6 +636,8 @@ interface FigureResult {
   near?: boolean;
   /** Which of the claim's figures it speaks to (by index). */
   figure?: number;
+  /** The sentence names the figure's owner right next to it ("Japan (25%)"). */
+  owned?: boolean;
   /** The sentence's figures all belong to someone the claim does not name ("15% for EU"). */
   foreign?: boolean;
 }
@@ -700,7 +706,7 @@ function compareAll(
         const claimHedged = claim.hedges.some((h) => h.kind !== 'negation');
         const hedge = unmatchedHedge(sourceHedges, claim.hedges);
         if (claimHedged && !sourceHedges.some((h) => claim.hedges.some((c) => c.kind === h.kind))) other ??= { kind: 'other', stated: label };
-        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), figure: ci };
+        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), owned: owner?.how === 'explicit', figure: ci };
       } else if (relation === 'other' && match === 'same' && owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && !unmatchedHedge(sourceHedges, claim.hedges)) {
         elsewhere ??= { kind: 'elsewhere', stated: label };
       } else if (!other || other.foreign) other = { kind: 'other', stated: label, foreign: relation === 'other' && !!owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && (other?.foreign ?? true) };

@@ -215,7 +215,9 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
     const implied = claim.bound === 'at-least' ? c < s : c > s;
     return implied ? 'unclear' : 'different';
   }
-  const bound = source.bound ?? claim.bound;
+  // An approximate figure on either side ("about half a trillion" against "over $550 billion") is held to the
+  // approximate tolerance, whatever bound the other has.
+  const bound = claim.bound === 'about' ? 'about' : (source.bound ?? claim.bound);
   if (bound === 'about') return rel <= ABOUT_TOLERANCE ? 'same' : rel <= 3 * ABOUT_TOLERANCE ? 'unclear' : 'different';
   // Which side is the bound's? A source "more than 40" holds a claim of 40 to 44; a claim "more than 500" holds a source of 550.
   const [bounded, other, b] = source.bound ? [s, c, source.bound] : claim.bound ? [c, s, claim.bound] : [s, c, undefined];

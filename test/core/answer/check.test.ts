@@ -80,6 +80,13 @@ describe('claim checks on the shipped knowledge (test/fixtures/claims.jsonl)', (
     expect(engine.check('Japan agreed to invest $550 billion and buy 100 Boeing aircraft').verdict).toBe('supported');
   });
 
+  it('an approximate sum is held to the approximate tolerance, and a list item (a part) does not contradict the whole', () => {
+    // "about half a trillion" is neither "over $550 billion" nor the "Up to $332 billion" item of a list of investments.
+    const a = engine.check('Japan pledged about half a trillion dollars of investment');
+    expect(a.verdict).toBe('no-source');
+    expect(engine.check('Japan pledged $1 trillion of new investment in America').verdict).toBe('contradicted');
+  });
+
   it('reports the hedge of a threatened rate with its quote', () => {
     const a = engine.check('In 2019 the United States imposed 25% tariffs on Japanese cars');
     expect(a.citations.some((c) => c.hedge === 'threatened')).toBe(true);
@@ -245,6 +252,13 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     expect(deciding(a, 'supports').some((c) => /\$600 million/.test(c.quote))).toBe(true);
     checkQuotes(engine, a);
     expect(engine.check('Bland will invest more than a billion dollars in Aland ports').verdict).toBe('contradicted');
+  });
+
+  it('an approximate sum against a minimum ("about half a billion" against "more than $550 million") is unclear, not a contradiction', () => {
+    expect(engine.check('Aland firms have put about half a billion dollars into Bland ports').verdict).toBe('no-source');
+    const a = engine.check('Aland firms have put $300 million into Bland ports');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['over $550 million']);
   });
 
   it('a split with its owners swapped is contradicted, even when the claim’s other figure is right', () => {

@@ -71,6 +71,8 @@ describe('compareFigures', () => {
     ['more than $500 billion', '$550 billion', 'same'],
     ['more than $500 billion', 'over $550 billion', 'unclear'], // the source's minimum implies the claim's, but does not state it
     ['more than $600 billion', 'over $550 billion', 'different'],
+    ['about $500 billion', 'over $550 billion', 'unclear'], // an approximate claim keeps its tolerance against a bound
+    ['about $300 billion', 'over $550 billion', 'different'],
     ['up to $332 billion', 'up to $232 billion', 'unclear'],
     ['up to $132 billion', 'up to $232 billion', 'different'],
     ['30 percent', 'approximately 30 percent', 'same'],
