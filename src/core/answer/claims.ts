@@ -168,7 +168,7 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
   // "a tenth" also ends a clause: "leaving the other with a tenth."
   for (const m of text.matchAll(new RegExp(`\\b(?:(${HYPHENATED})|(half|${A_FRACTION})(?=\\s+(?:of|the|its|their)\\b|\\s*(?:[.,;)]|$))|(?<=\\bby\\s+)(half|${A_FRACTION}|${HYPHENATED}))\\b`, 'gi'))) {
     const word = (m[1] ?? m[2] ?? m[3]!).toLowerCase();
-    add({ kind: 'percent', value: FRACTIONS[word]!, bound: 'about', start: m.index, end: m.index + m[0].length, use: m[3] ? undefined : 'share' });
+    add({ kind: 'percent', value: FRACTIONS[word]!, bound: boundBefore(text, m.index) ?? 'about', start: m.index, end: m.index + m[0].length, use: m[3] ? undefined : 'share' });
   }
   // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
   for (const m of text.matchAll(COUNT)) {

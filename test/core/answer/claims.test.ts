@@ -36,6 +36,7 @@ describe('findFigures', () => {
     ['more than half a trillion dollars, a quarter of a billion euros', ['money:over $500 billion', 'money:about €250 million']], // a share of a scale
     ['nine-tenths of the profits, leaving the rest with a tenth.', ['percent:about 90%', 'percent:about 10%']], // any numerator and denominator; "a tenth" may end a clause
     ['four-fifths of it, a third round of talks', ['percent:about 80%']], // "a third" before a noun is an ordinal
+    ['more than two-thirds of the profits, up to half of the rest', ['percent:over 66.7%', 'percent:up to 50%']], // a fraction keeps its qualifier
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
