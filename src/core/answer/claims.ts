@@ -430,6 +430,12 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>,
     if (m.end > figure.start) break;
     // An entity after a preposition is not a subject ("imports from the U.S. will rise").
     const before = text.slice(Math.max(0, m.start - 40), m.start);
+    // … except "with Japan getting 90%": the entity is the subject of the "-ing" verb after it.
+    const absolute = /\bwith\s+(?:the\s+)?$/i.test(before) && /^\s+\p{Ll}+ing\b/u.test(text.slice(m.end, m.end + 30));
+    if (absolute) {
+      owner = { name: m.name, party: m.party, how: 'subject' };
+      continue;
+    }
     if (/\b(?:from|to|of|with|by|in|on|for|against|between|into|towards?|at|than)\s+(?:the\s+)?$/i.test(before) && !/\p{Lu}\p{L}*\s+of\s+(?:the\s+)?$/u.test(before)) continue;
     // "LNG included," is an aside, not a subject and its verb.
     const next = text.slice(m.end, m.end + 40);
@@ -509,6 +515,8 @@ export interface ParsedClaim {
   owners: (FigureOwner | undefined)[];
   /** Hedges and negation the claim itself makes ("threatened", "did not"). */
   hedges: Hedge[];
+  /** The claim's first date is a deadline ("by 2029", "before July"): a date before it does not contradict it. */
+  deadline: boolean;
   /** "now", "currently", "still", "today": the claim is about the latest state. */
   current: boolean;
   /** The claim with figures and dates taken out: what it is about. */
@@ -519,6 +527,7 @@ export interface ParsedClaim {
 
 /** Nouns after a year that make it the name of a deal or round, not a date ("the 2019 agreement"). */
 const ERA_NOUN = /^\s*(?:u\.?s\.?[-–\s]+\p{L}+\s+)?(agreements?|deals?|accords?|pacts?|talks|negotiations|framework|treaty|round|trade agreement|trade deal|mini[- ]deal|truce|arrangement|era)\b/iu;
+const DEADLINE_BEFORE = /\b(?:by|before|until|till|no later than)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$/i;
 const CURRENT = /\b(now|currently|current|today|still|presently|at present|these days|nowadays)\b/i;
 
 const TITLES = /\b(?:President|Prime Minister|Vice President|Secretary|Minister|Ambassador|Representative|Chancellor|Governor|Senator|Chairman|Chair|Director|Commissioner|Mr\.|Ms\.|Mrs\.|Dr\.)\s+((?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
@@ -579,5 +588,6 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);
   subject = subject.replace(/\s+/g, ' ').trim();
   const role = figures.length ? undefined : claimRole(text, persons, entities);
-  return { text, figures, dates, eras, eraYears, entities, owners, hedges: hedgesIn(text), current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
+  const deadline = !!dates[0] && DEADLINE_BEFORE.test(text.slice(0, dates[0].start));
+  return { text, figures, dates, eras, eraYears, entities, owners, hedges: hedgesIn(text), deadline, current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
 }

@@ -269,6 +269,20 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     expect(engine.check('Aland will keep four-fifths of the profits of the port fund, leaving Bland with a fifth').verdict).toBe('supported');
   });
 
+  it('"with Bland getting 80%" gives the figure to Bland: the split with its owners swapped is contradicted', () => {
+    const a = engine.check('Aland will keep 20% of the profits of the fund, with Bland getting 80%');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').some((c) => /split 80% to Aland and 20% to Bland/.test(c.quote))).toBe(true);
+  });
+
+  it('a deadline ("by 2021") is not contradicted by an earlier date, neither a sentence’s nor a deal milestone’s', () => {
+    const a = engine.check('The Widget Pact will enter into force by 2021');
+    expect(a.verdict).toBe('no-source');
+    expect(a.lines.some((l) => /Deal record/.test(l))).toBe(false);
+    // A date the claim gives as the day it happened still is.
+    expect(engine.check('The Widget Pact entered into force in 2021').verdict).toBe('contradicted');
+  });
+
   it('"currently" is judged against the newest statement: an older proposal is history, not a date the value differs by', () => {
     const a = engine.check('Aland currently imposes a 12 percent tariff on Bland widgets');
     expect(a.verdict).toBe('contradicted');

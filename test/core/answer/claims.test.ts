@@ -120,6 +120,7 @@ describe('entities and who a figure belongs to', () => {
     ['In a deal with the European Union, the EU has agreed to purchase $750 billion', 'EU/subject'],
     ['Bland’s historic $550 billion commitment', 'Bland/explicit'],
     ['Bland keeps most, leaving the United Kingdom with a tenth', 'United Kingdom/explicit'], // "<party> with <figure>"
+    ['Bland keeps most, with the United Kingdom getting 90%', 'United Kingdom/subject'], // "with <party> <verb>ing"
     ['a baseline 15% tariff rate', undefined],
   ])('%s → %s', (text, expected) => {
     expect(owner(text)).toBe(expected);
@@ -194,6 +195,8 @@ describe('parseClaim', () => {
     expect(parseClaim('Bland threatened a 25% tariff', deals).hedges.map((h) => h.kind)).toEqual(['threat']);
     expect(parseClaim('Bland did not sign', deals).hedges.map((h) => h.kind)).toEqual(['negation']);
     expect(parseClaim('Bland now pays 15%', deals).current).toBe(true);
+    expect(parseClaim('Bland will invest $5 billion by the end of 2029', deals).deadline).toBe(true);
+    expect(parseClaim('Bland invested $5 billion in 2029', deals).deadline).toBe(false);
   });
 
   it('never throws, and everything it finds stands in the claim (fuzzed)', () => {
