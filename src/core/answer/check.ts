@@ -401,6 +401,8 @@ interface CheckContext {
   persons: ReadonlySet<string>;
   /** True when a word of the claim (not a partner's name) stands in no sentence: no source can state the claim's event. */
   unheard: boolean;
+  /** The claim's negation word when it denies what it states ("did not agree to invest"), for a claim with figures. */
+  denied?: string;
   /** True when a sentence's words say each of the claim's unheard words in other words (see `EVENT_WORD_SIMILARITY`). */
   saysUnheard: (stems: ReadonlySet<string>) => boolean;
 }
@@ -440,7 +442,9 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
         return rx >= 0 && vectors!.similarity(ru, rx) >= EVENT_WORD_SIMILARITY;
       });
     });
-  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), unheard: unheardWords.length > 0, saysUnheard };
+  const ideaStems = new Set(query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems));
+  const denied = claim.figures.length && negates(claim.text, ideaStems) ? (/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text)?.[0] ?? 'not') : undefined;
+  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
 }
 
 /**
@@ -575,6 +579,12 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     const fig: Evidence = { ...base, figure: result.figure };
     const ds = dateStatus();
     const about = agreeingDate() ?? base.about;
+    // A claim that denies its figure ("Japan did not agree to invest $550 billion"): a source that states the figure as
+    // done contradicts it; one that states another figure says nothing either way.
+    if (ctx.denied && (result.kind === 'same' || result.kind === 'different')) {
+      if (result.kind === 'different' || result.negated || result.hedge || (ds !== 'agree' && ds !== 'published')) return { ...fig, stated: result.stated };
+      return contradicting({ ...fig, decisive: true, stance: 'contradicts', hedge: ctx.denied, stated: result.stated, value: result.stated, about });
+    }
     if (result.kind === 'same') {
       if (claimDate && ds === 'agree' && !preciseEnough()) return { ...fig, stated: result.stated, about };
       if (result.hedge) return supporting({ ...fig, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
@@ -638,6 +648,8 @@ interface FigureResult {
   near?: boolean;
   /** Which of the claim's figures it speaks to (by index). */
   figure?: number;
+  /** The source negates its figure ("did not agree to … 25%"). */
+  negated?: boolean;
   /** The sentence names the figure's owner right next to it ("Japan (25%)"). */
   owned?: boolean;
   /** The sentence's figures all belong to someone the claim does not name ("15% for EU"). */
@@ -698,8 +710,9 @@ function compareAll(
         // The same figure decides; of several, a plain one ("15 percent") is the one to show, not a bound ("less than 15 percent").
         const hedge = unmatchedHedge(sourceHedges, claim.hedges);
         stated.add(ci);
-        if (!sf.bound) plainSame ??= { kind: 'same', stated: label, hedge, figure: ci };
-        same ??= { kind: 'same', stated: label, hedge, figure: ci };
+        const negated = sourceHedges.some((h) => h.kind === 'negation');
+        if (!sf.bound) plainSame ??= { kind: 'same', stated: label, hedge, figure: ci, negated };
+        same ??= { kind: 'same', stated: label, hedge, figure: ci, negated };
         continue;
       }
       if (relation === 'swapped' && match === 'same') swaps.push({ kind: 'swapped', stated: label, figure: ci });

@@ -283,6 +283,15 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     expect(engine.check('The Widget Pact entered into force in 2021').verdict).toBe('contradicted');
   });
 
+  it('a claim that denies its figure is contradicted by a source that states it, and not judged by another figure', () => {
+    const a = engine.check('Bland will not buy 30 Aland ferries');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').some((c) => /Bland will buy 30 Aland ferries/.test(c.quote) && c.hedge === 'not')).toBe(true);
+    expect(a.headline).toMatch(/the claim says “not”/);
+    // "Not 50" is not contradicted by 30 (it is true, but no source says so in those words).
+    expect(engine.check('Bland will not buy 50 Aland ferries').verdict).toBe('no-source');
+  });
+
   it('"currently" is judged against the newest statement: an older proposal is history, not a date the value differs by', () => {
     const a = engine.check('Aland currently imposes a 12 percent tariff on Bland widgets');
     expect(a.verdict).toBe('contradicted');
