@@ -50,7 +50,7 @@ export const WIDGET_KNOWLEDGE: KnowledgeFiles = {
  * claim-check classes that held-out set 4 found (shares, "by half", a phrasal
  * verb, a person's title at two dates, a date stated without the figure,
  * another party's figure, a tracked figure said in other words) and set 5 found (a share of a scale,
- * a split with its owners swapped, another party's rate, an approximate sum). A separate export, so the other
+ * a split with its owners swapped, another party's rate, an approximate sum, titles within a year). A separate export, so the other
  * tests' answers and snapshots on `WIDGET_KNOWLEDGE` stay as they are.
  */
 export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
@@ -74,6 +74,15 @@ export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
   'articles/fund.md': article(
     { title: 'Bland port fund', date: '2022-03-01', publisher: 'Bland Courier' },
     'Bland will invest $600 million in Aland ports through a new fund.\n\nThe profits of the fund will be split 80% to Aland and 20% to Bland.\n\nIn its own deal, Dland has accepted a 9 percent widget tariff.\n\nAland firms have put more than $550 million into Bland ports.\n',
+  ),
+  // Two more people, each given two titles in 2019: one by a weak copy, one by a better source.
+  'articles/wire2.md': article(
+    { title: 'Ministers to visit Aland', date: '2019-08-01', publisher: 'Widget Wire (copied)', reliability: 'low', note: 'A copy of a wire report.' },
+    'Blandish Deputy Minister Ben Ota will visit Aland City next week.\n\nBlandish Grand Minister Cal Ito will join him.\n',
+  ),
+  'articles/cabinet.md': article(
+    { title: 'Bland ministers in Aland', date: '2019-10-01', publisher: 'Bland Courier' },
+    'Bland’s Trade Minister Ben Ota met Aland officials on Monday.\n\nBland’s Trade Minister Cal Ito spoke in Aland City.\n',
   ),
   'articles/ruiz.md': article(
     { title: 'Ruiz meets Aland officials', date: '2021-09-10', publisher: 'Bland Courier' },

@@ -265,7 +265,8 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
     else evidence.push(e);
   }
 
-  const milestones = claim.dates.length ? weighMilestones(index, claim, query, ctx) : [];
+  // A title held is a state, not an event: deal milestones do not date it.
+  const milestones = claim.dates.length && !claim.role ? weighMilestones(index, claim, query, ctx) : [];
   if (evidence.length === 0 && milestones.length === 0) return noSource(index, claim, []);
   return decide(index, claim, query, evidence, milestones);
 }
@@ -802,6 +803,13 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   // month does not overrule what a weak one says of its own (a title held then, a rate at the time).
   const better = decisive.filter((e) => e.reliability !== 'low');
   decisive = decisive.filter((e) => e.reliability !== 'low' || !better.some((b) => b.about.slice(0, 7) === e.about.slice(0, 7)));
+  // Nor does a weak source contradict better ones that back the claim within the period the claim names ("prime
+  // minister in 2019": a garbled copy of 2019-08 against the joint statement of 2019-09).
+  const period = claim.dates[0]?.date;
+  if (period) {
+    const backed = better.some((b) => b.stance === 'supports' && datesAgree(b.about, period));
+    if (backed) decisive = decisive.filter((e) => e.reliability !== 'low' || e.stance !== 'contradicts' || !datesAgree(e.about, period));
+  }
   const strength = (e: Evidence) => (e.coverage + e.exact) / 2;
   const best = Math.max(0, ...decisive.map(strength));
   const top = decisive.filter((e) => strength(e) >= best - DECIDING_MARGIN);
@@ -862,7 +870,11 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   else if (supports.length && contradicts.length) {
     const s = distinctDates(supports);
     const c = distinctDates(contradicts);
-    verdict = !claim.dates.length && !overlap(s, c) && new Set(contradicts.map((e) => e.value)).size >= 1 ? 'differs-by-date' : 'contradicted';
+    // A claim dated coarser than its sources ("in 2019"), backed at one time in that period and contradicted at
+    // another: the value changed within it ("Economy Minister" in 2019-08, "Foreign Minister" in 2019-09).
+    const within = (list: readonly Evidence[]) => !!period && list.every((e) => datesAgree(e.about, period) && e.about.length > period.length);
+    const undatedOrCoarse = !claim.dates.length || (within(supports) && within(contradicts));
+    verdict = undatedOrCoarse && !overlap(s, c) && new Set(contradicts.map((e) => e.value)).size >= 1 ? 'differs-by-date' : 'contradicted';
   } else if (contradicts.length || milestoneContradicts.length) {
     const claimHedged = claim.hedges.some((h) => h.kind !== 'negation');
     const datedClaim = claim.dates.length > 0 || claim.eras.length > 0 || claim.eraYears.length > 0;

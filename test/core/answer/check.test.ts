@@ -292,6 +292,16 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     expect(engine.check('Bland will not buy 50 Aland ferries').verdict).toBe('no-source');
   });
 
+  it.each([
+    ['Cal Ito was Bland’s trade minister in 2019', 'supported', 'a weak copy’s garbled title does not contradict a better source that backs the claim within its year'],
+    ['Ben Ota was Bland’s deputy minister in 2019', 'differs-by-date', 'one title in 2019-08, another in 2019-09: the title changed within the year the claim names'],
+  ] as const)('a claim dated coarser than its sources: %s → %s', (claim, verdict, why) => {
+    const a = engine.check(claim);
+    expect(a.verdict, why).toBe(verdict);
+    expect(a.lines.some((l) => /Deal record/.test(l)), 'a title is not dated by deal milestones').toBe(false);
+    checkQuotes(engine, a);
+  });
+
   it('"currently" is judged against the newest statement: an older proposal is history, not a date the value differs by', () => {
     const a = engine.check('Aland currently imposes a 12 percent tariff on Bland widgets');
     expect(a.verdict).toBe('contradicted');
