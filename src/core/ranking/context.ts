@@ -156,28 +156,17 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const concepts = query.concepts;
   const n = concepts.length;
   // Partner words are names: they match exactly or through the knowledge's aliases only.
-  const scorers = concepts.map((c) => (c.partner ? null : matcher.againstRow(c.stems[0]!)));
+  const scorers = concepts.map((c) => (c.partner ? null : matcher.against(c.stems[0]!)));
   // Each stem's credits, memoised in one flat table (soft then exact, 2n numbers a stem) rather than two
   // arrays a stem: a question meets thousands of stems. Most earn nothing; they get slot -1 and cost a lookup.
   let table = new Float32Array(2 * n * 64);
   let used = 0;
   const scratch = new Float32Array(2 * n);
-  // Scores a stem against every concept and stores its credits: the slot, or -1 when it earns nothing.
-  // `row` is the stem's vector row, or UNKNOWN_ROW for the matcher to look up.
-  const score = (stem: string, row: number): number => {
+  // Stores a stem's credits (soft then exact, in `scratch`): the slot, or -1 when it earns nothing.
+  // Stored as float32, as the credits always were; "earns something" is judged on the stored value.
+  const store = (): number => {
     let any = false;
-    for (let i = 0; i < n; i++) {
-      const c = concepts[i]!;
-      let soft = 0;
-      let exact = 0;
-      if (c.stems[0] === stem) soft = exact = 1;
-      else if (c.stems.includes(stem)) soft = exact = c.synonymCredit;
-      else if (scorers[i]) soft = scorers[i]!(stem, row);
-      // Stored as float32, as the credits always were; "earns something" is judged on the stored value.
-      scratch[i] = soft;
-      scratch[n + i] = exact;
-      if (scratch[i]! > 0 || scratch[n + i]! > 0) any = true;
-    }
+    for (let i = 0; i < 2 * n && !any; i++) any = scratch[i]! > 0;
     if (!any) return -1;
     if (used + 2 * n > table.length) {
       const grown = new Float32Array(table.length * 2);
@@ -189,10 +178,24 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     used += 2 * n;
     return at;
   };
+  // Scores a stem against every concept: the asked word 1, a knowledge synonym its credit, else the soft match.
+  const scoreStem = (stem: string): number => {
+    for (let i = 0; i < n; i++) {
+      const c = concepts[i]!;
+      let soft = 0;
+      let exact = 0;
+      if (c.stems[0] === stem) soft = exact = 1;
+      else if (c.stems.includes(stem)) soft = exact = c.synonymCredit;
+      else if (scorers[i]) soft = scorers[i]!(stem);
+      scratch[i] = soft;
+      scratch[n + i] = exact;
+    }
+    return store();
+  };
   const slotOf = new Map<string, number>();
   const slot = (stem: string): number => {
     let at = slotOf.get(stem);
-    if (at === undefined) slotOf.set(stem, (at = score(stem, UNKNOWN_ROW)));
+    if (at === undefined) slotOf.set(stem, (at = scoreStem(stem)));
     return at;
   };
   // The same memo by term id, when the sentence retriever keeps its terms as ids: an array read per
@@ -200,16 +203,34 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const ids = termIds(index);
   const slotById = ids ? new Int32Array(ids.vocabulary) : null;
   const rows = ids && soft && index.vectors ? ids.rows : null;
-  const slotOfId = (t: number): number => {
-    const v = slotById![t]!;
-    if (v !== 0) return v > 0 ? v - 1 : -1;
+  // The concepts' stems as ids (-1: not in the dictionary), so a stem is compared by number.
+  const firstIds = ids ? Int32Array.from(concepts, (c) => ids.id(c.stems[0]!)) : null;
+  const synonymIds = ids ? concepts.map((c) => Int32Array.from(c.stems.slice(1), (s) => ids.id(s))) : [];
+  // All concepts' soft matches of one stem in one call (partner words get none): see `scoreStem`.
+  const softAll = matcher.againstAll(concepts.map((c) => (c.partner ? null : c.stems[0]!)));
+  const sims = new Float64Array(n);
+  const scoreId = (t: number): number => {
     const stem = ids!.term(t);
     let row = UNKNOWN_ROW;
     if (rows) {
       row = rows[t]!;
       if (row === UNKNOWN_ROW) rows[t] = row = index.vectors!.row(stem);
     }
-    const at = score(stem, row);
+    softAll(stem, row, sims);
+    for (let i = 0; i < n; i++) {
+      let soft = sims[i]!;
+      let exact = 0;
+      if (firstIds![i] === t) soft = exact = 1;
+      else if (synonymIds[i]!.includes(t)) soft = exact = concepts[i]!.synonymCredit;
+      scratch[i] = soft;
+      scratch[n + i] = exact;
+    }
+    return store();
+  };
+  const slotOfId = (t: number): number => {
+    const v = slotById![t]!;
+    if (v !== 0) return v > 0 ? v - 1 : -1;
+    const at = scoreId(t);
     slotById![t] = at < 0 ? -1 : at + 1;
     return at;
   };
@@ -300,6 +321,8 @@ interface TermIds {
   vocabulary: number;
   of(i: number): Uint32Array | undefined;
   term(t: number): string;
+  /** Id of a stem, or -1. */
+  id(stem: string): number;
   /** Vector row of each term id of `index.vectors`; UNKNOWN_ROW until first looked up. */
   rows: Int32Array;
 }
@@ -311,11 +334,12 @@ function termIds(index: CorpusIndex): TermIds | null {
   if (t === undefined) {
     const r = index.sentences;
     t =
-      r.termIdsOf && r.term && r.vocabulary !== undefined
+      r.termIdsOf && r.term && r.termId && r.vocabulary !== undefined
         ? {
             vocabulary: r.vocabulary,
             of: (i) => r.termIdsOf!(i),
             term: (id) => r.term!(id),
+            id: (stem) => r.termId!(stem),
             rows: new Int32Array(r.vocabulary).fill(UNKNOWN_ROW),
           }
         : null;

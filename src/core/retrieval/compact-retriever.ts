@@ -427,7 +427,8 @@ export class CompactRetriever implements Retriever {
     return heap;
   }
 
-  private termId(term: string): number {
+  /** The id of a term (its position in the sorted dictionary, by binary search), or -1. */
+  termId(term: string): number {
     let lo = 0;
     let hi = this.terms.length - 1;
     while (lo <= hi) {

@@ -70,6 +70,8 @@ export interface Retriever {
   termIdsOf?(id: number): Uint32Array | undefined;
   /** Optional, with `termIdsOf`: the text of term id `t` (0 ≤ t < `vocabulary`). */
   term?(t: number): string;
+  /** Optional, with `termIdsOf`: the id of a term, or -1 when no document holds it. */
+  termId?(term: string): number;
   /** Optional, with `termIdsOf`: the number of distinct terms (one past the largest id). */
   readonly vocabulary?: number;
 }

@@ -28,11 +28,15 @@ export interface SoftMatcher {
    */
   against(asked: string): (found: string) => number;
   /**
-   * `against`, with the found stem's vector row supplied by the caller (from
-   * a table by term id, say) instead of looked up by string; `UNKNOWN_ROW`
-   * asks for the lookup. The row must be `rowOf(found)`.
+   * `against` for several asked stems at once (null: one that earns no soft
+   * credit): writes `against(asked[i])(found)` into `out[i]`, except where
+   * `found` is `asked[i]` itself (the caller credits the same stem). The
+   * found side (digit guard, vector row) is read once, and the caller may
+   * supply the row (`rowOf(found)`, from a table by term id, say) or pass
+   * `UNKNOWN_ROW` for the lookup. What a question's context calls for each
+   * new stem it meets.
    */
-  againstRow(asked: string): (found: string, row: number) => number;
+  againstAll(asked: readonly (string | null)[]): (found: string, row: number, out: Float64Array) => void;
   /** A stem's vector row (-1: none, or no vectors), cached per table. */
   rowOf(stem: string): number;
 }
@@ -107,32 +111,48 @@ export function softMatcher(vectors: WordVectors | null, names: NameSet, options
     }
     return lastRow;
   };
-  const againstRow = (asked: string) => {
+  const against = (asked: string) => {
     // The guard: an asked name ("Tokyo", "Japan") matches only itself, never a neighbour ("Seoul", "Korea").
     // A common word may still find a name ("carmakers" → "Toyota", "languages" → "English").
     const exactOnly = names.has(asked) || startsWithDigit(asked);
     const a = vectors ? rowOf(vectors, rows, asked) : -1;
     const synonymSet = wordnet ? synonymsOf(asked) : null;
-    return (found: string, row: number): number => {
+    return (found: string): number => {
       if (asked === found) return 1;
       if (exactOnly || startsWithDigit(found)) return 0;
       let sim = 0;
       if (a >= 0) {
-        const b = row === UNKNOWN_ROW ? foundRow(found) : row;
+        const b = foundRow(found);
         sim = b < 0 ? 0 : vectors!.similarity(a, b);
       }
-      const soft = sim > floor ? (sim - floor) / (1 - floor) : 0;
-      return synonymSet && soft < wordnetCredit && synonymSet.has(found) ? wordnetCredit : soft;
+      return withSynonym(synonymSet, found, scaled(sim));
     };
   };
-  const against = (asked: string) => {
-    const score = againstRow(asked);
-    return (found: string) => score(found, UNKNOWN_ROW);
+  const scaled = (sim: number) => (sim > floor ? (sim - floor) / (1 - floor) : 0);
+  const withSynonym = (synonymSet: Set<string> | null, found: string, soft: number) =>
+    synonymSet && soft < wordnetCredit && synonymSet.has(found) ? wordnetCredit : soft;
+  const againstAll = (asked: readonly (string | null)[]) => {
+    // What `against` works out for each asked stem, once; an exact-only stem gets no row, so no similarity.
+    const exactOnly = asked.map((a) => a === null || names.has(a) || startsWithDigit(a));
+    const askedRows = Int32Array.from(asked, (a, i) => (vectors && !exactOnly[i] ? rowOf(vectors, rows, a!) : -1));
+    const synonymSets = asked.map((a, i) => (wordnet && !exactOnly[i] ? synonymsOf(a!) : null));
+    const anyRow = askedRows.some((r) => r >= 0);
+    const sims = new Float64Array(asked.length);
+    return (found: string, row: number, out: Float64Array): void => {
+      if (startsWithDigit(found)) {
+        out.fill(0, 0, asked.length);
+        return;
+      }
+      const b = anyRow ? (row === UNKNOWN_ROW ? foundRow(found) : row) : -1;
+      if (b >= 0) vectors!.similarities(askedRows, b, sims);
+      else sims.fill(0);
+      for (let i = 0; i < asked.length; i++) out[i] = exactOnly[i] ? 0 : withSynonym(synonymSets[i]!, found, scaled(sims[i]!));
+    };
   };
   return {
     credit: (asked, found) => against(asked)(found),
     against,
-    againstRow,
+    againstAll,
     rowOf: (stem) => (vectors ? rowOf(vectors, rows, stem) : -1),
   };
 }

@@ -11,7 +11,7 @@ import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
 import { candidateViews, rankPassages } from '../../../src/core/ranking/rank.ts';
 import { answerabilityFeatures, answerThreshold, MARGIN_FIELD, namesFound, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
-import { softMatcher, WORDNET_CREDIT } from '../../../src/core/text/soft-match.ts';
+import { softMatcher, UNKNOWN_ROW, WORDNET_CREDIT } from '../../../src/core/text/soft-match.ts';
 import { stem } from '../../../src/core/text/analyzer.ts';
 import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
 import type { Article, Corpus, Deal } from '../../../src/core/model/types.ts';
@@ -193,14 +193,22 @@ describe('ranking features', () => {
     }
   });
 
-  it('the soft matcher gives the same credit with the vector row supplied (againstRow) as looked up (against)', () => {
+  it('the soft matcher scores several asked stems at once (againstAll) as one by one (against), row supplied or not', () => {
     const m = softMatcher(index.vectors, new Set(['tokyo']), { wordnet: index.wordnet });
+    const asked = [stem('carmakers'), stem('tariff'), 'tokyo', '2025', null];
     const found = ['automakers', 'carmakers', 'duties', 'tokyo', 'osaka', '2025', 'zzzunknown', 'tariff'].map(stem);
     expect(m.against(stem('carmakers'))(stem('automakers'))).toBeGreaterThan(0);
-    for (const asked of [stem('carmakers'), stem('tariff'), 'tokyo', '2025']) {
-      for (const f of found) expect(m.againstRow(asked)(f, m.rowOf(f))).toBe(m.against(asked)(f));
-    }
+    expect(m.against(stem('tariff'))(stem('duties'))).toBe(WORDNET_CREDIT);
     expect(m.rowOf('zzzunknown')).toBe(-1);
+    const all = m.againstAll(asked);
+    const out = new Float64Array(asked.length);
+    for (const f of found) {
+      for (const row of [m.rowOf(f), UNKNOWN_ROW]) {
+        all(f, row, out);
+        // Where the found stem is the asked one the caller credits it: only the others are compared.
+        asked.forEach((a, i) => a !== f && expect(out[i]).toBe(a === null ? 0 : m.against(a)(f)));
+      }
+    }
   });
 
   it('contextCoverage: what the previous sentence adds ("That plan…" leans on the one before)', () => {
