@@ -32,10 +32,14 @@ export interface Figure {
   /**
    * Percent only: how the number is used. `share`: a part of something ("90% of
    * the profits", "half of the surplus", "two-thirds"); `modifier`: it describes the
-   * noun after it ("a 15 percent tariff", "a 24% import tax"). A share and a
-   * modifier measure different things, so they are never compared.
+   * noun after it ("a 15 percent tariff", "a 24% import tax"); `change`: how much
+   * something changes ("increase imports by 75%", "cut it by half"). A share and a
+   * modifier measure different things, so they are never compared; nor is a change
+   * with anything but a change.
    */
-  use?: 'share' | 'modifier';
+  use?: 'share' | 'modifier' | 'change';
+  /** A change only: up ("increase", "boost") or down ("cut", "reduce"), when its verb says. */
+  direction?: 'up' | 'down';
   /** The words that state it. */
   text: string;
   start: number;
@@ -86,6 +90,11 @@ function numberOf(text: string): number | undefined {
   return total;
 }
 
+/** A change verb then "by" (a qualifier may stand between): "increase imports of rice by", "cut … by nearly"; the last such verb. */
+const CHANGE_BEFORE = /^.*\b((?:increas|rais|boost|lift|cut|reduc|lower|expand|grow|grew|rise|rose|fall|fell|drop|slash|doubl|hik|trim|decreas|climb|jump|step|declin)\w*)\b[^;:]{0,60}?\bby\s+(?:(?:more than|over|about|around|nearly|almost|roughly|some|up to|at least)\s+)?$/i;
+const CHANGE_AFTER = /^\s*(increases?|rises?|jump|boost|cuts?|reductions?|drop|declines?|fall|hikes?|expansion|growth)\b/i;
+/** Change words that go down. */
+const DOWN = /^(?:cut|reduc|lower|fall|fell|drop|slash|trim|decreas|declin)/i;
 const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
   [/\b(more than|over|well over|at least|upwards of|in excess of|no less than)\s+$/i, 'at-least'],
   [/\b(up to|as much as|as high as|no more than|under|less than|below|at most)\s+$/i, 'at-most'],
@@ -136,8 +145,14 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
   const add = (f: Omit<Figure, 'bound' | 'perYear' | 'text'> & Partial<Pick<Figure, 'bound'>>) => {
     if (!free(f.start, f.end) || !Number.isFinite(f.value)) return;
     taken.push([f.start, f.end]);
-    const use = f.kind === 'percent' ? (f.use ?? percentUse(text, f.end)) : undefined;
-    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end), ...(use ? { use } : {}) });
+    // "by 75%", "by half": how much something changes, not a level it is at.
+    // Within the figure's sentence: "Prices rose. By 2020 …" is not a change.
+    // … and "a 75% increase in purchases".
+    const lead = text.slice(Math.max(0, f.start - 90), f.start).split(/[.!?]\s+(?=\p{Lu}\p{Ll})/u).at(-1)!;
+    const verb = CHANGE_BEFORE.exec(lead)?.[1] ?? CHANGE_AFTER.exec(text.slice(f.end, f.end + 20))?.[1];
+    const use = f.kind === 'percent' ? (verb ? 'change' : (f.use ?? percentUse(text, f.end))) : undefined;
+    const direction = verb ? (DOWN.test(verb) ? 'down' : 'up') : undefined;
+    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end), ...(use ? { use } : {}), ...(use === 'change' && direction ? { direction } : {}) });
   };
   // Dates are never figures: block their spans first.
   for (const d of dates) taken.push([d.start, d.end]);
@@ -204,6 +219,10 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
   if (claim.kind === 'count' && !sameUnit(claim.unit!, source.unit!)) return 'incomparable';
   // "half of the surplus" and "a 15% tariff" measure different things.
   if (claim.use && source.use && claim.use !== source.use) return 'incomparable';
+  // A change ("increase imports by 75%") and a level ("a 75% tariff", "is 75%") are different things.
+  if ((claim.use === 'change') !== (source.use === 'change')) return 'incomparable';
+  // A cut and an increase are not the same change, whatever their size.
+  if (claim.direction && source.direction && claim.direction !== source.direction) return 'incomparable';
   const c = claim.value;
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);

@@ -302,6 +302,14 @@ describe('claim classes of held-out set 5 (a made-up knowledge base)', () => {
     checkQuotes(engine, a);
   });
 
+  it('a change ("increase … by 75 percent") is neither a level ("a tariff of 75 percent") nor a change the other way ("cut … by 75 percent")', () => {
+    expect(engine.check('Aland will raise its purchases of Bland ferries by 75 percent').verdict).toBe('supported');
+    for (const claim of ['Aland’s tariff on Bland ferries is 75 percent', 'Aland will cut its purchases of Bland ferries by 75 percent']) {
+      const a = engine.check(claim);
+      expect(a.verdict, claim).toBe('no-source');
+    }
+  });
+
   it('"currently" is judged against the newest statement: an older proposal is history, not a date the value differs by', () => {
     const a = engine.check('Aland currently imposes a 12 percent tariff on Bland widgets');
     expect(a.verdict).toBe('contradicted');

@@ -41,11 +41,13 @@ describe('findFigures', () => {
     expect(figures(text)).toEqual(expected);
   });
 
-  it('tells a share ("90% of", a fraction) from a percentage that describes a noun ("a 15 percent tariff")', () => {
+  it('tells a share ("90% of", a fraction) from a percentage that describes a noun ("a 15 percent tariff") and from a change ("a 75% increase", "by 75%")', () => {
     const use = (text: string) => findFigures(text).map((f) => f.use ?? '-');
     expect(use('90% of the profits, half of the surplus, with nearly two-thirds coming from widgets')).toEqual(['share', 'share', 'share']);
     expect(use('a baseline 15 percent tariff and a 24% import tax')).toEqual(['modifier', 'modifier']);
-    expect(use('split 90% to the United Kingdom, 25% in 2021, a 75% increase, by 75%.')).toEqual(['-', '-', '-', '-']);
+    expect(use('split 90% to the United Kingdom, 25% in 2021, a 75% increase, by 75%.')).toEqual(['-', '-', 'change', 'change']);
+    // A change says which way when its word does.
+    expect(findFigures('cut tariffs by 10%, then increase imports by 5%').map((f) => `${f.use}:${f.direction}`)).toEqual(['change:down', 'change:up']);
   });
 
   it('leaves out numbers that name things and the years of dates', () => {
@@ -84,6 +86,9 @@ describe('compareFigures', () => {
     ['100 Bocing aircraft', '200 Bocing planes', 'incomparable'], // different things counted unless told they are the same
     ['half of the surplus', 'a 50 percent tariff', 'incomparable'], // a share and a rate measure different things
     ['half of the surplus', '50% of the exports', 'same'],
+    ['a tariff of 75%', 'increase imports of U.S. rice by 75%', 'incomparable'], // a level and a change
+    ['boost rice imports by three-quarters', 'a 75% increase in purchases of rice', 'same'],
+    ['cut rice imports by 75%', 'increase imports of U.S. rice by 75%', 'incomparable'], // changes the other way
     ['half of the surplus', 'split 90% to one and 10% to the other', 'different'], // a split is a share too, if not said with "of"
   ])('claim %s against source %s: %s', (claim, source, expected) => {
     expect(compareFigures(one(claim), one(source))).toBe(expected);
