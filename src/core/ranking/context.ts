@@ -8,6 +8,7 @@ import { analyze } from '../text/analyzer.ts';
 import { questionNames } from '../text/named-entities.ts';
 import { softMatcher, UNKNOWN_ROW, type SoftMatcher } from '../text/soft-match.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
+import type { TermSequences } from '../retrieval/retriever.ts';
 import type { Concept, ParsedQuery } from '../query/parse.ts';
 import type { QuestionType } from '../query/question-type.ts';
 import type { Deal, Passage } from '../model/types.ts';
@@ -253,16 +254,17 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
       if (at >= 0) raise(at, into.soft, into.exact);
     }
   };
-  const addIds = (terms: Uint32Array, into: Credits): void => {
-    for (let k = 0; k < terms.length; k++) {
+  // Read in place: a view of each sentence's ids would be one more object per sentence for the collector.
+  const addIds = (p: number, into: Credits): void => {
+    const { offsets, terms } = ids!.sequences;
+    for (let k = offsets[p]!, end = offsets[p + 1]!; k < end; k++) {
       const at = slotOfId(terms[k]!);
       if (at >= 0) raise(at, into.soft, into.exact);
     }
   };
   const addPassageCredits = (p: number, into: Credits): void => {
     const known = sentenceMemo.get(p);
-    const terms = known || !ids ? undefined : ids.of(p);
-    if (!terms) {
+    if (known || !ids) {
       const c = known ?? ctx.sentenceCredits(p);
       for (let i = 0; i < n; i++) {
         if (c.soft[i]! > into.soft[i]!) into.soft[i] = c.soft[i]!;
@@ -270,7 +272,7 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
       }
       return;
     }
-    addIds(terms, into);
+    addIds(p, into);
   };
   const termsMemo = new Map<number, string[]>();
   const termsOf = (i: number): string[] => {
@@ -295,10 +297,9 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     sentenceCredits(i) {
       let c = sentenceMemo.get(i);
       if (!c) {
-        const terms = ids?.of(i);
-        if (terms) {
+        if (ids) {
           c = { soft: new Float32Array(n), exact: new Float32Array(n) };
-          addIds(terms, c);
+          addIds(i, c);
         } else c = creditsOver(ctx, termsOf(i));
         sentenceMemo.set(i, c);
       }
@@ -319,7 +320,8 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
 /** The sentence retriever's terms by id, with a vector row per id filled in as ids are met. */
 interface TermIds {
   vocabulary: number;
-  of(i: number): Uint32Array | undefined;
+  /** Each passage's term ids (passage `i`'s from `offsets[i]` to `offsets[i + 1]`). */
+  sequences: TermSequences;
   term(t: number): string;
   /** Id of a stem, or -1. */
   id(stem: string): number;
@@ -333,11 +335,12 @@ function termIds(index: CorpusIndex): TermIds | null {
   let t = termIdTables.get(index);
   if (t === undefined) {
     const r = index.sentences;
+    const sequences = r.termSequences?.();
     t =
-      r.termIdsOf && r.term && r.termId && r.vocabulary !== undefined
+      sequences && r.term && r.termId && r.vocabulary !== undefined && sequences.offsets.length === index.passages.length + 1
         ? {
             vocabulary: r.vocabulary,
-            of: (i) => r.termIdsOf!(i),
+            sequences,
             term: (id) => r.term!(id),
             id: (stem) => r.termId!(stem),
             rows: new Int32Array(r.vocabulary).fill(UNKNOWN_ROW),

@@ -96,50 +96,73 @@ export function leadInOf(index: CorpusIndex, i: number): number | undefined {
   return undefined;
 }
 
+/** What `candidateView` reads per paragraph, memoised by the caller. */
+interface ParagraphMemo {
+  stems(i: number): Set<string>;
+  credits(i: number): Credits;
+}
+
+// A class, not an object literal with getters and closures: views are made by the hundred per question.
+class View implements CandidateView {
+  readonly passage: Passage;
+  readonly sequence: string[];
+  readonly ownCredits: Credits;
+  readonly previousCredits?: Credits;
+  readonly aroundCredits: Credits;
+  readonly hasLeadIn: boolean;
+  // The stem sets are built when read (topic briefings read `own`; no feature reads `previous`).
+  private ownStems?: Set<string>;
+  private previousStems?: Set<string>;
+
+  constructor(
+    private readonly q: QueryContext,
+    readonly index: number,
+    readonly sentenceBm25: number,
+    readonly paragraphBm25: number,
+    private readonly paragraph: ParagraphMemo,
+    private readonly leadIn: number | undefined,
+    private readonly previousId: number | undefined,
+    private readonly neighbours: number[],
+  ) {
+    const corpus = q.index;
+    this.passage = corpus.passages[index]!;
+    this.sequence = q.termsOf(index);
+    this.hasLeadIn = leadIn !== undefined;
+    this.ownCredits = leadIn === undefined ? q.sentenceCredits(index) : maxCredits(q.sentenceCredits(index), q.sentenceCredits(leadIn));
+    if (previousId !== undefined) this.previousCredits = q.sentenceCredits(previousId);
+    // A neighbour in the same paragraph adds nothing to the paragraph's credits: only the others are merged.
+    const paragraphCredits = paragraph.credits(index);
+    const outside = neighbours.filter((j) => corpus.paragraphOf[j] !== corpus.paragraphOf[index]);
+    this.aroundCredits = outside.length === 0 ? paragraphCredits : maxCredits(paragraphCredits, ...outside.map((j) => q.sentenceCredits(j)));
+  }
+
+  get own(): Set<string> {
+    if (!this.ownStems) {
+      this.ownStems = new Set(this.sequence);
+      if (this.leadIn !== undefined) for (const s of this.q.termsOf(this.leadIn)) this.ownStems.add(s);
+    }
+    return this.ownStems;
+  }
+
+  get previous(): Set<string> | undefined {
+    if (this.previousId !== undefined && !this.previousStems) this.previousStems = new Set(this.q.termsOf(this.previousId));
+    return this.previousStems;
+  }
+
+  aroundHas(s: string): boolean {
+    return this.paragraph.stems(this.index).has(s) || this.neighbours.some((j) => this.q.termsOf(j).includes(s));
+  }
+}
+
 /** Builds the feature view of passage `id`; `paragraphCredits` and `paragraphStems` are memoised per paragraph by the caller. */
-export function candidateView(
-  q: QueryContext,
-  id: number,
-  sentenceBm25: number,
-  paragraphBm25: number,
-  paragraph: { stems(i: number): Set<string>; credits(i: number): Credits },
-): CandidateView {
+export function candidateView(q: QueryContext, id: number, sentenceBm25: number, paragraphBm25: number, paragraph: ParagraphMemo): CandidateView {
   const index = q.index;
-  const passage = index.passages[id]!;
-  const sequence = q.termsOf(id);
+  const article = index.passages[id]!.articleId;
   const leadIn = leadInOf(index, id);
-  const sameArticle = (j: number) => index.passages[j]?.articleId === passage.articleId;
+  const sameArticle = (j: number) => index.passages[j]?.articleId === article;
   const neighbours = [id - 1, id + 1].filter(sameArticle);
   const previous = sameArticle(id - 1) && leadIn !== id - 1 ? id - 1 : undefined;
-  // A neighbour in the same paragraph adds nothing to the paragraph's credits: only the others are merged.
-  const outside = neighbours.filter((j) => index.paragraphOf[j] !== index.paragraphOf[id]);
-  const paragraphCredits = paragraph.credits(id);
-  // The stem sets are built when read (topic briefings read `own`; no feature reads `previous`).
-  let own: Set<string> | undefined;
-  let previousStems: Set<string> | undefined;
-  return {
-    index: id,
-    passage,
-    sequence,
-    get own() {
-      if (!own) {
-        own = new Set(sequence);
-        if (leadIn !== undefined) for (const s of q.termsOf(leadIn)) own.add(s);
-      }
-      return own;
-    },
-    get previous() {
-      if (previous !== undefined && !previousStems) previousStems = new Set(q.termsOf(previous));
-      return previousStems;
-    },
-    aroundHas: (s) => paragraph.stems(id).has(s) || neighbours.some((j) => q.termsOf(j).includes(s)),
-    ownCredits: leadIn === undefined ? q.sentenceCredits(id) : maxCredits(q.sentenceCredits(id), q.sentenceCredits(leadIn)),
-    previousCredits: previous === undefined ? undefined : q.sentenceCredits(previous),
-    aroundCredits: outside.length === 0 ? paragraphCredits : maxCredits(paragraphCredits, ...outside.map((j) => q.sentenceCredits(j))),
-    hasLeadIn: leadIn !== undefined,
-    sentenceBm25,
-    paragraphBm25,
-  };
+  return new View(q, id, sentenceBm25, paragraphBm25, paragraph, leadIn, previous, neighbours);
 }
 
 /** Scores one view: the fitted logit plus priors. */

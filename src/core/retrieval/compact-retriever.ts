@@ -11,7 +11,7 @@
  *   that is cheaper than a scan (max-score pruning, exact for the top `limit`).
  */
 import { analyze } from '../text/analyzer.ts';
-import type { Hit, RetrievalDoc, Retriever, RetrieverSnapshot } from './retriever.ts';
+import type { Hit, RetrievalDoc, Retriever, RetrieverSnapshot, TermSequences } from './retriever.ts';
 
 // minisearch's defaults (`defaultBM25params`), so scores match its own.
 const K = 1.2;
@@ -32,10 +32,7 @@ export interface CompactBuildOptions {
   keepTerms?: boolean;
 }
 
-interface Sequences {
-  offsets: Uint32Array;
-  terms: Uint32Array;
-}
+type Sequences = TermSequences;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -55,6 +52,7 @@ export class CompactRetriever implements Retriever {
   private acc?: Float64Array;
   private cnt?: Uint16Array;
   private touched?: Uint32Array;
+  private heap?: Uint32Array;
 
   private constructor(
     private readonly terms: string[],
@@ -234,6 +232,11 @@ export class CompactRetriever implements Retriever {
     return terms.subarray(offsets[d]!, offsets[d + 1]!);
   }
 
+  /** Every document's term ids in one flat array (see `Retriever.termSequences`); undefined when not kept or ids are not positions. */
+  termSequences(): TermSequences | undefined {
+    return this.identityIds ? this.sequences : undefined;
+  }
+
   /** The text of term id `t` (ids are positions in the sorted dictionary). */
   term(t: number): string {
     return this.terms[t]!;
@@ -380,51 +383,53 @@ export class CompactRetriever implements Retriever {
 
   /** The `limit` best candidates, best first (a bounded heap: O(seen · log limit)). */
   private topK(touched: Uint32Array, seen: number, limit: number): number[] {
-    const heap = this.heapOf(touched, seen, limit);
-    return heap.sort((a, b) => (this.before(a, b) ? -1 : 1));
+    const size = this.heapOf(touched, seen, limit);
+    return Array.from(this.heap!.subarray(0, size)).sort((a, b) => (this.before(a, b) ? -1 : 1));
   }
 
   /** Score of the `limit`-th best candidate so far. */
   private kthScore(touched: Uint32Array, seen: number, limit: number): number {
-    const heap = this.heapOf(touched, seen, limit);
-    return heap.length < limit ? 0 : this.score(heap[0]!);
+    const size = this.heapOf(touched, seen, limit);
+    return size < limit ? 0 : this.score(this.heap![0]!);
   }
 
-  // Min-heap (worst at the root) of the best `limit` candidates.
-  private heapOf(touched: Uint32Array, seen: number, limit: number): number[] {
-    const heap: number[] = [];
-    const worse = (a: number, b: number) => this.before(b, a);
-    const up = (i: number) => {
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
-      }
-    };
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-        if (m === i) return;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-        i = m;
-      }
-    };
+  // Min-heap (worst at the root) of the best `limit` candidates, in `this.heap`; returns its size.
+  // The heap array is reused: searches call this once per query term, and fresh arrays kept the collector busy.
+  private heapOf(touched: Uint32Array, seen: number, limit: number): number {
+    if (!this.heap || this.heap.length < limit) this.heap = new Uint32Array(limit);
+    const heap = this.heap;
+    let size = 0;
     for (let i = 0; i < seen; i++) {
       const d = touched[i]!;
-      if (heap.length < limit) {
-        heap.push(d);
-        up(heap.length - 1);
+      if (size < limit) {
+        // Sift up: the new candidate rises while it is worse than its parent.
+        let at = size++;
+        heap[at] = d;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!this.before(heap[parent]!, d)) break;
+          heap[at] = heap[parent]!;
+          heap[parent] = d;
+          at = parent;
+        }
       } else if (this.before(d, heap[0]!)) {
+        // Replace the worst and sift down: swap with the worse child while it is worse.
         heap[0] = d;
-        down(0);
+        let at = 0;
+        for (;;) {
+          const l = 2 * at + 1;
+          const r = l + 1;
+          let m = at;
+          if (l < size && this.before(heap[m]!, heap[l]!)) m = l;
+          if (r < size && this.before(heap[m]!, heap[r]!)) m = r;
+          if (m === at) break;
+          heap[at] = heap[m]!;
+          heap[m] = d;
+          at = m;
+        }
       }
     }
-    return heap;
+    return size;
   }
 
   /** The id of a term (its position in the sorted dictionary, by binary search), or -1. */

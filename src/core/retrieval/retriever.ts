@@ -64,16 +64,24 @@ export interface Retriever {
   /** Optional: a document's analysed terms in order, when kept at build time. */
   termsOf?(id: number): string[] | undefined;
   /**
-   * Optional: the same terms as ids (`term(t)` gives each one's text), a view
-   * rather than a copy: ranking keys its per-question tables by id, not by string.
+   * Optional: every document's terms as ids (`term(t)` gives each one's
+   * text), document `id`'s at `terms[offsets[id]]` up to `terms[offsets[id + 1]]`,
+   * when they were kept and the ids are the documents' positions: ranking
+   * keys its per-question tables by id, not by string, and reads them in place.
    */
-  termIdsOf?(id: number): Uint32Array | undefined;
-  /** Optional, with `termIdsOf`: the text of term id `t` (0 ≤ t < `vocabulary`). */
+  termSequences?(): TermSequences | undefined;
+  /** Optional, with `termSequences`: the text of term id `t` (0 ≤ t < `vocabulary`). */
   term?(t: number): string;
-  /** Optional, with `termIdsOf`: the id of a term, or -1 when no document holds it. */
+  /** Optional, with `termSequences`: the id of a term, or -1 when no document holds it. */
   termId?(term: string): number;
-  /** Optional, with `termIdsOf`: the number of distinct terms (one past the largest id). */
+  /** Optional, with `termSequences`: the number of distinct terms (one past the largest id). */
   readonly vocabulary?: number;
+}
+
+/** Documents' terms as ids, in one flat array (see `Retriever.termSequences`). */
+export interface TermSequences {
+  offsets: Uint32Array;
+  terms: Uint32Array;
 }
 
 /** How a retriever is made: from documents (index) or from a snapshot. */

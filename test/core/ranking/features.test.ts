@@ -170,8 +170,8 @@ describe('ranking features', () => {
 
   it('credits are the same read by term id (compact retriever) as by stem (a retriever without ids)', () => {
     const byStem = buildIndex(corpus, { retriever: 'minisearch' });
-    expect(index.sentences.termIdsOf).toBeDefined();
-    expect(byStem.sentences.termIdsOf).toBeUndefined();
+    expect(index.sentences.termSequences?.()).toBeDefined();
+    expect(byStem.sentences.termSequences).toBeUndefined();
     for (const question of ['automakers duties plan dropped', 'new tariff on exports', 'how much will the tariff on cars be?']) {
       const parsed = parseQuery(question, corpus.deals, corpus.topics);
       const ids = queryContext(index, parsed, []);

@@ -64,12 +64,17 @@ describe('CompactRetriever', () => {
   });
 
   it('gives the same terms as ids into its dictionary (term, vocabulary), also after a snapshot', () => {
-    const loaded = RETRIEVERS.compact.load(compact.snapshot());
+    const loaded = RETRIEVERS.compact.load(compact.snapshot()) as CompactRetriever;
     for (const r of [compact, loaded]) {
       DOCS.forEach((d) => expect([...r.termIdsOf!(d.id)!].map((t) => r.term!(t))).toEqual(analyze(d.text)));
       expect(r.vocabulary).toBe(new Set(DOCS.flatMap((d) => analyze(d.text))).size);
     }
+    const { offsets, terms } = compact.termSequences()!;
+    DOCS.forEach((d) => expect(terms.subarray(offsets[d.id]!, offsets[d.id + 1]!)).toEqual(compact.termIdsOf(d.id)));
     expect(CompactRetriever.build(DOCS).termIdsOf(0)).toBeUndefined();
+    expect(CompactRetriever.build(DOCS).termSequences()).toBeUndefined();
+    // Sequences are read by position: documents whose ids are not their positions do not offer them.
+    expect(CompactRetriever.build(DOCS.map((d) => ({ ...d, id: d.id + 10 })), { keepTerms: true }).termSequences()).toBeUndefined();
     expect(compact.termIdsOf(DOCS.length)).toBeUndefined();
   });
 
