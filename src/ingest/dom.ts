@@ -9,6 +9,11 @@ export interface El {
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
   remove(): void;
+  removeAttribute(name: string): void;
+  /** The element before this one among its parent's children, or null. */
+  previousElementSibling: El | null;
+  /** Bit 4 (`Node.DOCUMENT_POSITION_FOLLOWING`) is set when `other` comes after this node. */
+  compareDocumentPosition(other: El): number;
 }
 /** A parsed document. */
 export interface Doc extends El {

@@ -5,26 +5,34 @@
  * a `<time>` element, a dateline under the headline.
  */
 import { closest, tag, type Doc, type El } from './dom.ts';
-import { findDate, isDateline, isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
+import { findDate, isBylineWithDate, isDateline, isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
 import type { FoundMetadata } from './types.ts';
 import { normaliseSpace } from './whitespace.ts';
 
 const TITLE_SEPARATOR = /^\s*[|\-–—·•:]\s+/;
 /** Class or id words of the element that shows the site's name (`site-title`, `site-name`, `navbar-brand`). */
 const SITE_NAME_WORDS = /^((site|blog)[-_]?(name|title)|navbar-brand|brand-name|logo-text)$/i;
+/** Highwire (Google Scholar), bepress, PRISM and Dublin Core publication dates, `2021/12/23` or `2021-12-23`. */
+const SCHOLARLY_DATES = ['citation_publication_date', 'citation_date', 'citation_online_date', 'bepress_citation_date', 'prism.publicationDate', 'dc.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'eprints.date'];
+/** "Copyright © 2021 The Site. All rights reserved.": the holder's name. */
+const COPYRIGHT_HOLDER = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)\.?(?:\s*all rights reserved\.?)?$/i;
+/** What a company adds to its name in a copyright line ("The Harbor Times Company"). */
+const COMPANY_SUFFIX = /[\s,]+(?:company|co\.?|inc\.?|ltd\.?|llc|plc|corporation|corp\.?|group|media|limited)$/i;
 /** A short block after the headline is searched for a dateline up to this many blocks down. */
 const DATELINE_BLOCKS = 6;
 
 /** Title, publisher, date and URL from the page (and the "saved from" comment browsers add). */
 export function pageMetadata(doc: Doc, html: string): FoundMetadata {
-  const metaContent = (...keys: string[]) => {
-    for (const key of keys) {
-      const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-      const v = el?.getAttribute('content');
-      if (v && normaliseSpace(v)) return normaliseSpace(v);
+  // Meta names are matched without regard to case: Dublin Core is written `DC.date`, `dc.date`, `DCTERMS.issued`.
+  const metas = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const v = normaliseSpace(el.getAttribute('content') ?? '');
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.toLowerCase();
+      if (key && v && !metas.has(key)) metas.set(key, v);
     }
-    return undefined;
-  };
+  }
+  const metaContent = (...keys: string[]) => keys.map((k) => metas.get(k.toLowerCase())).find((v) => v !== undefined);
   const ld = jsonLdArticle(doc);
   const docTitle = normaliseSpace(doc.querySelector('title')?.textContent ?? '');
   const headline = headlineInTitle(doc, docTitle);
@@ -32,7 +40,7 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   const title = metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   const date =
-    parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', 'dc.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'parsely-pub-date', 'sailthru.date')) ??
+    parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', ...SCHOLARLY_DATES, 'parsely-pub-date', 'sailthru.date')) ??
     parseDate(ld.datePublished) ??
     parseDate(timeEl?.getAttribute('datetime')) ??
     timeText(doc) ??
@@ -129,7 +137,29 @@ function siteNameShown(doc: Doc, titleRest: string): string | undefined {
   const lower = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
   const last = titleRest.split(/\s+[|\-–—·•:]\s+/).at(-1)?.trim();
   if (last && last.length >= 3 && shown.some((s) => lower(s).includes(lower(last)) || lower(last).includes(lower(s)))) return last;
+  // The logo's alt text and the footer's copyright holder confirm the title's suffix (they are not used on their own).
+  const same = (s: string) => lower(s).replace(COMPANY_SUFFIX, '') === lower(last ?? '');
+  if (last && last.length >= 3 && confirmingNames(doc).some(same)) return last;
   return shown[0];
+}
+
+/** Names the page gives its site besides the header: the logo's alt text, the holder in a copyright line. */
+function confirmingNames(doc: Doc): string[] {
+  const names: string[] = [];
+  const logoish = (el: El) => /logo/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  for (const img of Array.from(doc.querySelectorAll('img[alt]'))) {
+    const alt = normaliseSpace(img.getAttribute('alt') ?? '');
+    if (!alt || alt.length > 100) continue;
+    let logo = logoish(img) || /logo/i.test(img.getAttribute('src') ?? '');
+    for (let p = img.parentNode, up = 0; p && up < 3 && !logo; p = p.parentNode, up++) logo = logoish(p) || (tag(p) === 'a' && p.getAttribute('rel') === 'home');
+    if (logo) names.push(alt);
+  }
+  for (const el of Array.from(doc.querySelectorAll('p, small, span, div, li'))) {
+    const text = normaliseSpace(el.textContent ?? '');
+    const holder = text.length <= 200 && /^(?:copyright|©|\(c\))/i.test(text) ? COPYRIGHT_HOLDER.exec(text)?.[1] : undefined;
+    if (holder) names.push(holder.replace(/[.,]\s*$/, ''));
+  }
+  return names;
 }
 
 /** True when the element's class or id names the site's name (`site-title`, `navbar-brand`). */
@@ -183,7 +213,7 @@ function datelineUnderHeadline(doc: Doc): string | undefined {
   for (const b of blocks) {
     const text = normaliseSpace(b.textContent ?? '');
     if (text.length > 200) break;
-    if (isDateline(text)) return findDate(text);
+    if (isDateline(text) || isBylineWithDate(text)) return findDate(text);
   }
   return undefined;
 }

@@ -9,7 +9,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { closest, tag, type Doc, type El } from './dom.ts';
 import { pageMetadata } from './html-meta.ts';
-import { isDateline, parseDate } from './metadata.ts';
+import { isByline, isBylineWithDate, isDateline, parseDate } from './metadata.ts';
+import { isUpdateLine, removeShapedChrome } from './page-chrome.ts';
 import type { Extraction } from './types.ts';
 import { normaliseLines, normaliseSpace } from './whitespace.ts';
 
@@ -26,7 +27,9 @@ const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alert
  * Class or id words of page chrome: one word of the class list (or the id)
  * equal to, or starting with, one of these (`share-bar`, `cookie_notice`, `related-links`).
  */
-const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?)([-_].*)?$/i;
+const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?|cta|call-to-action|cite-?box|cite-?this|how-to-cite|citation-?box|citation-?tool|kicker|eyebrow|overline|pagetop|page-top|back-to-top|backtotop|to-top|totop)([-_].*)?$/i;
+/** Parts of a class word (split at `-` and `_`) that mark chrome anywhere in it: `inline-cta`, `live-promo`, `post-ufi-button`. */
+const CHROME_SEGMENTS = new Set(['cta', 'promo', 'signup', 'ufi', 'breadcrumb', 'breadcrumbs']);
 /** Whole blocks that are page furniture wherever they stand ("Advertisement", "Read more: <link>"). */
 const BOILERPLATE = /^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|scroll to continue( with content)?)$/i;
 /**
@@ -40,8 +43,6 @@ const LINK_LEAD = /^(read more|read also|related|see also|recommended|more on th
 /** Chrome is removed only when it holds less than this share of the page's paragraph text (so a mislabelled wrapper never takes the article with it). */
 const MAX_CHROME_SHARE = 0.3;
 
-/** A byline on its own: "By" and up to six names ("By Ann Lee and Tom Ito", "By Reuters"). */
-const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,6}$/u;
 /** Paragraphs at the top of the body looked at for a dateline or byline standing alone. */
 const LEADING_DATELINES = 3;
 
@@ -103,8 +104,10 @@ export function extractHtml(html: string): Extraction {
   let paragraphs = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Doc) : [];
   // The headline repeated as the first paragraph belongs in the title, not the body.
   if (meta.title && paragraphs[0] && normaliseSpace(paragraphs[0]).toLowerCase() === meta.title.toLowerCase()) paragraphs = paragraphs.slice(1);
-  // A date or a byline standing alone at the top ("October 7, 2021", "By Ann Lee") is the page's furniture, not article text.
-  paragraphs = paragraphs.filter((p, i) => i >= LEADING_DATELINES || !(isDateline(p) || BYLINE.test(p)));
+  // A date or a byline standing alone at the top ("October 7, 2021", "By Ann Lee", "By Ann Lee | March 3, 2024") is the page's furniture, not article text.
+  paragraphs = paragraphs.filter((p, i) => i >= LEADING_DATELINES || !(isDateline(p) || isByline(p) || isBylineWithDate(p)));
+  // A live blog's time-and-author line stands before each update; the update is the text.
+  paragraphs = paragraphs.filter((p, i) => i === paragraphs.length - 1 || !isUpdateLine(p));
   return { format: 'html', paragraphs, meta };
 }
 
@@ -113,6 +116,7 @@ function removeChrome(doc: Doc): void {
   for (const name of NEVER_TEXT) for (const el of Array.from(doc.querySelectorAll(name))) el.remove();
   const total = paragraphText(doc.body);
   const small = (el: El) => paragraphText(el) <= total * MAX_CHROME_SHARE;
+  removeShapedChrome(doc, small);
   for (const name of CHROME_ELEMENTS) for (const el of Array.from(doc.querySelectorAll(name))) if (el.parentNode && small(el)) el.remove();
   // A site header is chrome; a header inside the article (headline, byline) is not.
   for (const el of Array.from(doc.querySelectorAll('header'))) if (el.parentNode && !closest(el, 'article') && small(el)) el.remove();
@@ -120,7 +124,7 @@ function removeChrome(doc: Doc): void {
     if (!el.parentNode) continue;
     const role = el.getAttribute('role') ?? '';
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    const chrome = CHROME_ROLES.test(role) || words.some((w) => CHROME_WORDS.test(w)) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
+    const chrome = CHROME_ROLES.test(role) || words.some((w) => CHROME_WORDS.test(w) || w.split(/[-_]/).some((part) => CHROME_SEGMENTS.has(part.toLowerCase()))) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
     if (chrome && small(el)) el.remove();
   }
   for (const el of Array.from(doc.querySelectorAll('p, div, span, li'))) {
@@ -132,6 +136,11 @@ function removeChrome(doc: Doc): void {
       const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + normaliseSpace(a.textContent ?? '').length, 0);
       if (linked >= text.length * 0.5) el.remove();
     }
+  }
+  // Readability drops a heading whose class looks like chrome to it (`header-anchor-post`); what is left here is the article's.
+  for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6'))) {
+    h.removeAttribute('class');
+    h.removeAttribute('id');
   }
 }
 

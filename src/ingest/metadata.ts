@@ -82,6 +82,30 @@ export function isDateline(text: string): boolean {
   return t.replace(re, ' ').replace(DATELINE_FILLER, '') === '';
 }
 
+/** A byline on its own: "By" and up to six names ("By Ann Lee and Tom Ito", "By Reuters"). */
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,6}$/u;
+
+/** True for a byline standing alone ("By Ann Lee"). */
+export function isByline(text: string): boolean {
+  return BYLINE.test(normaliseSpace(text));
+}
+
+/**
+ * True for a byline line that also prints the date ("By Ann Lee | March 3,
+ * 2024", "December 23, 2021 By Ann Lee and Tom Ito").
+ */
+export function isBylineWithDate(text: string): boolean {
+  const t = normaliseSpace(text);
+  const re = DATE_IN_WORDS.find((r) => r.test(t));
+  if (t.length > 160 || !re) return false;
+  const rest = t
+    .replace(re, ' ')
+    .replace(/^[\s,;|·•/\-–—]+|[\s,;|·•/\-–—]+$/g, '')
+    .replace(/[\s,;|·•–—]+(?:published|posted|updated|on)$/i, '')
+    .replace(/^(?:published|posted|updated|on)[\s,;|·•–—]+/i, '');
+  return BYLINE.test(rest.replace(/\s+[|·•–—]\s+/g, ' '));
+}
+
 // Separators between a page title and the site's name: "Title | Site", "Title - Site", "Title — Site".
 const TITLE_SEPARATOR = /\s+[|\-–—·•:]\s+/;
 

@@ -10,7 +10,8 @@ import type { Corpus } from '../model/types.ts';
 // Phrases that article-spinning tools produce when they swap words for "synonyms".
 const SPINNER_TELLS = [
   // "pork and pork": both halves of a pair replaced by the same synonym (idioms such as "more and more" excepted).
-  /\b(?!(?:more|again|over|round|back|through|better|worse|less|time|side|hand|bigger|smaller|higher|lower|faster)\b)(\w{3,}) and \1\b/i,
+  // A thing and the goods made of it ("wheat and wheat products", "steel and steel articles") is ordinary trade English.
+  /\b(?!(?:more|again|over|round|back|through|better|worse|less|time|side|hand|bigger|smaller|higher|lower|faster)\b)(\w{3,}) and \1\b(?!\s+(?:products?|goods|articles|derivatives|by-?products|preparations|parts|components|flour|meal|substitutes|offal)\b)/i,
   /\bsources? (articulate|state|mention)d?\b/i,
   /\bworldwide locations\b/i,
   /\bas smartly as\b/i,

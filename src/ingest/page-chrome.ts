@@ -1,0 +1,148 @@
+/**
+ * Page chrome recognised by its shape rather than by a class name: a
+ * breadcrumb trail at the top, a section label over the headline, "Back to …"
+ * links, call-to-action and "cite this" boxes, rows of share and comment
+ * buttons, reference markers glued to words, and a live blog's time-and-author
+ * line before each update. Each rule looks only at short text, so prose is
+ * never taken for chrome.
+ */
+import { tag, type Doc, type El } from './dom.ts';
+import { normaliseSpace } from './whitespace.ts';
+
+/** Between the items of a breadcrumb trail ("Home > News", "Home / News", "Home › News"). */
+const CRUMB_SEPARATOR = '[>›»/|→]';
+/** A trail of at least two links joined by separators, perhaps ending in the current page's name (`\u0001` marks a link). */
+const CRUMB_TRAIL = new RegExp(`^\\u0001(?:\\s*${CRUMB_SEPARATOR}\\s*\\u0001)+(?:\\s*${CRUMB_SEPARATOR}\\s*[^\\u0001]{1,200})?\\s*(?:${CRUMB_SEPARATOR}\\s*)?$`);
+/** Breadcrumbs named as such (`aria-label="Breadcrumb"`, `class="breadcrumb"`, `id="topic-path"`). */
+const CRUMB_NAME = /breadcrumb|\bcrumbs?\b|topic-?path|you are here/i;
+/** A section label is at most this long (a headline's kicker: "North America", "Analysis"). */
+const LABEL_MAX_CHARS = 40;
+const LABEL_MAX_WORDS = 5;
+/** "Back to Trade Relations", "Return to top", "Page top". */
+const BACK_LINK = /^(?:back to|return to|go to top|page top|top of (?:the )?page|to the top|jump to top|scroll to top)\b/i;
+const BACK_LINK_MAX_CHARS = 80;
+/** The link or button text of a call to action. */
+const CTA_LINK = /^(?:sign ?up|subscribe|register|join|donate|download|get (?:it|started|the app|the newsletter)|try it|learn more|follow us|sign in|log in|read the newsletter)\b/i;
+/** A call-to-action box is short: a line and a link, or a line and a form. */
+const CTA_MAX_CHARS = 160;
+/** Headings of a "cite this" box. */
+const CITE_HEADING = /^(?:cite this|how to cite|to cite this|suggested citation|citation\b)/i;
+const CITE_BOX_MAX_CHARS = 800;
+/** Texts of a share, comment or like button (a count of likes or comments too). */
+const ACTION_TEXT =
+  /^(?:share(?: this(?: post| article| story| page)?)?:?|leave a comment|add a comment|comments?|reply|like|likes|tweet|post|email|e-mail|print|copy link|save|restack|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|bluesky|threads|mastodon|flipboard|\d+(?: (?:comments?|likes?|shares?))?)$/i;
+const ACTION_ROW_MAX_CHARS = 100;
+/** A note's reference marker: "1", "[2]", "(3)", "*", "†", "iv", "a". */
+const MARKER = /^[[(]?\s*(?:\d{1,3}|[a-z]|i{1,3}|iv|vi{0,3}|ix|xi{0,3}|\*{1,3}|[†‡§¶])\s*[\])]?$/i;
+/** A note's link back to the text: "↩", "↑", "^". */
+const BACK_REF = /^(?:[↩↑⤴^]\uFE0E?)+$/;
+/** In-page targets that are notes (`#fn1`, `#footnote-2`, `#endnote-3`, `#cite_note-4`, `#_ftn5`, `#ref-1`), not a table or a section. */
+const NOTE_HREF = /^#(?:_?ftn|fn|foot|end|note|cite|ref|r\d)/i;
+/** Class words of a back-reference link (`footnote-backref`, `reversefootnote`). */
+const BACK_REF_CLASS = /backref|reversefootnote|footnote-back/i;
+
+/** Time zones a live blog prints after the time. */
+const ZONE = '(?:[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|JST|BST|CEST|CET|IST|AEST|AEDT|HKT|SGT|KST)';
+/** A time of day with "a.m."/"p.m." or a zone (a bare "10:30" may be a programme's line), then optionally a name or two: a live blog's line before an update ("12:10 p.m. ET Sam Okafor", "14:05 BST"). */
+const NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|&)){0,5}";
+const UPDATE_LINE = new RegExp(
+  `^(?:(?:posted|updated|published)\\s+(?:at\\s+)?)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?\\s?m\\.?(?:\\s+${ZONE})?|\\s+${ZONE})(?:\\s*[,|·•–—-]?\\s*(?:by\\s+)?${NAME})?$`,
+  'u',
+);
+
+/** Text length of an element, spaces normalised. */
+const textOf = (el: El) => normaliseSpace(el.textContent ?? '');
+
+/** The element's text with each link replaced by `\u0001` (links inside links counted once). */
+function withLinksMarked(el: El): string {
+  let s = '';
+  for (const c of Array.from(el.childNodes)) {
+    if (c.nodeType === 3) s += c.textContent ?? '';
+    else if (c.nodeType === 1) s += tag(c) === 'a' ? (textOf(c) ? '\u0001' : '') : ` ${withLinksMarked(c)} `;
+  }
+  return s;
+}
+
+/** True when `a` comes before `b` in the document. */
+const before = (a: El, b: El) => (a.compareDocumentPosition(b) & 4) !== 0;
+
+/**
+ * Removes, before Readability reads the page, the chrome this module knows by
+ * its shape. `small` says whether an element holds little enough of the page
+ * to be removed at all (so a mislabelled wrapper never takes the article).
+ */
+export function removeShapedChrome(doc: Doc, small: (el: El) => boolean): void {
+  removeReferenceMarkers(doc);
+  // "The top of the page": before the first paragraph of prose (or the headline when there is none).
+  const firstProse = Array.from(doc.querySelectorAll('p')).find((p) => textOf(p).length >= 120);
+  const top = firstProse ?? doc.querySelector('article h1') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
+  for (const el of Array.from(doc.querySelectorAll('nav, ol, ul, div, p'))) {
+    if (!el.parentNode || !small(el)) continue;
+    const named = CRUMB_NAME.test(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    // A trail of links at the top of the page; one named as a breadcrumb wherever it is.
+    const trail = CRUMB_TRAIL.test(normaliseSpace(withLinksMarked(el))) && Array.from(el.querySelectorAll('a')).every((a) => textOf(a).length <= 60);
+    if ((named && el.querySelector('a')) || (trail && (!top || before(el, top)))) el.remove();
+  }
+  // Short labels standing right before a headline ("North America" over the title) are the site's sections.
+  for (const h of Array.from(doc.querySelectorAll('h1'))) {
+    for (let prev = h.previousElementSibling; prev; ) {
+      const text = textOf(prev);
+      const label = text.length <= LABEL_MAX_CHARS && text.split(' ').length <= LABEL_MAX_WORDS && !/[.!?:]$/.test(text) && !/\d/.test(text) && !prev.querySelector('h1, h2, p, ul, ol, table');
+      if (text && !label) break;
+      const next = prev.previousElementSibling;
+      if (text) prev.remove();
+      prev = next;
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll('p, div, li, section, aside, span'))) {
+    if (!el.parentNode || !small(el)) continue;
+    const text = textOf(el);
+    const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + textOf(a).length, 0);
+    const links = Array.from(el.querySelectorAll('a'));
+    const lastLink = links.at(-1);
+    const endsWithCta = !!lastLink && CTA_LINK.test(textOf(lastLink)) && text.endsWith(textOf(lastLink));
+    if (text && text.length <= BACK_LINK_MAX_CHARS && BACK_LINK.test(text) && linked >= text.length * 0.9) el.remove();
+    else if (text.length <= CTA_MAX_CHARS && (el.querySelector('form') || endsWithCta) && tag(el) !== 'span') el.remove();
+    else if (text && text.length <= ACTION_ROW_MAX_CHARS && isActionRow(el)) el.remove();
+  }
+  for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6, strong'))) {
+    if (!h.parentNode || !CITE_HEADING.test(textOf(h))) continue;
+    const box = h.parentNode;
+    const wrapper = ['body', 'article', 'main'].includes(tag(box));
+    if (!wrapper && textOf(box).length <= CITE_BOX_MAX_CHARS && small(box)) box.remove();
+    else h.remove();
+  }
+}
+
+/** True for a row of share, comment or like links: every piece of text is one of their labels. */
+function isActionRow(el: El): boolean {
+  const links = Array.from(el.querySelectorAll('a'));
+  if (!links.length || !links.every((a) => ACTION_TEXT.test(textOf(a)))) return false;
+  const rest = normaliseSpace(withLinksMarked(el).replace(/\u0001/g, ' ')).replace(/^[\s|·•,;:/-]+|[\s|·•,;:/-]+$/g, '');
+  return rest === '' || ACTION_TEXT.test(rest);
+}
+
+/**
+ * Drops markers that point to notes (`<sup><a href="#fn1">1</a></sup>`,
+ * `<a href="#cite_note-2">[2]</a>`) and the notes' links back ("↩"); the
+ * notes' own text stays. A `<sup>` that links nowhere (an exponent) stays.
+ */
+function removeReferenceMarkers(doc: Doc): void {
+  for (const a of Array.from(doc.querySelectorAll('a[href^="#"]'))) {
+    const text = textOf(a);
+    const backRef = BACK_REF.test(text) || BACK_REF_CLASS.test(a.getAttribute('class') ?? '');
+    const href = a.getAttribute('href') ?? '';
+    // A marker links to a note: in a <sup>, in brackets, or to a target named as a note ("Table <a href="#t1">1</a>" stays).
+    const marker = MARKER.test(text) && href.length > 1 && (tag(a.parentNode ?? a) === 'sup' || /^\[.*\]$/.test(text) || NOTE_HREF.test(href));
+    if (!backRef && !marker) continue;
+    const parent = a.parentNode;
+    a.remove();
+    // The `<sup>` or `<span>` that held only the marker goes with it.
+    if (parent && ['sup', 'span'].includes(tag(parent)) && !textOf(parent).replace(/[[\]()\s,]/g, '')) parent.remove();
+  }
+}
+
+/** True for a live blog's line before an update: a time of day, perhaps a zone and the author ("12:10 p.m. ET Sam Okafor"). */
+export function isUpdateLine(paragraph: string): boolean {
+  return UPDATE_LINE.test(normaliseSpace(paragraph));
+}
