@@ -41,7 +41,7 @@ export interface SoftMatcher {
   rowOf(stem: string): number;
 }
 
-/** For `SoftMatcher.againstRow`: the caller has not looked the row up. */
+/** For `SoftMatcher.againstAll`: the caller has not looked the found stem's vector row up. */
 export const UNKNOWN_ROW = -2;
 
 /** The stems that match only exactly (a `Set` will do). */
