@@ -25,7 +25,7 @@ import { analyze, stem, words } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
-import { compareFigures, entityFinder, factFigure, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { compareFigures, entityFinder, factFigure, figureOrigin, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
 import { compareRoles, rolesIn } from './roles.ts';
@@ -158,7 +158,8 @@ function ownerRelation(claimOwner: FigureOwner | undefined, sourceOwner: FigureO
   // does not name and who is no party ("the EU has agreed to … a 15% tariff rate") is someone else's.
   if (!claimOwner && sourceOwner && !sourceOwner.party && claim.entities.some((e) => e.party) && !claim.entities.some((e) => sameEntity(e.name, sourceOwner.name))) return 'other';
   if (!claimOwner || !sourceOwner || sameEntity(claimOwner.name, sourceOwner.name)) return 'same';
-  const claimNames = new Set(claim.entities.map((e) => e.name));
+  // … the names it mentions, and the owners it gives figures (the other side of a split "90/10 in Bland's favour").
+  const claimNames = new Set([...claim.entities.map((e) => e.name), ...claim.owners.flatMap((o) => (o ? [o.name] : []))]);
   // Both parties named in the claim, but the roles swapped ("the U.S. will invest … in Japan").
   if (claimOwner.party && sourceOwner.party && claimNames.has(sourceOwner.name)) return 'swapped';
   if (sourceOwner.how === 'subject' && sourceOwner.party && !claimNames.has(sourceOwner.name) && claimOwner.how === 'subject') return 'other';
@@ -202,7 +203,7 @@ function dayGap(a: string, b: string): number {
  */
 export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const { deals, topics } = index.corpus;
-  const claim = commonOpener(index, parseClaim(claimText, deals, personsOf(index), index.vectors));
+  const claim = fullNameParts(index, commonOpener(index, parseClaim(claimText, deals, personsOf(index), index.vectors)));
 
   // A name no source mentions ("Brazil") means the knowledge cannot speak to the claim.
   const unknown = claim.entities.filter(
@@ -298,6 +299,36 @@ function commonOpener(index: CorpusIndex, claim: ParsedClaim): ParsedClaim {
     ...claim,
     entities: claim.entities.filter((e) => e !== first),
     owners: claim.owners.map((o) => (o && o.name === first.name && !o.party ? undefined : o)),
+  };
+}
+
+const fullNameCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();
+/**
+ * A name that ends a party's full name in the sources ("America" of "the
+ * United States of America") stands for that party: the claim's mention and
+ * the figures it owns become the party's.
+ */
+function fullNameParts(index: CorpusIndex, claim: ParsedClaim): ParsedClaim {
+  let cache = fullNameCache.get(index);
+  if (!cache) fullNameCache.set(index, (cache = new Map()));
+  const partyOf = (name: string) => {
+    if (!cache!.has(name)) {
+      const parties = [...new Set(index.corpus.deals.flatMap((d) => d.parties))];
+      const full = (p: string) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+of\\s+(?:the\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u');
+      cache!.set(name, parties.find((p) => index.passages.some((x) => full(p).test(x.text))));
+    }
+    return cache!.get(name);
+  };
+  const renamed = new Map<string, string>();
+  for (const e of claim.entities) {
+    const party = !e.party && !/\s/.test(e.name) ? partyOf(e.name) : undefined;
+    if (party) renamed.set(e.name, party);
+  }
+  if (!renamed.size) return claim;
+  return {
+    ...claim,
+    entities: claim.entities.map((e) => (!e.party && renamed.has(e.name) ? { ...e, name: renamed.get(e.name)!, party: true } : e)),
+    owners: claim.owners.map((o) => (o && !o.party && renamed.has(o.name) ? { ...o, name: renamed.get(o.name)!, party: true } : o)),
   };
 }
 
@@ -703,7 +734,14 @@ function compareAll(
       if (match === 'incomparable') continue;
       const owner = figureOwner(text, sf, mentions);
       // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it).
-      const relation = claimOwner?.party && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
+      let relation = claimOwner?.party && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
+      // Goods of another party than the claim's ("$8 billion of U.S. goods" against "… of Bland goods") are not the claim's:
+      // swapped when the sentence's buyer is the claim's seller, else nothing the sentence says for the claim.
+      const claimOrigin = claim.origins[ci];
+      const origin = claimOrigin && figureOrigin(text, sf, mentions);
+      if (relation === 'same' && claimOrigin && origin && !sameEntity(claimOrigin.name, origin.name)) {
+        relation = owner?.party && sameEntity(owner.name, claimOrigin.name) ? 'swapped' : 'other';
+      }
       // Whose figure it is, when the sentence says so or it is someone else's: "10% for Japan", "90% for United States".
       const label = formatFigure(sf) + (owner && (relation !== 'same' || owner.how === 'explicit') ? ` for ${owner.name}` : '');
       const sourceHedges = hedgesIn(text, sf.start);

@@ -40,6 +40,8 @@ export interface Figure {
   use?: 'share' | 'modifier' | 'change';
   /** A change only: up ("increase", "boost") or down ("cut", "reduce"), when its verb says. */
   direction?: 'up' | 'down';
+  /** Percent only: one side of a split written "90/10" (the two sides make 100): the larger or the smaller. */
+  split?: 'larger' | 'smaller';
   /** The words that state it. */
   text: string;
   start: number;
@@ -73,6 +75,8 @@ const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
 const MONEY_SIGN = new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi');
 const MONEY_WORD = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi');
 const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi');
+// "90/10", "60-40" (a hyphen only before "split"): not part of a longer run of numbers ("1/2/2020").
+const SPLIT = /(?<![\w./-])(\d{1,2}(?:\.\d+)?)\s?[/-]\s?(\d{1,2}(?:\.\d+)?)(?![\w/%.-]|\.\d)/g;
 const FRACTION_MONEY = /\b(half|one-half|a third of|one-third of|two-thirds of|a quarter of|one-quarter of|three-quarters of)\s+(?:a|an|one)\s+(million|billion|trillion)\s+(?:U\.?S\.?\s+)?(dollars?|usd|yen|euros?|pounds)\b/gi;
 const COUNT = new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g');
 
@@ -173,6 +177,15 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const scale = m[4] ? SCALE[m[4].toLowerCase()]! : 1;
     if ((m[3] || m[2]) && !m[4]) continue; // "a dollar", "two dollars": not a figure worth comparing
     add({ kind: 'money', value: numberOf(n)! * scale, currency: CURRENCY_WORD[m[5]!.toLowerCase()]!, start: m.index, end: m.index + m[0].length });
+  }
+  // A split written "90/10" or "60-40 split": two shares that make 100, each a figure.
+  for (const m of text.matchAll(SPLIT)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a + b !== 100 || (m[0].includes('-') && !/^\s+split\b/i.test(text.slice(m.index + m[0].length)))) continue;
+    const side = (x: number, y: number): Figure['split'] => (x > y ? 'larger' : x < y ? 'smaller' : undefined);
+    const second = m.index + m[0].length - m[2]!.length;
+    add({ kind: 'percent', value: a, use: 'share', start: m.index, end: m.index + m[1]!.length, ...(side(a, b) ? { split: side(a, b) } : {}) });
+    add({ kind: 'percent', value: b, use: 'share', start: second, end: m.index + m[0].length, ...(side(b, a) ? { split: side(b, a) } : {}) });
   }
   // 25%, 25 percent, twenty-five per cent, 3 percentage points
   for (const m of text.matchAll(PERCENT)) {
@@ -425,14 +438,21 @@ const AFTER_SUBJECT = /^\s+(?:(?:also|now|immediately|already|further|still)\s+)
  * "25% tariffs on imported Japanese vehicles"), else the nearest subject
  * before it in the sentence ("The United States will retain 90%").
  */
-export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>, mentions: readonly EntityMention[]): FigureOwner | undefined {
+export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> & Partial<Pick<Figure, 'split'>>, mentions: readonly EntityMention[]): FigureOwner | undefined {
   const explicit = (m: EntityMention): FigureOwner => ({ name: m.name, party: m.party, how: 'explicit' });
+  // "split 90/10 in America's favour", "in favour of Japan": the larger side is that party's; the smaller one is not.
+  if (figure.split) {
+    const lead = /^(?:\s?[/-]\s?\d{1,2}(?:\.\d+)?)?(?:\s+split)?\s+in\s+(?:the\s+)?(favou?r\s+of\s+(?:the\s+)?)?/iu.exec(text.slice(figure.end, figure.end + 40));
+    const m = lead && mentions.find((x) => x.start === figure.end + lead[0].length);
+    if (m && (lead![1] || /^['’]s\s+favou?r\b/iu.test(text.slice(m.end)))) return figure.split === 'larger' ? explicit(m) : undefined;
+  }
   // "Japan (25%)", "Japan: 25%", "Japan’s 15%", "Japan’s historic $550 billion"
   for (const m of mentions) {
     if (m.end > figure.start) continue;
     const between = text.slice(m.end, figure.start);
     // … and "leaving the US with a tenth", "Japan, with 15%".
-    if (/^\s*\(\s*$|^\s*:\s*$|^,?\s+with\s+(?:just\s+|only\s+)?$/.test(between) || /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return explicit(m);
+    // … and "Japan’s commitment to purchase $8 billion": the possessive's noun and its verb.
+    if (/^\s*\(\s*$|^\s*:\s*$|^,?\s+with\s+(?:just\s+|only\s+)?$/.test(between) || /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between) || /^['’]s\s+\p{Ll}+\s+to\s+\p{Ll}+\s+$/u.test(between)) return explicit(m);
   }
   // "90% to the United States", "25% tariffs on imported Japanese vehicles", "a 25% rate for Japan"
   const after = text.slice(figure.end, figure.end + 60);
@@ -461,6 +481,20 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'>,
     if (AFTER_SUBJECT.test(next) && !/^\s+\p{Ll}+ed\s*[,)]/u.test(next)) owner = { name: m.name, party: m.party, how: 'subject' };
   }
   return owner;
+}
+
+/**
+ * Whose goods a figure counts, when a party's name qualifies the noun right
+ * after it ("$8 billion of U.S. agricultural goods", "30 Aland ferries",
+ * "$8 billion in Bland goods"): the seller, where the owner is the buyer.
+ * Not a place ("$5 billion in the United States": nothing follows the name).
+ */
+export function figureOrigin(text: string, figure: Pick<Figure, 'end'>, mentions: readonly EntityMention[]): EntityMention | undefined {
+  const lead = /^\s*(?:(?:(?:worth\s+)?of|in)\s+)?(?:\p{Ll}+\s+)?/u.exec(text.slice(figure.end))!;
+  const at = figure.end + lead[0].length;
+  const m = mentions.find((x) => x.start === at && x.party);
+  // The name qualifies a noun: a lower-case word follows it ("U.S. agricultural goods").
+  return m && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 20)) ? m : undefined;
 }
 
 /** Kinds of hedge, so a claim and a source hedged the same way agree ("threatened" and "threat"). */
@@ -532,6 +566,8 @@ export interface ParsedClaim {
   entities: EntityMention[];
   /** Who each figure belongs to in the claim, by figure index. */
   owners: (FigureOwner | undefined)[];
+  /** Whose goods each figure counts ("$8 billion of Bland goods"), by figure index (see `figureOrigin`). */
+  origins: (EntityMention | undefined)[];
   /** Hedges and negation the claim itself makes ("threatened", "did not"). */
   hedges: Hedge[];
   /** The claim's first date is a deadline ("by 2029", "before July"): a date before it does not contradict it. */
@@ -594,6 +630,13 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   const figures = findFigures(text);
   const entities = entityFinder(deals, vectors)(text);
   const owners = figures.map((f) => figureOwner(text, f, entities.filter((e) => !isPerson(e.name, persons))));
+  // The smaller side of a split in one party's favour is the other party's (of a deal between the two).
+  figures.forEach((f, k) => {
+    const larger = f.split === 'smaller' && !owners[k] ? [owners[k - 1], owners[k + 1]].find((o, j) => o?.party && figures[k - 1 + 2 * j]?.split === 'larger') : undefined;
+    const others = larger ? [...new Set(deals.filter((d) => d.parties.includes(larger.name)).flatMap((d) => d.parties.filter((p) => p !== larger.name)))] : [];
+    if (others.length === 1) owners[k] = { name: others[0]!, party: true, how: 'explicit' };
+  });
+  const origins = figures.map((f) => figureOrigin(text, f, entities));
   // The subject: the claim without the figures and dates it states (era names stay: they say which deal).
   // A figure's qualifier goes with it ("roughly 30 per cent"): it says how exact the figure is, not what it is about.
   const qualified = figures.map((f) => {
@@ -608,5 +651,5 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   subject = subject.replace(/\s+/g, ' ').trim();
   const role = figures.length ? undefined : claimRole(text, persons, entities);
   const deadline = !!dates[0] && DEADLINE_BEFORE.test(text.slice(0, dates[0].start));
-  return { text, figures, dates, eras, eraYears, entities, owners, hedges: hedgesIn(text), deadline, current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
+  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: hedgesIn(text), deadline, current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
 }

@@ -11,7 +11,7 @@ import { type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer, type Stance } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 import { tempEngines } from '../../helpers/temp-engines.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
@@ -386,6 +386,43 @@ describe('claim parser and checker on any input (fuzzed)', () => {
       }),
       { numRuns: 100, seed: 11 },
     );
+  });
+});
+
+describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
+  const engineFor = tempEngines();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(WIDGET_SET6_KNOWLEDGE);
+  });
+  const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
+
+  it('buyer and seller swapped ("Aland buys Bland goods" against "Bland’s commitment to purchase … Aland goods") is contradicted, never supported', () => {
+    const a = engine.check('Aland committed to buying $7 billion of Bland farm goods');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').some((c) => /Bland’s commitment to purchase \$7 billion/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+    expect(engine.check('Bland committed to buying $7 billion of Aland farm goods').verdict).toBe('supported');
+  });
+
+  it('goods of another party with no buyer named ("purchases worth $3 billion of Aland fish") do not back a claim of the other party’s goods', () => {
+    const a = engine.check('Aland will buy $3 billion of Bland fish');
+    expect(['no-source', 'contradicted']).toContain(a.verdict);
+    expect(deciding(a, 'supports')).toEqual([]);
+    checkQuotes(engine, a);
+  });
+
+  it('a split written "70/30" in a party’s favour gives the larger side to that party and the smaller to the other', () => {
+    const a = engine.check('The profits of the dock project will be split 70/30 in Aland’s favour');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').some((c) => /70% to the Aland of Norland/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+    expect(engine.check('The profits of the dock project will be split 70/30 in favour of Bland').verdict).toBe('contradicted');
+  });
+
+  it('a name that ends a party’s full name in the sources ("Norland" of "the Aland of Norland") stands for the party', () => {
+    expect(engine.check('The profits of the dock project will be split 70/30 in Norland’s favour').verdict).toBe('supported');
+    expect(engine.check('The profits of the dock project will go 30% to Norland').verdict).toBe('contradicted');
   });
 });
 
