@@ -206,6 +206,8 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     if (/^(percent|per|of|and|or|to|the|a|an|in|on|for|by|at|from|with|than|as|is|are|was|were|will|who|which|that|day|days)$/.test(noun) && noun !== 'days') continue;
     if (SCALE[noun] || CURRENCY_WORD[noun]) continue;
     if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 15), m.index))) continue;
+    // "the two governments", "these three countries": a reference to who is already known, not a count the claim states.
+    if (m[2] && n <= 4 && /\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     add({ kind: 'count', value: n, unit: stem(noun.replace(/-.*/, '')), unitWord: noun.replace(/-.*/, ''), start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -609,6 +611,22 @@ export function isPerson(name: string, persons: ReadonlySet<string>): boolean {
   return persons.has(name) || persons.has(name.split(/\s+/).at(-1)!) || name.split(/\s+(?:and|&)\s+/).every((part) => persons.has(part.split(/\s+/).at(-1)!));
 }
 
+const TIME_UNITS = new Set(['day', 'week', 'month', 'year']);
+/**
+ * A time given for a goal ("gave themselves six months … to wrap up", "has
+ * 90 days to decide") is a plan, as "intend to conclude … within four months"
+ * is: the claim states an intention, so it is compared with intentions.
+ */
+function timeLimits(text: string, figures: readonly Figure[]): Hedge[] {
+  const out: Hedge[] = [];
+  for (const f of figures) {
+    if (f.kind !== 'count' || !TIME_UNITS.has(f.unit ?? '')) continue;
+    const given = /\b(gave|give|gives|given|giving|allowed|allows?|has|have|had)\s+(?:(?:themselves|itself|himself|herself|each other|\p{L}+)\s+)?$/iu.exec(text.slice(Math.max(0, f.start - 40), f.start));
+    if (given && /^[^,.;]{0,60}?\bto\s+\p{Ll}+/u.test(text.slice(f.end))) out.push({ kind: 'proposal', word: given[1]! });
+  }
+  return out;
+}
+
 /**
  * Parses a claim against the knowledge's deals (and the people its sources name, who own no figure).
  * @example parseClaim('Japan pledged $1 trillion of new investment in America', deals)
@@ -645,11 +663,13 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
     const q = BOUND_BEFORE.map(([re]) => re.exec(before)).find((m) => m);
     return q ? { start: f.start - (before.length - q.index), end: f.end } : f;
   });
-  const cut = [...qualified, ...dates].sort((a, b) => b.start - a.start);
+  // "the two governments" is no figure (see `findFigures`) and says who, as the parties' names would: out of the subject too.
+  const references = [...text.matchAll(/\b(?:the|these|those)\s+(?:two|three|four)\s+\p{Ll}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const cut = [...qualified, ...dates, ...references.filter((r) => [...qualified, ...dates].every((x) => x.end <= r.start || x.start >= r.end))].sort((a, b) => b.start - a.start);
   let subject = text;
   for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);
   subject = subject.replace(/\s+/g, ' ').trim();
   const role = figures.length ? undefined : claimRole(text, persons, entities);
   const deadline = !!dates[0] && DEADLINE_BEFORE.test(text.slice(0, dates[0].start));
-  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: hedgesIn(text), deadline, current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
+  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: [...hedgesIn(text), ...timeLimits(text, figures)], deadline, current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
 }

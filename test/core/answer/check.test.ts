@@ -424,6 +424,14 @@ describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
     expect(engine.check('The profits of the dock project will be split 70/30 in Norland’s favour').verdict).toBe('supported');
     expect(engine.check('The profits of the dock project will go 30% to Norland').verdict).toBe('contradicted');
   });
+
+  it('a time given for a goal ("gave themselves five months … to conclude") is compared with an intention ("intend to conclude … within three months"), and "the two governments" is no figure', () => {
+    const a = engine.check('The two governments gave themselves five months after the pact enters into force to conclude the ferry talks');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['3 months']);
+    checkQuotes(engine, a);
+    expect(engine.check('The two governments gave themselves three months after the pact enters into force to conclude the ferry talks').verdict).toBe('supported');
+  });
 });
 
 /**
