@@ -436,7 +436,7 @@ describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
 
 /**
  * Claims written before the checker was tuned on them (test/fixtures/claims-heldout-*.jsonl;
- * first measured at 76.6%, 70.3%, 83.3%, 73.3% and 56.7%, see the README). They are held to floors a
+ * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7% and 63.3%, see the README). They are held to floors a
  * little under what the checker reaches now, and to the rule that matters most:
  * a miss may say "no source", never a confident wrong verdict.
  */
@@ -451,6 +451,7 @@ describe('held-out claim sets: accuracy floors and no confident mistakes', () =>
     ['claims-heldout-3.jsonl', 0.85],
     ['claims-heldout-4.jsonl', 0.9],
     ['claims-heldout-5.jsonl', 0.8],
+    ['claims-heldout-6.jsonl', 0.7],
   ])('%s: at least %s right (verdict and a matching quote)', (file, floor) => {
     const cases = readClaims(file);
     let right = 0;
