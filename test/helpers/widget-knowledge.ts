@@ -94,13 +94,13 @@ export const WIDGET_CLAIMS_KNOWLEDGE: KnowledgeFiles = {
  * The claim knowledge with one more article, for the classes held-out set 6
  * found: whose goods a sum buys (buyer and seller swapped), a split written
  * "70/30" in one party's favour, a party named by the end of its full name,
- * a time limit set for a goal against an intention with one.
+ * a time limit set for a goal against an intention with one, an ordinal time ("fourth day").
  * A separate export, so the earlier sets' widget answers stay as they are.
  */
 export const WIDGET_SET6_KNOWLEDGE: KnowledgeFiles = {
   ...WIDGET_CLAIMS_KNOWLEDGE,
   'articles/farm.md': article(
     { title: 'Bland farm purchases', date: '2022-09-01', publisher: 'Bland Courier' },
-    'Aland growers will gain from Bland’s commitment to purchase $7 billion of Aland farm goods.\n\nPurchases worth $3 billion of Aland fish are planned.\n\nThe profits of the dock project will go 70% to the Aland of Norland and 30% to Bland.\n\nAland and Bland intend to conclude the ferry talks within three months after the pact enters into force.\n',
+    'Aland growers will gain from Bland’s commitment to purchase $7 billion of Aland farm goods.\n\nPurchases worth $3 billion of Aland fish are planned.\n\nThe profits of the dock project will go 70% to the Aland of Norland and 30% to Bland.\n\nAland and Bland intend to conclude the ferry talks within three months after the pact enters into force.\n\nBland quit the old ferry league on its fourth day in office, the new government said.\n',
   ),
 };

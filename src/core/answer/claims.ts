@@ -40,6 +40,8 @@ export interface Figure {
   use?: 'share' | 'modifier' | 'change';
   /** A change only: up ("increase", "boost") or down ("cut", "reduce"), when its verb says. */
   direction?: 'up' | 'down';
+  /** Count of unit `elapsed` only ("his fourth day in office"): where the period ends, in days (`value` is where it starts). */
+  until?: number;
   /** Percent only: one side of a split written "90/10" (the two sides make 100): the larger or the smaller. */
   split?: 'larger' | 'smaller';
   /** The words that state it. */
@@ -75,6 +77,9 @@ const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
 const MONEY_SIGN = new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi');
 const MONEY_WORD = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi');
 const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi');
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const ELAPSED_DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
+const ORDINAL_TIME = new RegExp(`\\b(${ORDINALS.join('|')}|\\d{1,3}(?:st|nd|rd|th))\\s+(day|week|month|year)\\b`, 'gi');
 // "90/10", "60-40" (a hyphen only before "split"): not part of a longer run of numbers ("1/2/2020").
 const SPLIT = /(?<![\w./-])(\d{1,2}(?:\.\d+)?)\s?[/-]\s?(\d{1,2}(?:\.\d+)?)(?![\w/%.-]|\.\d)/g;
 const FRACTION_MONEY = /\b(half|one-half|a third of|one-third of|two-thirds of|a quarter of|one-quarter of|three-quarters of)\s+(?:a|an|one)\s+(million|billion|trillion)\s+(?:U\.?S\.?\s+)?(dollars?|usd|yen|euros?|pounds)\b/gi;
@@ -198,6 +203,13 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const word = (m[1] ?? m[2] ?? m[3]!).toLowerCase();
     add({ kind: 'percent', value: FRACTIONS[word]!, bound: boundBefore(text, m.index) ?? 'about', start: m.index, end: m.index + m[0].length, use: m[3] ? undefined : 'share' });
   }
+  // "his fourth day in office", "the 3rd year": a time elapsed, as a span of days, compared only with other such spans.
+  for (const m of text.matchAll(ORDINAL_TIME)) {
+    const n = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1 || Number(m[1]!.replace(/\D/g, ''));
+    const days = ELAPSED_DAYS[m[2]!.toLowerCase()]!;
+    if (!n) continue;
+    add({ kind: 'count', value: (n - 1) * days, until: n * days, unit: 'elapsed', unitWord: m[0], start: m.index, end: m.index + m[0].length });
+  }
   // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
   for (const m of text.matchAll(COUNT)) {
     const n = numberOf(m[1] ?? m[2]!);
@@ -238,6 +250,11 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
   if ((claim.use === 'change') !== (source.use === 'change')) return 'incomparable';
   // A cut and an increase are not the same change, whatever their size.
   if (claim.direction && source.direction && claim.direction !== source.direction) return 'incomparable';
+  // Two spans of time elapsed ("fourth day", "fourth month") are the same when they overlap, else different.
+  if (claim.until !== undefined || source.until !== undefined) {
+    if (claim.until === undefined || source.until === undefined) return 'incomparable';
+    return claim.value < source.until && source.value < claim.until ? 'same' : 'different';
+  }
   const c = claim.value;
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);
@@ -267,6 +284,7 @@ export function formatFigure(f: Figure): string {
   const bound = f.bound === 'at-least' ? 'over ' : f.bound === 'at-most' ? 'up to ' : f.bound === 'about' ? 'about ' : '';
   const perYear = f.perYear ? ' a year' : '';
   if (f.kind === 'percent') return `${bound}${trim(f.value)}%`;
+  if (f.kind === 'count' && f.until !== undefined) return f.unitWord ?? `${trim(f.value)} days`;
   if (f.kind === 'count') return `${bound}${trim(f.value)} ${f.unitWord ?? f.unit}`;
   const [n, word] = scaled(f.value);
   const sign = f.currency === 'USD' ? '$' : f.currency === 'EUR' ? '€' : f.currency === 'GBP' ? '£' : '';
@@ -664,7 +682,7 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
     return q ? { start: f.start - (before.length - q.index), end: f.end } : f;
   });
   // "the two governments" is no figure (see `findFigures`) and says who, as the parties' names would: out of the subject too.
-  const references = [...text.matchAll(/\b(?:the|these|those)\s+(?:two|three|four)\s+\p{Ll}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const references = [...text.matchAll(/\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:two|three|four)\s+\p{Ll}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const cut = [...qualified, ...dates, ...references.filter((r) => [...qualified, ...dates].every((x) => x.end <= r.start || x.start >= r.end))].sort((a, b) => b.start - a.start);
   let subject = text;
   for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);

@@ -432,6 +432,14 @@ describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
     checkQuotes(engine, a);
     expect(engine.check('The two governments gave themselves three months after the pact enters into force to conclude the ferry talks').verdict).toBe('supported');
   });
+
+  it('an ordinal time ("in its fourth month in office") is compared with the source’s ("on its fourth day in office") as a span of days', () => {
+    const a = engine.check('Bland quit the old ferry league in its fourth month in office');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['fourth day']);
+    checkQuotes(engine, a);
+    expect(engine.check('Bland quit the old ferry league in its first month in office').verdict).toBe('supported');
+  });
 });
 
 /**

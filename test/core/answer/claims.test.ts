@@ -175,6 +175,44 @@ describe('hedges and negation', () => {
   });
 });
 
+describe('figure forms of held-out set 6', () => {
+  it('a split written "90/10" is two shares that make 100; other slashed numbers are not', () => {
+    expect(figures('profits split 90/10 in Bland’s favour')).toEqual(['percent:90%', 'percent:10%']);
+    expect(figures('a 60-40 split')).toEqual(['percent:60%', 'percent:40%']);
+    expect(figures('rules 3/4 of page 1/2/2020')).toEqual([]);
+  });
+
+  it('the larger side of a split in a party’s favour is that party’s, the smaller the other party’s', () => {
+    const c = parseClaim('Profits will be split 90/10 in Bland’s favour', deals);
+    expect(c.owners.map((o) => o?.name)).toEqual(['Bland', 'United Kingdom']);
+    expect(parseClaim('Profits will be split 90/10 in favour of the United Kingdom', deals).owners.map((o) => o?.name)).toEqual(['United Kingdom', 'Bland']);
+  });
+
+  it('whose goods a sum buys is the party right after it ("$8 billion of Bland farm goods"), not a place ("in Bland.")', () => {
+    expect(parseClaim('The United Kingdom will buy $8 billion of Bland farm goods', deals).origins.map((o) => o?.name)).toEqual(['Bland']);
+    expect(parseClaim('The United Kingdom will invest $8 billion in Bland.', deals).origins).toEqual([undefined]);
+  });
+
+  it('an ordinal time ("fourth day", "4th month") is a span of days: spans that overlap are the same, others differ, and they compare with nothing else', () => {
+    const [day] = findFigures('on his fourth day in office');
+    const [month] = findFigures('in his 4th month in office');
+    const [first] = findFigures('in his first month in office');
+    const [months] = findFigures('within four months');
+    expect(formatFigure(day!)).toBe('fourth day');
+    expect(compareFigures(month!, day!)).toBe('different');
+    expect(compareFigures(first!, day!)).toBe('same');
+    expect(compareFigures(months!, day!)).toBe('incomparable');
+  });
+
+  it('"the two governments" is no count; a time given for a goal ("gave themselves six months to …") is an intention', () => {
+    const c = parseClaim('The two governments gave themselves six months to finish the talks', deals);
+    expect(c.figures.map(formatFigure)).toEqual(['6 months']);
+    expect(c.hedges.map((h) => h.kind)).toEqual(['proposal']);
+    expect(c.subject).not.toMatch(/governments/);
+    expect(parseClaim('Bland will buy six ferries to finish the fleet', deals).hedges).toEqual([]);
+  });
+});
+
 describe('parseClaim', () => {
   it('separates the figures and dates from what the claim is about', () => {
     const c = parseClaim('Bland pledged $1 trillion of new investment in March 2021', deals);
