@@ -37,10 +37,11 @@ const HEADS = 'minister|secretary|president|ambassador|representative|chancellor
 const RANKS = new Set(['vice', 'deputy', 'prime', 'former', 'acting', 'assistant', 'under', 'chief', 'senior', 'junior', 'interim', 'shadow', 'ex', 'state'].map(stem));
 
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
-const COPULA = String.raw`(?:is|was|has been|had been|remains|remained|became|becomes|serves as|served as)`;
-// "is Bland's trade minister", "was the foreign minister", "is now a deputy minister"
+const COPULA = String.raw`(?:is|was|has been|had been|remains|remained|became|becomes|serves as|served as|(?:holds|held|has held|took|takes|filled|fills)\s+the\s+(?:post|office|job|role|position)\s+of)`;
+// "is Bland's trade minister", "was the foreign minister", "is now a deputy minister",
+// "<person>, <an aside>, held the post of foreign minister"
 const CLAIM_ROLE = new RegExp(
-  String.raw`(${NAME})\s+${COPULA}\s+(?:(?:now|still|currently|then)\s+)?(?:(?:the|a|an)\s+|(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s\s+))?((?:[\p{L}.'’-]+\s+){0,3}?)(${HEADS})s?\b((?:\s+(?:of|for)\s+(?:the\s+)?(?:[\p{L}-]+(?:\s+(?:and|&)\s+|\s+)?){1,4}))?`,
+  String.raw`(${NAME})(?:,[^,.;]{1,80},)?\s+${COPULA}\s+(?:(?:now|still|currently|then)\s+)?(?:(?:the|a|an)\s+|(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s\s+))?((?:[\p{L}.'’-]+\s+){0,3}?)(${HEADS})s?\b((?:\s+(?:of|for)\s+(?:the\s+)?(?:[\p{L}-]+(?:\s+(?:and|&)\s+|\s+)?){1,4}))?`,
   'iu',
 );
 

@@ -433,6 +433,13 @@ describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
     expect(engine.check('The two governments gave themselves three months after the pact enters into force to conclude the ferry talks').verdict).toBe('supported');
   });
 
+  it('"<person>, <an aside>, held the post of <title>" is a claim of a title, weighed at each date like "<person> is <title>"', () => {
+    const a = engine.check('Ana Ruiz, Bland’s envoy in Aland, held the post of foreign minister');
+    expect(a.verdict).toBe('differs-by-date');
+    expect(a.citations.map((c) => c.stated).sort()).toEqual(['Foreign Minister', 'Trade Minister']);
+    checkQuotes(engine, a);
+  });
+
   it('an ordinal time ("in its fourth month in office") is compared with the source’s ("on its fourth day in office") as a span of days', () => {
     const a = engine.check('Bland quit the old ferry league in its fourth month in office');
     expect(a.verdict).toBe('contradicted');

@@ -17,6 +17,9 @@ describe('claimRole', () => {
     ['Ruiz was the Blandish foreign minister', 'Ruiz', 'minister:foreign'],
     ['Li Wen is now Aland’s ambassador to Bland', 'Li Wen', 'ambassador:'],
     ['Ana Ruiz became deputy minister of trade and industry', 'Ana Ruiz', 'minister:deputi+trade+industri'],
+    // Held-out set 6: "held the post of", after an aside set off by commas.
+    ['Ana Ruiz, Bland’s envoy opposite Li Wen, held the post of foreign minister', 'Ana Ruiz', 'minister:foreign'],
+    ['Ana Ruiz took the office of trade minister', 'Ana Ruiz', 'minister:trade'],
   ])('%s', (text, person, role) => {
     const r = claim(text)!;
     expect(r.person).toBe(person);
