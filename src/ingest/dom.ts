@@ -30,3 +30,18 @@ export function closest(el: El, name: string): El | undefined {
   for (let p = el.parentNode; p; p = p.parentNode) if (tag(p) === name) return p;
   return undefined;
 }
+
+/**
+ * Gives every attribute written in capitals (`<IMG ALT="…">`, old pages)
+ * its lower-case name too: linkedom keeps the case as written, and browsers,
+ * like every selector here, read HTML attribute names without it.
+ */
+export function lowerCaseAttributes(doc: Doc): void {
+  type Attrs = { attributes?: ArrayLike<{ name: string; value: string }>; setAttribute(n: string, v: string): void };
+  for (const el of Array.from(doc.querySelectorAll('*')) as unknown as Attrs[]) {
+    for (const a of Array.from(el.attributes ?? [])) {
+      const lower = a.name.toLowerCase();
+      if (lower !== a.name && (el as unknown as El).getAttribute(lower) === null) el.setAttribute(lower, a.value);
+    }
+  }
+}

@@ -5,11 +5,14 @@
  * a `<time>` element, a dateline under the headline.
  */
 import { closest, tag, type Doc, type El } from './dom.ts';
+import { isTimestampLine } from './furniture.ts';
 import { findDate, isBylineWithDate, isDateline, isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
 import type { FoundMetadata } from './types.ts';
 import { normaliseSpace } from './whitespace.ts';
 
 const TITLE_SEPARATOR = /^\s*[|\-–—·•:]\s+/;
+/** The parts of a `<title>` ("Headline | Site", "Site - Headline"). */
+const TITLE_PARTS = /\s+[|\-–—·•:]\s+/;
 /** Class or id words of the element that shows the site's name (`site-title`, `site-name`, `navbar-brand`). */
 const SITE_NAME_WORDS = /^((site|blog)[-_]?(name|title)|navbar-brand|brand-name|logo-text)$/i;
 /** Highwire (Google Scholar), bepress, PRISM and Dublin Core publication dates, `2021/12/23` or `2021-12-23`. */
@@ -36,15 +39,21 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   const ld = jsonLdArticle(doc);
   const docTitle = normaliseSpace(doc.querySelector('title')?.textContent ?? '');
   const headline = headlineInTitle(doc, docTitle);
-  const siteName = metaContent('og:site_name', 'application-name') ?? ld.publisher ?? siteNameShown(doc, headline?.rest ?? docTitle);
-  const title = metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
+  const top = topOfPage(doc);
+  // A <title> with no site part ("Deal at a glance") leaves the site's name to the logo, the copyright line or a letterhead.
+  const bareTitle = !docTitle || docTitle.split(TITLE_PARTS).length < 2;
+  const siteName =
+    metaContent('og:site_name', 'application-name') ?? ld.publisher ?? siteNameShown(doc, headline?.rest ?? docTitle) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top)) : undefined);
+  const title =
+    metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? headingExtendingTitle(top, docTitle) ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   const date =
     parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', ...SCHOLARLY_DATES, 'parsely-pub-date', 'sailthru.date')) ??
     parseDate(ld.datePublished) ??
     parseDate(timeEl?.getAttribute('datetime')) ??
     timeText(doc) ??
-    datelineUnderHeadline(doc);
+    datelineUnderHeadline(doc) ??
+    dateAtTop(top);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
@@ -135,11 +144,15 @@ function siteNameShown(doc: Doc, titleRest: string): string | undefined {
     }
   }
   const lower = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
-  const last = titleRest.split(/\s+[|\-–—·•:]\s+/).at(-1)?.trim();
+  const parts = titleRest.split(TITLE_PARTS);
+  const last = parts.at(-1)?.trim();
   if (last && last.length >= 3 && shown.some((s) => lower(s).includes(lower(last)) || lower(last).includes(lower(s)))) return last;
-  // The logo's alt text and the footer's copyright holder confirm the title's suffix (they are not used on their own).
-  const same = (s: string) => lower(s).replace(COMPANY_SUFFIX, '') === lower(last ?? '');
-  if (last && last.length >= 3 && confirmingNames(doc).some(same)) return last;
+  // The logo's alt text and the footer's copyright holder confirm the title's suffix, or its prefix ("Site - Headline").
+  const names = confirmingNames(doc);
+  const same = (part: string | undefined) => (s: string) => !!part && lower(s).replace(COMPANY_SUFFIX, '') === lower(part);
+  if (last && last.length >= 3 && names.some(same(last))) return last;
+  const first = parts.length >= 2 ? parts[0]!.trim() : undefined;
+  if (first && first.length >= 3 && [...shown, ...names].some(same(first))) return first;
   return shown[0];
 }
 
@@ -157,9 +170,105 @@ function confirmingNames(doc: Doc): string[] {
   for (const el of Array.from(doc.querySelectorAll('p, small, span, div, li'))) {
     const text = normaliseSpace(el.textContent ?? '');
     const holder = text.length <= 200 && /^(?:copyright|©|\(c\))/i.test(text) ? COPYRIGHT_HOLDER.exec(text)?.[1] : undefined;
-    if (holder) names.push(holder.replace(/[.,]\s*$/, ''));
+    // The holder ends at "All rights reserved" or the sentence's end ("… Watch. Last updated …").
+    const name = holder?.split(/\.\s+|\s*\ball rights reserved\b/i)[0]?.replace(/[.,]\s*$/, '').trim();
+    if (name) names.push(name);
   }
   return names;
+}
+
+/** Logo alt texts that are not a name. */
+const GENERIC_ALT = /^(?:home|logo|site logo|home ?page|header|banner|image|\W*)$/i;
+
+/**
+ * The site's name where the page shows it only in its logo's alt text or its
+ * copyright line: a name both give, else the copyright holder, else the logo.
+ */
+function nameShownAlone(doc: Doc): string | undefined {
+  const names = confirmingNames(doc).filter((n) => !GENERIC_ALT.test(n) && n.length <= 80);
+  const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(COMPANY_SUFFIX, '');
+  const twice = names.find((n, i) => names.some((m, j) => j !== i && key(m) === key(n)));
+  return twice ?? names.find((n) => !/\d/.test(n));
+}
+
+/** The first text blocks of the page, up to and including its first paragraph of prose. */
+const TOP_BLOCKS = 15;
+const PROSE_MIN_CHARS = 120;
+interface TopBlock {
+  el: El;
+  text: string;
+}
+
+/** The page's text blocks (lines split at `<br>`) from the start of the body to the first prose, outside navigation, forms and sidebars. */
+function topOfPage(doc: Doc): TopBlock[] {
+  const out: TopBlock[] = [];
+  let done = false;
+  const walk = (el: El) => {
+    let line = '';
+    const flush = () => {
+      const text = normaliseSpace(line);
+      line = '';
+      if (!text || done) return;
+      out.push({ el, text });
+      if (text.length >= PROSE_MIN_CHARS || out.length >= TOP_BLOCKS) done = true;
+    };
+    for (const c of Array.from(el.childNodes)) {
+      if (done) return;
+      if (c.nodeType === 3) line += c.textContent ?? '';
+      else if (c.nodeType === 1) {
+        const name = tag(c);
+        if (['script', 'style', 'nav', 'aside', 'footer', 'form', 'select', 'button', 'noscript', 'template'].includes(name)) continue;
+        if (name === 'br') flush();
+        else if (c.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, table, tr, td, br, ul, ol, section, article, header, main') || /^(?:p|div|li|h[1-6]|td|th|tr|table|ul|ol|section|article|header|main|center|blockquote)$/.test(name)) {
+          flush();
+          walk(c);
+        } else line += c.textContent ?? '';
+      }
+    }
+    flush();
+  };
+  if (doc.body) walk(doc.body);
+  return out;
+}
+
+/** A date on a line of its own at the top ("October 7, 2021"), or a "Posted March 4, 2021 | Asia" line. */
+function dateAtTop(top: TopBlock[]): string | undefined {
+  for (const b of top) if (isDateline(b.text) || (isTimestampLine(b.text) && !/^(?:updated|last|modified)/i.test(b.text))) return findDate(b.text);
+  return undefined;
+}
+
+/**
+ * The headline when the `<title>` is cut short of it (Word titles an export
+ * with the document's first words, "FACT SHEET on U"): the first block at the
+ * top that starts with the title and goes on.
+ */
+function headingExtendingTitle(top: TopBlock[], docTitle: string): string | undefined {
+  if (docTitle.length < 5) return undefined;
+  const t = docTitle.toLowerCase();
+  return top.find((b) => b.text.length > docTitle.length && b.text.length <= 200 && b.text.toLowerCase().startsWith(t))?.text;
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'a', 'an', 'or', 'by', 'de', 'du', 'la', 'le']);
+
+/**
+ * The issuer in a letterhead: the page's first block, centred or bold, in
+ * capitals ("OFFICE OF THE UNITED STATES TRADE REPRESENTATIVE"), written as a name.
+ */
+function letterhead(top: TopBlock[]): string | undefined {
+  const first = top[0];
+  if (!first || first.text.length > 80 || !/^[\p{Lu}][\p{Lu}\s.,&'’-]+$/u.test(first.text) || first.text.split(' ').length < 2) return undefined;
+  let centred = false;
+  for (let p: El | null = first.el, up = 0; p && up < 4 && !centred; p = p.parentNode, up++) {
+    centred = /center/i.test(`${p.getAttribute('align') ?? ''} ${p.getAttribute('style') ?? ''}`) || tag(p) === 'center';
+  }
+  const bold = !!first.el.querySelector('b, strong') || ['b', 'strong', 'h1', 'h2', 'h3'].includes(tag(first.el));
+  if (!centred && !bold) return undefined;
+  return first.text
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/^(\p{L})/u, (c) => c.toUpperCase())))
+    .join(' ')
+    .replace(/\b(u\.s\.|u\.k\.|e\.u\.)/gi, (m) => m.toUpperCase());
 }
 
 /** True when the element's class or id names the site's name (`site-title`, `navbar-brand`). */

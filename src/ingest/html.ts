@@ -7,9 +7,11 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { closest, tag, type Doc, type El } from './dom.ts';
+import { closest, lowerCaseAttributes, tag, type Doc, type El } from './dom.ts';
 import { pageMetadata } from './html-meta.ts';
 import { isByline, isBylineWithDate, isDateline, parseDate } from './metadata.ts';
+import { isFurnitureLine } from './furniture.ts';
+import { removeLayoutChrome } from './layout-chrome.ts';
 import { isUpdateLine, removeShapedChrome } from './page-chrome.ts';
 import type { Extraction } from './types.ts';
 import { normaliseLines, normaliseSpace } from './whitespace.ts';
@@ -27,9 +29,25 @@ const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alert
  * Class or id words of page chrome: one word of the class list (or the id)
  * equal to, or starting with, one of these (`share-bar`, `cookie_notice`, `related-links`).
  */
-const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?|cta|call-to-action|cite-?box|cite-?this|how-to-cite|citation-?box|citation-?tool|kicker|eyebrow|overline|pagetop|page-top|back-to-top|backtotop|to-top|totop)([-_].*)?$/i;
+const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?|cta|call-to-action|cite-?box|cite-?this|how-to-cite|citation-?box|citation-?tool|kicker|eyebrow|overline|pagetop|page-top|back-to-top|backtotop|to-top|totop|read-?time|reading-?time|timestamps?)([-_].*)?$/i;
 /** Parts of a class word (split at `-` and `_`) that mark chrome anywhere in it: `inline-cta`, `live-promo`, `post-ufi-button`. */
 const CHROME_SEGMENTS = new Set(['cta', 'promo', 'signup', 'ufi', 'breadcrumb', 'breadcrumbs']);
+/** Parts of a camel-cased or BEM class name (`InlineImage-imageEmbedCaption`, `blog-post__caption`) that mark a caption or credit. */
+const CAPTION_SEGMENTS = new Set(['caption', 'credit', 'credits', 'timestamp', 'timestamps']);
+
+/**
+ * True for a class or id word of chrome: the word itself (`share-bar`), a
+ * BEM element of it (`blog-post__author-bio`), or one of its parts.
+ */
+function isChromeWord(word: string): boolean {
+  const bem = word.split('__').slice(1);
+  if (CHROME_WORDS.test(word) || bem.some((b) => CHROME_WORDS.test(b))) return true;
+  const parts = word.split(/[-_]+/);
+  if (parts.some((part) => CHROME_SEGMENTS.has(part.toLowerCase()))) return true;
+  // "imageEmbedCaption" → image, embed, caption.
+  return parts.flatMap((part) => part.split(/(?<=[a-z])(?=[A-Z])/)).some((part) => CAPTION_SEGMENTS.has(part.toLowerCase()));
+}
+
 /** Whole blocks that are page furniture wherever they stand ("Advertisement", "Read more: <link>"). */
 const BOILERPLATE = /^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|scroll to continue( with content)?)$/i;
 /**
@@ -43,6 +61,11 @@ const LINK_LEAD = /^(read more|read also|related|see also|recommended|more on th
 /** Chrome is removed only when it holds less than this share of the page's paragraph text (so a mislabelled wrapper never takes the article with it). */
 const MAX_CHROME_SHARE = 0.3;
 
+/** Paragraphs at the top of the body looked at for the headline repeated under a letterhead. */
+const LETTERHEAD_BLOCKS = 8;
+const LETTERHEAD_MAX_CHARS = 100;
+/** A paragraph this long is prose: the top of the body ends there. */
+const PROSE_MIN_CHARS = 120;
 /** Paragraphs at the top of the body looked at for a dateline or byline standing alone. */
 const LEADING_DATELINES = 3;
 
@@ -93,8 +116,11 @@ export function decodeHtml(bytes: Uint8Array): string {
 export function extractHtml(html: string): Extraction {
   // linkedom wants a whole document; a fragment saved on its own gets one.
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const meta = pageMetadata(parseHTML(source).document as unknown as Doc, source);
+  const metaDoc = parseHTML(source).document as unknown as Doc;
+  lowerCaseAttributes(metaDoc);
+  const meta = pageMetadata(metaDoc, source);
   const document = parseHTML(source).document as unknown as Doc;
+  lowerCaseAttributes(document);
   removeChrome(document);
   // Readability changes the document it reads, so it gets this cleaned copy.
   const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
@@ -102,13 +128,39 @@ export function extractHtml(html: string): Extraction {
   meta.publisher ??= article?.siteName ? normaliseSpace(article.siteName) : undefined;
   meta.date ??= parseDate(article?.publishedTime);
   let paragraphs = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Doc) : [];
-  // The headline repeated as the first paragraph belongs in the title, not the body.
-  if (meta.title && paragraphs[0] && normaliseSpace(paragraphs[0]).toLowerCase() === meta.title.toLowerCase()) paragraphs = paragraphs.slice(1);
+  // Timestamps, credits, end marks, reading times, contact lines, labels alone: furniture wherever they stand.
+  // (Also a line of its own in a paragraph of `<br>`-separated lines, as old layout-table pages set them.)
+  paragraphs = paragraphs.map((p) => p.split('\n').filter((line) => !isFurnitureLine(line)).join('\n')).filter(Boolean);
+  paragraphs = dropLetterhead(paragraphs, meta.title, meta.publisher);
   // A date or a byline standing alone at the top ("October 7, 2021", "By Ann Lee", "By Ann Lee | March 3, 2024") is the page's furniture, not article text.
   paragraphs = paragraphs.filter((p, i) => i >= LEADING_DATELINES || !(isDateline(p) || isByline(p) || isBylineWithDate(p)));
   // A live blog's time-and-author line stands before each update; the update is the text.
   paragraphs = paragraphs.filter((p, i) => i === paragraphs.length - 1 || !isUpdateLine(p));
   return { format: 'html', paragraphs, meta };
+}
+
+/**
+ * The headline repeated at the top of the body belongs in the title, and what
+ * stands above it there (a letterhead, "Office of …", a section line) is the
+ * page's furniture; so is a first line that is the publisher's name.
+ */
+function dropLetterhead(paragraphs: string[], title: string | undefined, publisher: string | undefined): string[] {
+  const same = (p: string, s: string | undefined) => !!s && normaliseSpace(p).toLowerCase() === s.toLowerCase();
+  // The headline as the first line of a paragraph of lines stands on its own.
+  const split = paragraphs.flatMap((p, i) => {
+    const [first, ...rest] = p.split('\n');
+    return i < LETTERHEAD_BLOCKS && rest.length && same(first!, title) && !/^\s*(?:-|\d+\.)\s/.test(p) ? [first!, rest.join('\n')] : [p];
+  });
+  paragraphs = split;
+  const head = paragraphs.slice(0, LETTERHEAD_BLOCKS);
+  const prose = head.findIndex((p) => p.length >= PROSE_MIN_CHARS);
+  const end = prose === -1 ? head.length : prose;
+  const at = head.slice(0, end).findIndex((p) => same(p, title));
+  const short = (p: string) => p.length <= LETTERHEAD_MAX_CHARS && !p.includes('\n') && !/[.!?]$/.test(p);
+  if (at >= 0 && head.slice(0, at).every(short)) return paragraphs.slice(at + 1);
+  let i = 0;
+  while (i < end && same(paragraphs[i]!, publisher)) i++;
+  return paragraphs.slice(i);
 }
 
 /** Removes page chrome before Readability reads the page. */
@@ -117,6 +169,7 @@ function removeChrome(doc: Doc): void {
   const total = paragraphText(doc.body);
   const small = (el: El) => paragraphText(el) <= total * MAX_CHROME_SHARE;
   removeShapedChrome(doc, small);
+  removeLayoutChrome(doc, small);
   for (const name of CHROME_ELEMENTS) for (const el of Array.from(doc.querySelectorAll(name))) if (el.parentNode && small(el)) el.remove();
   // A site header is chrome; a header inside the article (headline, byline) is not.
   for (const el of Array.from(doc.querySelectorAll('header'))) if (el.parentNode && !closest(el, 'article') && small(el)) el.remove();
@@ -124,7 +177,7 @@ function removeChrome(doc: Doc): void {
     if (!el.parentNode) continue;
     const role = el.getAttribute('role') ?? '';
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    const chrome = CHROME_ROLES.test(role) || words.some((w) => CHROME_WORDS.test(w) || w.split(/[-_]/).some((part) => CHROME_SEGMENTS.has(part.toLowerCase()))) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
+    const chrome = CHROME_ROLES.test(role) || words.some(isChromeWord) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
     if (chrome && small(el)) el.remove();
   }
   for (const el of Array.from(doc.querySelectorAll('p, div, span, li'))) {
@@ -205,7 +258,7 @@ function collect(el: El, out: Block[], lists: Lists, item?: ItemState): void {
   };
   for (const child of Array.from(el.childNodes)) {
     if (child.nodeType === 3) {
-      inline += child.textContent ?? '';
+      inline += sourceText(child, el);
       continue;
     }
     if (child.nodeType !== 1) continue;
@@ -242,8 +295,14 @@ function collect(el: El, out: Block[], lists: Lists, item?: ItemState): void {
 function textWithBreaks(el: El): string {
   let s = '';
   for (const child of Array.from(el.childNodes)) {
-    if (child.nodeType === 3) s += child.textContent ?? '';
+    if (child.nodeType === 3) s += sourceText(child, el);
     else if (child.nodeType === 1 && !SKIP_IN_CONTENT.has(tag(child))) s += tag(child) === 'br' ? '\n' : textWithBreaks(child);
   }
   return s;
+}
+
+/** A text node's text: a line break in the HTML source is white space (Word hard-wraps its export), except in `<pre>`. */
+function sourceText(node: El, parent: El): string {
+  const text = node.textContent ?? '';
+  return tag(parent) === 'pre' || closest(parent, 'pre') ? text : text.replace(/[\r\n]+/g, ' ');
 }

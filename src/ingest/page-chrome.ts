@@ -19,7 +19,7 @@ const CRUMB_NAME = /breadcrumb|\bcrumbs?\b|topic-?path|you are here/i;
 const LABEL_MAX_CHARS = 40;
 const LABEL_MAX_WORDS = 5;
 /** "Back to Trade Relations", "Return to top", "Page top". */
-const BACK_LINK = /^(?:back to|return to|go to top|page top|top of (?:the )?page|to the top|jump to top|scroll to top)\b/i;
+const BACK_LINK = /^[\s<«‹←]*(?:back to|return to|go to top|page top|top of (?:the )?page|to the top|jump to top|scroll to top)\b/i;
 const BACK_LINK_MAX_CHARS = 80;
 /** The link or button text of a call to action. */
 const CTA_LINK = /^(?:sign ?up|subscribe|register|join|donate|download|get (?:it|started|the app|the newsletter)|try it|learn more|follow us|sign in|log in|read the newsletter)\b/i;
@@ -94,15 +94,16 @@ export function removeShapedChrome(doc: Doc, small: (el: El) => boolean): void {
       prev = next;
     }
   }
-  for (const el of Array.from(doc.querySelectorAll('p, div, li, section, aside, span'))) {
+  // `td` and `font`: old layout-table pages set their boxes and link rows in them.
+  for (const el of Array.from(doc.querySelectorAll('p, div, li, section, aside, span, td, font'))) {
     if (!el.parentNode || !small(el)) continue;
     const text = textOf(el);
     const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + textOf(a).length, 0);
     const links = Array.from(el.querySelectorAll('a'));
     const lastLink = links.at(-1);
     const endsWithCta = !!lastLink && CTA_LINK.test(textOf(lastLink)) && text.endsWith(textOf(lastLink));
-    if (text && text.length <= BACK_LINK_MAX_CHARS && BACK_LINK.test(text) && linked >= text.length * 0.9) el.remove();
-    else if (text.length <= CTA_MAX_CHARS && (el.querySelector('form') || endsWithCta) && tag(el) !== 'span') el.remove();
+    if (text && text.length <= BACK_LINK_MAX_CHARS && BACK_LINK.test(text) && linked >= text.length * 0.85) el.remove();
+    else if (text.length <= CTA_MAX_CHARS && (el.querySelector('form') || endsWithCta) && !['span', 'font'].includes(tag(el))) el.remove();
     else if (text && text.length <= ACTION_ROW_MAX_CHARS && isActionRow(el)) el.remove();
   }
   for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6, strong'))) {

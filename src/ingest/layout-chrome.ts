@@ -1,0 +1,172 @@
+/**
+ * Page chrome inside the article's own container, known by its shape: a
+ * "Related video" block with a duration, a "Read more" heading over a list of
+ * links, a "Don't miss these stories" line over one, a layout table's column
+ * of short links next to the content, a field label with its short value
+ * ("Release type: Chairman"), an author box ("Written by …" and a bio).
+ * Word's "Web Page, Filtered" bullets (a `MsoListParagraph` with a Symbol-font
+ * "·") become list items here too, so the list survives as a list.
+ */
+import { tag, type Doc, type El } from './dom.ts';
+import { normaliseSpace } from './whitespace.ts';
+
+const textOf = (el: El) => normaliseSpace(el.textContent ?? '');
+const linkedChars = (el: El) => Array.from(el.querySelectorAll('a')).reduce((n, a) => n + textOf(a).length, 0);
+const WRAPPERS = new Set(['body', 'main', 'article', 'html']);
+
+/** A video's running time ("04:12", "1:02:33"). */
+const DURATION = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+const VIDEO_BLOCK_MAX_CHARS = 200;
+/** Headings of a list of other stories. */
+const MORE_HEADING = /^(?:read more|read next|more to read|related(?: (?:stories|articles|posts|coverage|content|reading|links))?|more (?:stories|news|on this(?: story)?|from [\p{L} ]{1,30})|see also|you may also like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|further reading)$/iu;
+/** A lead line over a list of other stories ("Don't miss these stories from Meridian PRO:"). */
+const MORE_LEAD = /^(?:don['’]t miss|do not miss|more from|more stories|also read|also on|you might also|you may also|more coverage|catch up on)\b.{0,80}$/i;
+/** A list counts as a list of other stories when links hold this share of its text. */
+const LINK_LIST_SHARE = 0.8;
+const LINK_LIST_MAX_CHARS = 1000;
+/** A navigation column: a layout cell whose lines are short and mostly links. */
+const NAV_LINE_MAX_CHARS = 40;
+/** "Release type:", "Issues:" (at most three words and a colon). */
+const LABEL = /^\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}\s*:$/u;
+const FIELD_MAX_CHARS = 100;
+/** "Written by Tom Akers", "About the author". */
+const AUTHOR_HEADING = /^(?:written by\s+\p{Lu}.{0,60}|about the authors?|about the writer)$/iu;
+const AUTHOR_BOX_MAX_CHARS = 700;
+/** Word's bullet glyphs (Symbol "·", Wingdings "§", Courier "o") and numbers ("1.", "a)"). */
+const WORD_BULLET = /^(?:[·•§o▪■□◦➢Ø\-–]|\d{1,3}[.)]|[a-z][.)])$/;
+
+/** Removes the chrome this module knows; `small` says whether an element holds little enough of the page to go. */
+export function removeLayoutChrome(doc: Doc, small: (el: El) => boolean): void {
+  wordListsToLists(doc);
+  for (const el of Array.from(doc.querySelectorAll('div, section, aside, figure, span'))) {
+    if (!el.parentNode || !small(el)) continue;
+    // A video embed: a duration, a picture or "video"/"watch", and little text.
+    const text = textOf(el);
+    if (text.length > VIDEO_BLOCK_MAX_CHARS || !/video|\bwatch/i.test(text + (el.getAttribute('class') ?? ''))) continue;
+    if (Array.from(el.querySelectorAll('span, div, time')).some((d) => DURATION.test(textOf(d)))) el.remove();
+  }
+  for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6, p, strong, b, div, span'))) {
+    if (!h.parentNode) continue;
+    const text = textOf(h);
+    const heading = MORE_HEADING.test(text);
+    if (!heading && !MORE_LEAD.test(text)) continue;
+    // The heading inside a box with the list: the box goes.
+    const box = boxOf(h);
+    if (heading && box && small(box) && isLinkList(box, text)) {
+      box.remove();
+      continue;
+    }
+    // The heading or lead line followed by a list of links: both go.
+    const next = nextElement(h);
+    if (next && ['ul', 'ol', 'div'].includes(tag(next)) && small(next) && isLinkList(next, '')) {
+      next.remove();
+      h.remove();
+    } else if (!heading && text.endsWith(':') && text.length <= 100) h.remove();
+  }
+  removeNavColumns(doc);
+  for (const el of Array.from(doc.querySelectorAll('div, dt, label, span, th, strong, b'))) {
+    if (!el.parentNode || !LABEL.test(textOf(el))) continue;
+    const field = el.parentNode;
+    // The label and its short value in a box of their own; a label in a paragraph of prose stays.
+    if (field && !WRAPPERS.has(tag(field)) && tag(field) !== 'p' && textOf(field).length <= FIELD_MAX_CHARS && small(field)) field.remove();
+    else if (['div', 'dt', 'label', 'th'].includes(tag(el))) el.remove();
+  }
+  for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6, p, strong, div'))) {
+    if (!h.parentNode || !AUTHOR_HEADING.test(textOf(h))) continue;
+    let box = h.parentNode;
+    // Up through wrappers that add little (an avatar, a link), never into the article around the box.
+    while (box && box.parentNode && !WRAPPERS.has(tag(box.parentNode)) && textOf(box.parentNode).length <= Math.min(AUTHOR_BOX_MAX_CHARS, textOf(box).length + 40)) box = box.parentNode;
+    if (box && !WRAPPERS.has(tag(box)) && textOf(box).length <= AUTHOR_BOX_MAX_CHARS && small(box)) box.remove();
+    else h.remove();
+  }
+}
+
+/** The smallest enclosing element that is more than the heading itself (not a page-wide wrapper). */
+function boxOf(h: El): El | undefined {
+  for (let p = h.parentNode; p && !WRAPPERS.has(tag(p)); p = p.parentNode) if (textOf(p) !== textOf(h)) return p;
+  return undefined;
+}
+
+/** The next element sibling. */
+function nextElement(el: El): El | undefined {
+  const siblings = Array.from(el.parentNode?.childNodes ?? []);
+  for (let i = siblings.indexOf(el) + 1; i < siblings.length; i++) if (siblings[i]!.nodeType === 1) return siblings[i];
+  return undefined;
+}
+
+/** True when the element, less its heading's text, is links and little else. */
+function isLinkList(el: El, heading: string): boolean {
+  const text = textOf(el);
+  const rest = text.length - heading.length;
+  return text.length <= LINK_LIST_MAX_CHARS && rest > 0 && el.querySelectorAll('a').length >= 1 && linkedChars(el) >= rest * LINK_LIST_SHARE;
+}
+
+/**
+ * A layout table's column of navigation: a cell of short lines, nearly all
+ * links (bold group names between them), beside a cell with far more text.
+ */
+function removeNavColumns(doc: Doc): void {
+  for (const row of Array.from(doc.querySelectorAll('tr'))) {
+    const cells = Array.from(row.childNodes).filter((c) => c.nodeType === 1 && ['td', 'th'].includes(tag(c)));
+    if (cells.length < 2) continue;
+    const widest = Math.max(...cells.map((c) => textOf(c).length));
+    for (const cell of cells) {
+      const text = textOf(cell);
+      const links = cell.querySelectorAll('a').length;
+      if (!text || links < 3 || text.length * 3 > widest) continue;
+      const lines = linesOf(cell);
+      const short = lines.every((l) => l.length <= NAV_LINE_MAX_CHARS);
+      if (short && linkedChars(cell) >= text.replace(/\s/g, '').length * 0.5) cell.remove();
+    }
+  }
+}
+
+/** An element's lines: text split at `<br>` and block boundaries. */
+function linesOf(el: El): string[] {
+  let s = '';
+  const walk = (n: El) => {
+    for (const c of Array.from(n.childNodes)) {
+      if (c.nodeType === 3) s += c.textContent ?? '';
+      else if (c.nodeType === 1) {
+        const name = tag(c);
+        if (name === 'br' || ['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(name)) s += '\n';
+        walk(c);
+      }
+    }
+  };
+  walk(el);
+  return s.split('\n').map(normaliseSpace).filter(Boolean);
+}
+
+interface Creator {
+  createElement(name: string): El & { appendChild(c: El): void };
+}
+
+/**
+ * Word's list paragraphs (`<p class="MsoListParagraphCxSpFirst">` with a
+ * bullet glyph in a span of its own) become `<ul><li>` (or `<ol>` for numbers),
+ * the glyph dropped: it is the list's marker, not text.
+ */
+function wordListsToLists(doc: Doc): void {
+  let list: (El & { appendChild(c: El): void }) | undefined;
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    const cls = p.getAttribute('class') ?? '';
+    const style = p.getAttribute('style') ?? '';
+    if (!/^MsoList/i.test(cls) && !/mso-list/i.test(style)) continue;
+    const marker = Array.from(p.querySelectorAll('span')).find((s) => textOf(s) !== '');
+    const glyph = marker ? textOf(marker) : '';
+    if (!marker || !WORD_BULLET.test(glyph) || !textOf(p).startsWith(glyph)) continue;
+    marker.remove();
+    const ordered = /^[\da-z][.)]$/.test(glyph) && glyph !== 'o';
+    const creator = doc as unknown as Creator;
+    const li = creator.createElement('li');
+    for (const c of Array.from(p.childNodes)) li.appendChild(c);
+    // Consecutive list paragraphs make one list.
+    if (!list || nextElement(list) !== p || (tag(list) === 'ol') !== ordered) {
+      list = creator.createElement(ordered ? 'ol' : 'ul');
+      (p.parentNode as unknown as { insertBefore(a: El, b: El): void }).insertBefore(list, p);
+    }
+    list.appendChild(li);
+    p.remove();
+  }
+}
