@@ -9,16 +9,13 @@
  * give its metadata, be refused when added again (by file and by copy) with
  * the folder untouched, and be cited when the bot is asked about it.
  */
-import { createHash } from 'node:crypto';
-import { copyFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/core/engine.ts';
-import { addArticles, AddError, type AddOptions } from '../../src/ingest/add.ts';
+import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, words, written, collapse } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
@@ -35,88 +32,7 @@ interface Expected {
   question: string;
 }
 const EXPECTED: Record<string, Expected> = JSON.parse(await readFile(path.join(pages, 'probe-expected.json'), 'utf8'));
-/** The share of the expected words the body must keep, in order. */
-const MIN_KEPT = 0.9;
-
-const folders: string[] = [];
-afterEach(async () => {
-  for (const f of folders.splice(0)) await rm(f, { recursive: true, force: true });
-});
-
-/** A knowledge folder holding one unrelated article. */
-async function knowledge(): Promise<string> {
-  const dir = await makeKnowledge({
-    'articles/existing.md': article(
-      { title: 'Wheat quota raised', date: '2023-03-01', publisher: 'Farm Wire' },
-      'The government raised the wheat import quota to 2 million tonnes this year, officials said on Monday, after a poor harvest pushed bread prices up for a third month in a row.\n',
-    ),
-  });
-  folders.push(dir);
-  return dir;
-}
-
-/** Every file under a folder with a hash of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const p = path.join(e.parentPath, e.name);
-    out[path.relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex');
-  }
-  return out;
-}
-
-const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
-const words = (s: string) => collapse(s).split(' ').filter(Boolean);
-/** A body line without its list marker (`- `, `1. `), which is markup. */
-const unmarked = (line: string) => collapse(line.replace(/^\s*(?:-|\d+\.)\s+/, ''));
-
-const BLOCK_TAGS = new Set('address article aside blockquote body div dl dt dd figure figcaption footer form h1 h2 h3 h4 h5 h6 header li main nav ol p pre section table td th tr ul'.split(' '));
-/** The words of a page as a reader gets them: its text, entities decoded, blocks and cells apart. */
-function pageWords(html: string): string {
-  const { document } = parseHTML(html);
-  let text = '';
-  const walk = (n: any) => {
-    for (const c of n.childNodes) {
-      if (c.nodeType === 3) text += c.textContent;
-      else if (c.nodeType === 1 && !['script', 'style'].includes(c.tagName.toLowerCase())) {
-        const block = BLOCK_TAGS.has(c.tagName.toLowerCase());
-        if (block) text += ' ';
-        walk(c);
-        if (block) text += ' ';
-      }
-    }
-  };
-  walk(document);
-  return collapse(text);
-}
-
-/** How many of the expected words the body has, in order (longest common subsequence of words). */
-function keptShare(expected: string[], body: string[]): number {
-  let prev = new Array<number>(body.length + 1).fill(0);
-  for (const w of expected) {
-    const row = new Array<number>(body.length + 1).fill(0);
-    for (let j = 1; j <= body.length; j++) row[j] = w === body[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    prev = row;
-  }
-  return prev[body.length]! / expected.length;
-}
-
-async function written(dir: string, id: string): Promise<{ front: Record<string, string>; lines: string[] }> {
-  const text = await readFile(path.join(dir, 'articles', `${id}.md`), 'utf8');
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-  const front = Object.fromEntries(m[1]!.split('\n').map((l) => [l.slice(0, l.indexOf(':')), JSON.parse(l.slice(l.indexOf(':') + 1))]));
-  return { front, lines: m[2]!.split('\n').map(unmarked).filter(Boolean) };
-}
-
-async function refusal(o: Partial<AddOptions> & { knowledgeDir: string; files: string[] }): Promise<string[]> {
-  const err = await addArticles(o).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AddError);
-  return (err as AddError).problems;
-}
+const { knowledge, tempDir } = probeFolders('wheat');
 
 describe('knowledge:add on six pages made independently of the extractor', () => {
   for (const [id, e] of Object.entries(EXPECTED)) {
@@ -147,16 +63,14 @@ describe('knowledge:add on six pages made independently of the extractor', () =>
       await addArticles({ knowledgeDir: dir, files: [file], id });
       const before = await snapshot(dir);
       expect(await refusal({ knowledgeDir: dir, files: [file], id })).toEqual([`${file}: an article with id "${id}" already exists (articles/${id}.md); choose another with --id`]);
-      const copy = path.join(await mkdtemp(path.join(tmpdir(), 'probe-copy-')), 'article (1).html');
-      folders.push(path.dirname(copy));
+      const copy = path.join(await tempDir('probe-copy-'), 'article (1).html');
       await copyFile(file, copy);
       expect(await refusal({ knowledgeDir: dir, files: [copy] })).toEqual([`${copy}: is the same text as article "${id}" (articles/${id}.md: "${e.title}")`]);
       expect(await snapshot(dir)).toEqual(before);
     });
 
     it(`${id}: the bot, on a copy of the knowledge folder, cites the page`, async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'probe-knowledge-'));
-      folders.push(dir);
+      const dir = await tempDir('probe-knowledge-');
       await cp(path.join(root, 'knowledge'), dir, { recursive: true });
       await addArticles({ knowledgeDir: dir, files: [file], id });
       const answer = (await loadEngine(dir)).ask(e.question);

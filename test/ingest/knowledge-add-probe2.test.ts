@@ -8,16 +8,13 @@
  * the body. Then small synthetic pages for each class the probe found, so the
  * fixes are not tied to these five pages' markup.
  */
-import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paraphraseTells } from '../../src/core/knowledge/quality.ts';
-import { addArticles, AddError, type AddOptions } from '../../src/ingest/add.ts';
+import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, words, written, collapse } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
@@ -36,96 +33,12 @@ interface Expected {
   question: string;
 }
 const EXPECTED: Record<string, Expected> = JSON.parse(await readFile(path.join(pages, 'probe2-expected.json'), 'utf8'));
-/** The share of the expected words the body must keep, in order. */
-const MIN_KEPT = 0.9;
 /**
  * A reference marker glued to the word before it: "services).2", "flows.[1]",
  * "update.1" (not a decimal such as "$7.2", which has a digit before the point).
  */
 const GLUED_MARKER = /(?<![\d])[\p{L}.,;:)”"’]\[?\d{1,3}\]?(?=\s|$)|\[\d{1,3}\]|↩/u;
-
-const folders: string[] = [];
-afterEach(async () => {
-  for (const f of folders.splice(0)) await rm(f, { recursive: true, force: true });
-});
-
-/** A knowledge folder holding one unrelated article. */
-async function knowledge(): Promise<string> {
-  const dir = await makeKnowledge({
-    'articles/existing.md': article(
-      { title: 'Rice quota raised', date: '2023-03-01', publisher: 'Farm Wire' },
-      'The government raised the rice import quota to 2 million tonnes this year, officials said on Monday, after a poor harvest pushed prices up for a third month in a row.\n',
-    ),
-  });
-  folders.push(dir);
-  return dir;
-}
-
-/** Every file under a folder with a hash of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const p = path.join(e.parentPath, e.name);
-    out[path.relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex');
-  }
-  return out;
-}
-
-const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
-const words = (s: string) => collapse(s).split(' ').filter(Boolean);
-/** A body line without its list marker (`- `, `1. `), which is markup. */
-const unmarked = (line: string) => collapse(line.replace(/^\s*(?:-|\d+\.)\s+/, ''));
-
-const BLOCK_TAGS = new Set('address article aside blockquote body div dl dt dd figure figcaption footer form h1 h2 h3 h4 h5 h6 header li main nav ol p pre section table td th tr ul'.split(' '));
-/** A link to a note ("1", "[2]") or back from one ("↩"): a marker, not words of the text. */
-const isNoteLink = (el: any) => el.tagName.toLowerCase() === 'a' && (el.getAttribute('href') ?? '').startsWith('#') && /^(?:\[?\d{1,3}\]?|↩)$/.test(collapse(el.textContent));
-
-/** The words of a page as a reader gets them: its text, entities decoded, blocks apart, links to and from notes left out. */
-function pageWords(html: string): string {
-  const { document } = parseHTML(html);
-  let text = '';
-  const walk = (n: any) => {
-    for (const c of n.childNodes) {
-      if (c.nodeType === 3) text += c.textContent;
-      else if (c.nodeType === 1 && !['script', 'style'].includes(c.tagName.toLowerCase()) && !isNoteLink(c)) {
-        const block = BLOCK_TAGS.has(c.tagName.toLowerCase());
-        if (block) text += ' ';
-        walk(c);
-        if (block) text += ' ';
-      }
-    }
-  };
-  walk(document);
-  return collapse(text);
-}
-
-/** How many of the expected words the body has, in order (longest common subsequence of words). */
-function keptShare(expected: string[], body: string[]): number {
-  let prev = new Array<number>(body.length + 1).fill(0);
-  for (const w of expected) {
-    const row = new Array<number>(body.length + 1).fill(0);
-    for (let j = 1; j <= body.length; j++) row[j] = w === body[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    prev = row;
-  }
-  return prev[body.length]! / expected.length;
-}
-
-async function written(dir: string, id: string): Promise<{ front: Record<string, string>; lines: string[] }> {
-  const text = await readFile(path.join(dir, 'articles', `${id}.md`), 'utf8');
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-  const front = Object.fromEntries(m[1]!.split('\n').map((l) => [l.slice(0, l.indexOf(':')), JSON.parse(l.slice(l.indexOf(':') + 1))]));
-  return { front, lines: m[2]!.split('\n').map(unmarked).filter(Boolean) };
-}
-
-async function refusal(o: Partial<AddOptions> & { knowledgeDir: string; files: string[] }): Promise<string[]> {
-  const err = await addArticles(o).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AddError);
-  return (err as AddError).problems;
-}
+const { knowledge, tempDir } = probeFolders('rice');
 
 describe('knowledge:add on five more pages made independently of the extractor', () => {
   for (const [id, e] of Object.entries(EXPECTED)) {
@@ -157,8 +70,7 @@ describe('knowledge:add on five more pages made independently of the extractor',
       await addArticles({ knowledgeDir: dir, files: [file], id });
       const before = await snapshot(dir);
       expect(await refusal({ knowledgeDir: dir, files: [file], id })).toEqual([`${file}: an article with id "${id}" already exists (articles/${id}.md); choose another with --id`]);
-      const copy = path.join(await mkdtemp(path.join(tmpdir(), 'probe2-copy-')), 'article (1).html');
-      folders.push(path.dirname(copy));
+      const copy = path.join(await tempDir('probe2-copy-'), 'article (1).html');
       await copyFile(file, copy);
       expect(await refusal({ knowledgeDir: dir, files: [copy] })).toEqual([`${copy}: is the same text as article "${id}" (articles/${id}.md: "${e.title}")`]);
       expect(await snapshot(dir)).toEqual(before);

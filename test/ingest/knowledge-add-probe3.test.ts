@@ -10,15 +10,12 @@
  * never be in the body. Then small synthetic pages for each class, so the
  * rules are not tied to these five pages.
  */
-import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
-import { addArticles, AddError, type AddOptions } from '../../src/ingest/add.ts';
+import { describe, expect, it } from 'vitest';
+import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { article, makeKnowledge } from '../helpers/knowledge.ts';
+import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, unmarked, words, written, collapse } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
@@ -35,89 +32,7 @@ interface Expected {
   question: string;
 }
 const EXPECTED: Record<string, Expected> = JSON.parse(await readFile(path.join(pages, 'probe3-expected.json'), 'utf8'));
-/** The share of the expected words the body must keep, in order. */
-const MIN_KEPT = 0.9;
-
-const folders: string[] = [];
-afterEach(async () => {
-  for (const f of folders.splice(0)) await rm(f, { recursive: true, force: true });
-});
-
-/** A knowledge folder holding one unrelated article. */
-async function knowledge(): Promise<string> {
-  const dir = await makeKnowledge({
-    'articles/existing.md': article(
-      { title: 'Rice quota raised', date: '2023-03-01', publisher: 'Farm Wire' },
-      'The government raised the rice import quota to 2 million tonnes this year, officials said on Monday, after a poor harvest pushed prices up for a third month in a row.\n',
-    ),
-  });
-  folders.push(dir);
-  return dir;
-}
-
-/** Every file under a folder with a hash of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const p = path.join(e.parentPath, e.name);
-    out[path.relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex');
-  }
-  return out;
-}
-
-const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
-const words = (s: string) => collapse(s).split(' ').filter(Boolean);
-/** A body line without its list marker (`- `, `1. `), which is markup. */
-const unmarked = (line: string) => collapse(line.replace(/^\s*(?:-|\d+\.)\s+/, ''));
-
-const BLOCK_TAGS = new Set('address article aside blockquote body div dl dt dd figure figcaption footer form h1 h2 h3 h4 h5 h6 header li main nav ol p pre section table td th tr ul'.split(' '));
-
-/** The words of a page as a reader gets them: its text, entities decoded, blocks apart. */
-function pageWords(html: string): string {
-  const { document } = parseHTML(html);
-  let text = '';
-  const walk = (n: any) => {
-    for (const c of n.childNodes) {
-      if (c.nodeType === 3) text += c.textContent;
-      else if (c.nodeType === 1 && !['script', 'style'].includes(c.tagName.toLowerCase())) {
-        const block = BLOCK_TAGS.has(c.tagName.toLowerCase()) || c.tagName.toLowerCase() === 'br';
-        if (block) text += ' ';
-        walk(c);
-        if (block) text += ' ';
-      }
-    }
-  };
-  walk(document);
-  return collapse(text);
-}
-
-/** How many of the expected words the body has, in order (longest common subsequence of words). */
-function keptShare(expected: string[], body: string[]): number {
-  let prev = new Array<number>(body.length + 1).fill(0);
-  for (const w of expected) {
-    const row = new Array<number>(body.length + 1).fill(0);
-    for (let j = 1; j <= body.length; j++) row[j] = w === body[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    prev = row;
-  }
-  return prev[body.length]! / expected.length;
-}
-
-async function written(dir: string, id: string): Promise<{ front: Record<string, string>; body: string; lines: string[] }> {
-  const text = await readFile(path.join(dir, 'articles', `${id}.md`), 'utf8');
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-  const front = Object.fromEntries(m[1]!.split('\n').map((l) => [l.slice(0, l.indexOf(':')), JSON.parse(l.slice(l.indexOf(':') + 1))]));
-  return { front, body: m[2]!, lines: m[2]!.split('\n').map(unmarked).filter(Boolean) };
-}
-
-async function refusal(o: Partial<AddOptions> & { knowledgeDir: string; files: string[] }): Promise<string[]> {
-  const err = await addArticles(o).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AddError);
-  return (err as AddError).problems;
-}
+const { knowledge, tempDir } = probeFolders('rice');
 
 /** Decodes a fixture as the command does (one is windows-1252). */
 const fixtureText = async (file: string) => (await import('../../src/ingest/html.ts')).decodeHtml(await readFile(file));
@@ -147,8 +62,7 @@ describe('knowledge:add on a third set of pages made independently of the extrac
       await addArticles({ knowledgeDir: dir, files: [file], id });
       const before = await snapshot(dir);
       expect(await refusal({ knowledgeDir: dir, files: [file], id })).toEqual([`${file}: an article with id "${id}" already exists (articles/${id}.md); choose another with --id`]);
-      const copy = path.join(await mkdtemp(path.join(tmpdir(), 'probe3-copy-')), `article (1)${path.extname(file)}`);
-      folders.push(path.dirname(copy));
+      const copy = path.join(await tempDir('probe3-copy-'), `article (1)${path.extname(file)}`);
       await copyFile(file, copy);
       expect(await refusal({ knowledgeDir: dir, files: [copy] })).toEqual([`${copy}: is the same text as article "${id}" (articles/${id}.md: "${e.title}")`]);
       expect(await snapshot(dir)).toEqual(before);
