@@ -156,8 +156,6 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const matcher: SoftMatcher = softMatcher(soft ? index.vectors : null, names, { wordnet: soft ? index.wordnet : null });
   const concepts = query.concepts;
   const n = concepts.length;
-  // Partner words are names: they match exactly or through the knowledge's aliases only.
-  const scorers = concepts.map((c) => (c.partner ? null : matcher.against(c.stems[0]!)));
   // Each stem's credits, memoised in one flat table (soft then exact, 2n numbers a stem) rather than two
   // arrays a stem: a question meets thousands of stems. Most earn nothing; they get slot -1 and cost a lookup.
   let table = new Float32Array(2 * n * 64);
@@ -179,15 +177,27 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     used += 2 * n;
     return at;
   };
-  // Scores a stem against every concept: the asked word 1, a knowledge synonym its credit, else the soft match.
-  const scoreStem = (stem: string): number => {
+  // The sentence retriever's terms by id, when it keeps them: the memo is then an array read per stem
+  // instead of a string hash (see `slotOfId`), and a stem is compared with the concepts by number.
+  const ids = termIds(index);
+  const rows = ids && soft && index.vectors ? ids.rows : null;
+  // The concepts' stems as ids (-1: not in the dictionary).
+  const firstIds = ids ? Int32Array.from(concepts, (c) => ids.id(c.stems[0]!)) : null;
+  const synonymIds = ids ? concepts.map((c) => Int32Array.from(c.stems.slice(1), (s) => ids.id(s))) : [];
+  // All concepts' soft matches of one stem in one call. Partner words get none: they are names, matched
+  // only exactly or through the knowledge's aliases.
+  const softAll = matcher.againstAll(concepts.map((c) => (c.partner ? null : c.stems[0]!)));
+  const sims = new Float64Array(n);
+  // Scores a stem (with its term id `t`, or -1 to compare by string) against every concept: the asked
+  // word 1, a knowledge synonym its credit, else the soft match.
+  const scoreStem = (stem: string, t: number, row: number): number => {
+    softAll(stem, row, sims);
     for (let i = 0; i < n; i++) {
       const c = concepts[i]!;
-      let soft = 0;
+      let soft = sims[i]!;
       let exact = 0;
-      if (c.stems[0] === stem) soft = exact = 1;
-      else if (c.stems.includes(stem)) soft = exact = c.synonymCredit;
-      else if (scorers[i]) soft = scorers[i]!(stem);
+      if (t >= 0 ? firstIds![i] === t : c.stems[0] === stem) soft = exact = 1;
+      else if (t >= 0 ? synonymIds[i]!.includes(t) : c.stems.includes(stem)) soft = exact = c.synonymCredit;
       scratch[i] = soft;
       scratch[n + i] = exact;
     }
@@ -196,20 +206,11 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const slotOf = new Map<string, number>();
   const slot = (stem: string): number => {
     let at = slotOf.get(stem);
-    if (at === undefined) slotOf.set(stem, (at = scoreStem(stem)));
+    if (at === undefined) slotOf.set(stem, (at = scoreStem(stem, -1, UNKNOWN_ROW)));
     return at;
   };
-  // The same memo by term id, when the sentence retriever keeps its terms as ids: an array read per
-  // stem instead of a string hash. 0: not scored yet; -1: earns nothing; else the slot plus one.
-  const ids = termIds(index);
+  // The memo by term id: 0 not scored yet; -1 earns nothing; else the slot plus one.
   const slotById = ids ? new Int32Array(ids.vocabulary) : null;
-  const rows = ids && soft && index.vectors ? ids.rows : null;
-  // The concepts' stems as ids (-1: not in the dictionary), so a stem is compared by number.
-  const firstIds = ids ? Int32Array.from(concepts, (c) => ids.id(c.stems[0]!)) : null;
-  const synonymIds = ids ? concepts.map((c) => Int32Array.from(c.stems.slice(1), (s) => ids.id(s))) : [];
-  // All concepts' soft matches of one stem in one call (partner words get none): see `scoreStem`.
-  const softAll = matcher.againstAll(concepts.map((c) => (c.partner ? null : c.stems[0]!)));
-  const sims = new Float64Array(n);
   const scoreId = (t: number): number => {
     const stem = ids!.term(t);
     let row = UNKNOWN_ROW;
@@ -217,16 +218,7 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
       row = rows[t]!;
       if (row === UNKNOWN_ROW) rows[t] = row = index.vectors!.row(stem);
     }
-    softAll(stem, row, sims);
-    for (let i = 0; i < n; i++) {
-      let soft = sims[i]!;
-      let exact = 0;
-      if (firstIds![i] === t) soft = exact = 1;
-      else if (synonymIds[i]!.includes(t)) soft = exact = concepts[i]!.synonymCredit;
-      scratch[i] = soft;
-      scratch[n + i] = exact;
-    }
-    return store();
+    return scoreStem(stem, t, row);
   };
   const slotOfId = (t: number): number => {
     const v = slotById![t]!;
@@ -285,6 +277,7 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const asked = analyze(query.text).filter((s) => !partnerStems.has(s));
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < asked.length; i++) pairs.add(`${asked[i]} ${asked[i + 1]}`);
+  const askedWeights = askedTerms(query);
   const ctx: QueryContext = {
     index,
     query,
@@ -309,8 +302,8 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
     cue: CUES[query.type],
     factPassages: new Set(facts.flatMap((f) => f.passages)),
     newestKey: newestEraKey(index, query),
-    idealSentenceBm25: idealBm25(index.sentences, askedTerms(query)),
-    idealParagraphBm25: idealBm25(index.paragraphs, askedTerms(query)),
+    idealSentenceBm25: idealBm25(index.sentences, askedWeights),
+    idealParagraphBm25: idealBm25(index.paragraphs, askedWeights),
     maxSentenceBm25: 1e-9,
     maxParagraphBm25: 1e-9,
   };
@@ -351,8 +344,8 @@ function termIds(index: CorpusIndex): TermIds | null {
   return t;
 }
 
-/** The asked words among the search terms (synonyms left out), with their weights. */
-function askedTerms(query: ParsedQuery): Map<string, number> {
+/** The asked words among the search terms (each concept's first stem; synonyms left out), with their weights. */
+export function askedTerms(query: ParsedQuery): Map<string, number> {
   return new Map(query.concepts.map((c) => [c.stems[0]!, query.terms.get(c.stems[0]!) ?? 1]));
 }
 

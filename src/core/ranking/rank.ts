@@ -7,7 +7,7 @@
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
 import type { Passage } from '../model/types.ts';
-import { creditsOver, maxCredits, queryContext, shareOf, type CandidateView, type Credits, type QueryContext } from './context.ts';
+import { askedTerms, creditsOver, maxCredits, queryContext, shareOf, type CandidateView, type Credits, type QueryContext } from './context.ts';
 import { FEATURE_NAMES, FEATURES, type FeatureName } from './features.ts';
 import { DEFAULT_PRIORS, priorOffset, type Priors } from './priors.ts';
 import { DEFAULT_WEIGHTS, sigmoid, type RankWeights } from './weights.ts';
@@ -247,10 +247,11 @@ export function candidateViews(index: CorpusIndex, q: QueryContext, options: Par
   return views;
 }
 
-/** The search terms that are asked words (each concept's first stem) or years, with their weights: a topic's other words left out. */
+/** The search terms that are asked words (`askedTerms`) or years, with their weights: a topic's other words left out. */
 export function askedSearchTerms(query: ParsedQuery): Map<string, number> {
-  const firsts = new Set(query.concepts.map((c) => c.stems[0]!));
-  return new Map([...query.terms].filter(([s]) => firsts.has(s) || /^(19|20)\d\d$/.test(s)));
+  const terms = askedTerms(query);
+  for (const [s, w] of query.terms) if (/^(19|20)\d\d$/.test(s)) terms.set(s, w);
+  return terms;
 }
 
 /**

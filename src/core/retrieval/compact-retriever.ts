@@ -34,6 +34,11 @@ export interface CompactBuildOptions {
 
 type Sequences = TermSequences;
 
+/** A query term's weight: its boost times its idf among `n` documents, `df` of them holding it (minisearch's formula). */
+function termWeight(boost: number, n: number, df: number): number {
+  return boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Typed-array BM25 retriever with max-score pruning. */
@@ -257,7 +262,7 @@ export class CompactRetriever implements Retriever {
       if (p >= to || this.postings[p] !== d) continue;
       const df = to - from;
       const tf = this.freqs[p]!;
-      acc += boost * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (D + (tf * (K + 1)) / (tf + this.norm[d]!));
+      acc += termWeight(boost, n, df) * this.tfPart(tf, d);
       matched++;
     }
     return acc * matched;
@@ -274,7 +279,7 @@ export class CompactRetriever implements Retriever {
       const t = this.termId(term);
       if (t < 0) continue;
       const df = this.offsets[t + 1]! - this.offsets[t]!;
-      const weight = boost * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const weight = termWeight(boost, n, df);
       qterms.push({ term, t, weight, ub: weight * this.maxPart[t]!, df });
     }
     if (qterms.length === 0) return [];
@@ -358,9 +363,14 @@ export class CompactRetriever implements Retriever {
     };
   }
 
+  /** BM25+'s term-frequency part for document `d` (its length normalised). */
+  private tfPart(tf: number, d: number): number {
+    return D + (tf * (K + 1)) / (tf + this.norm[d]!);
+  }
+
   private addPosting(acc: Float64Array, cnt: Uint16Array, d: number, p: number, weight: number): void {
     const tf = this.freqs[p]!;
-    acc[d]! += weight * (D + (tf * (K + 1)) / (tf + this.norm[d]!));
+    acc[d]! += weight * this.tfPart(tf, d);
     cnt[d]!++;
   }
 
