@@ -7,6 +7,7 @@
 import { analyze } from '../text/analyzer.ts';
 import { questionNames } from '../text/named-entities.ts';
 import { softMatcher, UNKNOWN_ROW, type SoftMatcher } from '../text/soft-match.ts';
+import { GistMeter, questionGist } from './gist.ts';
 import type { CorpusIndex, IndexedFact } from '../retrieval/corpus-index.ts';
 import type { TermSequences } from '../retrieval/retriever.ts';
 import type { Concept, ParsedQuery } from '../query/parse.ts';
@@ -51,6 +52,12 @@ export interface QueryContext {
    */
   idealSentenceBm25: number;
   idealParagraphBm25: number;
+  /**
+   * Cosine (0–1) of the question's gist with the gist of passages `from` to
+   * `to - 1` (their distinct words: see gist.ts; names and the partner left
+   * out), memoised by range; 0 without vectors.
+   */
+  gistOf(from: number, to: number): number;
   /** Best sentence and paragraph BM25 among the candidates. */
   maxSentenceBm25: number;
   maxParagraphBm25: number;
@@ -66,6 +73,9 @@ export interface CandidateView {
   own: Set<string>;
   /** Stems of the previous sentence of the same article, if any. */
   previous?: Set<string>;
+  /** The passages of the sentence's paragraph: from `paragraphStart` to `paragraphEnd - 1`. */
+  paragraphStart: number;
+  paragraphEnd: number;
   /** True when the paragraph or a sentence on either side holds the stem. */
   aroundHas(stem: string): boolean;
   /** Best credit per question idea over `own` (soft and exact). */
@@ -278,7 +288,9 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < asked.length; i++) pairs.add(`${asked[i]} ${asked[i + 1]}`);
   const askedWeights = askedTerms(query);
+  const gistOf = gistReader(index, ids, soft ? index.vectors : null, asked, names, partnerStems, termsOf);
   const ctx: QueryContext = {
+    gistOf,
     index,
     query,
     weights,
@@ -310,8 +322,72 @@ export function queryContext(index: CorpusIndex, query: ParsedQuery, facts: read
   return ctx;
 }
 
+/**
+ * `QueryContext.gistOf` for a question: its gist from the asked words, then
+ * each passage range's, through the term ids when the retriever keeps them
+ * (rows, weights and the name test looked up once per term and index) or
+ * else by stem.
+ */
+function gistReader(
+  index: CorpusIndex,
+  ids: TermIds | null,
+  vectors: CorpusIndex['vectors'],
+  asked: readonly string[],
+  names: { has(s: string): boolean },
+  partner: ReadonlySet<string>,
+  termsOf: (i: number) => string[],
+): (from: number, to: number) => number {
+  const left = (s: string) => names.has(s) || partner.has(s);
+  const question = vectors ? questionGist(vectors, [...new Set(asked)].filter((s) => !left(s)).map((s) => ({ row: vectors.row(s), weight: idf(index, s) }))) : null;
+  if (!vectors || !question) return () => 0;
+  const meter = new GistMeter(vectors, question);
+  const memo = new Map<number, number>();
+  const seen = new Set<string>();
+  const addStem = (s: string) => {
+    if (seen.has(s) || left(s)) return;
+    seen.add(s);
+    const row = vectors.row(s);
+    if (row >= 0) meter.add(row, idf(index, s));
+  };
+  // By id: the question's names and partner words as ids (a name of the corpus is marked in the table).
+  const askedLeft = ids ? new Set([...asked, ...partner].filter(left).map((s) => ids.id(s))) : null;
+  let stamp = 0;
+  const addId = (t: number) => {
+    const g = ids!.gist;
+    if (g.seen[t] === stamp) return;
+    g.seen[t] = stamp;
+    if (g.weight[t]! < 0) {
+      const s = ids!.term(t);
+      g.weight[t] = index.names.has(s) ? 0 : idf(index, s);
+      if (ids!.rows[t] === UNKNOWN_ROW) ids!.rows[t] = vectors.row(s);
+    }
+    const row = ids!.rows[t]!;
+    if (row >= 0 && g.weight[t]! > 0 && !askedLeft!.has(t)) meter.add(row, g.weight[t]!);
+  };
+  return (from, to) => {
+    // Ranges are sentences and paragraphs: far under 65,536 passages long.
+    const key = to - from < 65_536 ? from * 65_536 + (to - from) : -1;
+    let v = memo.get(key);
+    if (v !== undefined) return v;
+    meter.begin();
+    if (ids) {
+      // A fresh stamp marks the words of this range as seen (the table is shared by every question of the index).
+      stamp = ids.gist.nextStamp();
+      const { offsets, terms } = ids.sequences;
+      for (let j = from; j < to; j++) for (let k = offsets[j]!, end = offsets[j + 1]!; k < end; k++) addId(terms[k]!);
+    } else {
+      seen.clear();
+      for (let j = from; j < to; j++) for (const s of termsOf(j)) addStem(s);
+    }
+    memo.set(key, (v = meter.cosine()));
+    return v;
+  };
+}
+
 /** The sentence retriever's terms by id, with a vector row per id filled in as ids are met. */
 interface TermIds {
+  /** Per term id, for the gists: its weight (idf; 0 for a name; -1 until looked up) and the stamp of the last range that met it. */
+  gist: { weight: Float32Array; seen: Uint32Array; nextStamp(): number };
   vocabulary: number;
   /** Each passage's term ids (passage `i`'s from `offsets[i]` to `offsets[i + 1]`). */
   sequences: TermSequences;
@@ -337,11 +413,29 @@ function termIds(index: CorpusIndex): TermIds | null {
             term: (id) => r.term!(id),
             id: (stem) => r.termId!(stem),
             rows: new Int32Array(r.vocabulary).fill(UNKNOWN_ROW),
+            gist: gistTable(r.vocabulary),
           }
         : null;
     termIdTables.set(index, t);
   }
   return t;
+}
+
+function gistTable(vocabulary: number): TermIds['gist'] {
+  const seen = new Uint32Array(vocabulary);
+  let stamp = 0;
+  return {
+    weight: new Float32Array(vocabulary).fill(-1),
+    seen,
+    nextStamp() {
+      // After 2³² − 1 ranges the stamps wrap: clear them so an old stamp cannot pass for the new one.
+      if (++stamp === 0xffffffff) {
+        seen.fill(0);
+        stamp = 1;
+      }
+      return stamp;
+    },
+  };
 }
 
 /** The asked words among the search terms (each concept's first stem; synonyms left out), with their weights. */

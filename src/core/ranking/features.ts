@@ -46,6 +46,16 @@ export const proximity: Feature = (c, q) => {
 /** 1 when the sentence has the shape of the answer the question wants (a figure for "how much", a date for "when"...). */
 export const typeCue: Feature = (c, q) => (q.cue?.test(c.passage.text) ? 1 : 0);
 
+/**
+ * Cosine of the question's gist (rarity-weighted mean word vector, gist.ts)
+ * with the sentence's: whether it speaks of what the question asks as a
+ * whole, though it may share no word with it one to one.
+ */
+export const sentenceGist: Feature = (c, q) => q.gistOf(c.index, c.index + 1);
+
+/** The same against the sentence's paragraph: what the source around it is about. */
+export const paragraphGist: Feature = (c, q) => q.gistOf(c.paragraphStart, c.paragraphEnd);
+
 /** Every fitted feature, by name, in a fixed order (the order of the weights file). */
 export const FEATURES = {
   sentenceBm25,
@@ -56,6 +66,8 @@ export const FEATURES = {
   neighbourSupport,
   proximity,
   typeCue,
+  sentenceGist,
+  paragraphGist,
 } as const satisfies Record<string, Feature>;
 
 /** A fitted feature's name. */

@@ -6,32 +6,34 @@
 export const FITTED_WEIGHTS = {
   "version": 1,
   "features": {
-    "sentenceBm25": 0.4168,
-    "paragraphBm25": 1.5844,
-    "exactCoverage": 0.3342,
-    "softCoverage": 3.2152,
-    "contextCoverage": 1.6516,
-    "neighbourSupport": 2.0726,
-    "proximity": 0.9052,
-    "typeCue": 0.6212
+    "sentenceBm25": 0.4012,
+    "paragraphBm25": 1.511,
+    "exactCoverage": 0.3567,
+    "softCoverage": 2.9043,
+    "contextCoverage": 1.7203,
+    "neighbourSupport": 1.979,
+    "proximity": 0.8738,
+    "typeCue": 0.626,
+    "sentenceGist": 2.175,
+    "paragraphGist": 1.2602
   },
-  "bias": -7.1918,
+  "bias": -9.2634,
   "answerability": {
     "features": {
-      "bestCoverage": 1.4316,
-      "bestSupport": 2.3242,
-      "vocabulary": 1.5684,
-      "namesFound": 0.6596,
-      "margin": 1.1053
+      "bestCoverage": 1.4161,
+      "bestSupport": 2.9061,
+      "vocabulary": 1.788,
+      "namesFound": 0.8087,
+      "margin": 1.0505
     },
-    "bias": -7.3934
+    "bias": -8.2321
   },
-  "threshold": 0.2239,
+  "threshold": 0.1696,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 386378 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
-    "squadTop1": 0.6944,
-    "squadTop3": 0.85,
-    "splitAnswerableTop3": 0.7897,
+    "squadTop1": 0.7074,
+    "squadTop3": 0.8611,
+    "splitAnswerableTop3": 0.831,
     "splitUnanswerableAbstained": 0.9
   }
 };

@@ -98,6 +98,8 @@ export function leadInOf(index: CorpusIndex, i: number): number | undefined {
 
 /** What `candidateView` reads per paragraph, memoised by the caller. */
 interface ParagraphMemo {
+  /** First passage of paragraph `p` (and `starts[p + 1]` the end). */
+  starts: Uint32Array;
   stems(i: number): Set<string>;
   credits(i: number): Credits;
 }
@@ -110,6 +112,8 @@ class View implements CandidateView {
   readonly previousCredits?: Credits;
   readonly aroundCredits: Credits;
   readonly hasLeadIn: boolean;
+  readonly paragraphStart: number;
+  readonly paragraphEnd: number;
   // The stem sets are built when read (topic briefings read `own`; no feature reads `previous`).
   private ownStems?: Set<string>;
   private previousStems?: Set<string>;
@@ -128,6 +132,9 @@ class View implements CandidateView {
     this.passage = corpus.passages[index]!;
     this.sequence = q.termsOf(index);
     this.hasLeadIn = leadIn !== undefined;
+    const p = corpus.paragraphOf[index]!;
+    this.paragraphStart = paragraph.starts[p]!;
+    this.paragraphEnd = paragraph.starts[p + 1]!;
     this.ownCredits = leadIn === undefined ? q.sentenceCredits(index) : maxCredits(q.sentenceCredits(index), q.sentenceCredits(leadIn));
     if (previousId !== undefined) this.previousCredits = q.sentenceCredits(previousId);
     // A neighbour in the same paragraph adds nothing to the paragraph's credits: only the others are merged.
@@ -197,6 +204,7 @@ export function candidateViews(index: CorpusIndex, q: QueryContext, options: Par
   const stemCache = new Map<number, Set<string>>();
   const creditCache = new Map<number, Credits>();
   const paragraph = {
+    starts,
     stems(i: number): Set<string> {
       const key = index.paragraphOf[i]!;
       let set = stemCache.get(key);

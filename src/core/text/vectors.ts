@@ -41,6 +41,8 @@ export interface WordVectors {
   similarity(a: number, b: number): number;
   /** `similarity(rows[i], b)` into `out[i]` for each i, 0 where `rows[i]` is negative (no row). */
   similarities(rows: Int32Array, b: number, out: Float64Array): void;
+  /** Adds `weight` times row `row`'s unit vector to `into` (length `dims`). */
+  addRow(row: number, weight: number, into: Float32Array): void;
   /** The stems of the table in row order (for snapshots and tests). */
   stems(): string[];
   /** The compiled bytes (what the cache stores). */
@@ -220,6 +222,10 @@ export function decodeVectors(data: Uint8Array): WordVectors {
     similarity,
     similarities(rows, b, out) {
       for (let i = 0; i < rows.length; i++) out[i] = rows[i]! < 0 ? 0 : similarity(rows[i]!, b);
+    },
+    addRow(r, weight, into) {
+      const w = weight / 127;
+      for (let k = 0, x = r * dims; k < dims; k++, x++) into[k] = into[k]! + w * matrix[x]!;
     },
     stems: () => (count ? blob.toString('utf8').split('\n') : []),
     bytes: () => base.subarray(0, matrixAt + count * dims),

@@ -230,6 +230,45 @@ describe('ranking features', () => {
     expect(F.proximity(byText(/Carmakers welcomed/), q)).toBe(0);
   });
 
+  it('sentenceGist: a question in other words still points at the sentence that says it, names left out', () => {
+    // Not one word of the question is in the sentence ("vehicle makers" / "automakers", "levies" / "duties", "shipments abroad" / "exports").
+    // (So no search finds it: the features are read for passages by number.)
+    const q = queryContext(index, parseQuery('are vehicle makers afraid of levies on shipments abroad?', corpus.deals, corpus.topics), []);
+    const at = (re: RegExp) => ({ index: index.passages.findIndex((p) => re.test(p.text)) }) as CandidateView;
+    const right = at(/Automakers fear new duties/);
+    expect(q.sentenceCredits(right.index).exact.every((x) => x === 0)).toBe(true);
+    expect(F.sentenceGist(right, q)).toBeGreaterThan(0.4);
+    expect(F.sentenceGist(right, q)).toBeGreaterThan(F.sentenceGist(at(/The minister said/), q) + 0.15);
+    // The guard: a name counts on neither side, so "Kyoto" cannot be matched by "Osaka" (nor by anything).
+    const osaka = index.passages.findIndex((p) => /^That plan was dropped/.test(p.text));
+    const plain = queryContext(index, parseQuery('what happened to the talks?', corpus.deals, corpus.topics), []);
+    const named = queryContext(index, parseQuery('what happened to the talks in Kyoto?', corpus.deals, corpus.topics), []);
+    expect(named.gistOf(osaka, osaka + 1)).toBeCloseTo(plain.gistOf(osaka, osaka + 1), 5);
+    expect(queryContext(index, parseQuery('and in Kyoto?', corpus.deals, corpus.topics), []).gistOf(osaka, osaka + 1)).toBe(0);
+    // Exact matching only (no vectors): no gist.
+    expect(queryContext(index, parseQuery('vehicle makers', corpus.deals, corpus.topics), [], false).gistOf(0, 1)).toBe(0);
+  });
+
+  it('paragraphGist: the gist of the paragraph around the sentence', () => {
+    const { q, byText } = views('was the plan dropped? did the negotiations resume after the meeting?');
+    const v = byText(/That plan was dropped/);
+    expect(F.paragraphGist(v, q)).toBe(q.gistOf(v.paragraphStart, v.paragraphEnd));
+    expect(v.paragraphEnd - v.paragraphStart).toBe(2);
+    // The paragraph's other sentence ("the talks would resume") says what the question asks.
+    expect(F.paragraphGist(v, q)).toBeGreaterThan(F.sentenceGist(v, q));
+  });
+
+  it('gists are the same read by term id (compact retriever) as by stem', () => {
+    const byStem = buildIndex(corpus, { retriever: 'minisearch' });
+    for (const question of ['are vehicle makers afraid of levies?', 'new tariff on exports in Osaka', 'did Freedonia praise the negotiators?']) {
+      const parsed = parseQuery(question, corpus.deals, corpus.topics);
+      const ids = queryContext(index, parsed, []);
+      const stems = queryContext(byStem, parsed, []);
+      for (let i = 0; i < index.passages.length; i++) expect(ids.gistOf(i, i + 1)).toBeCloseTo(stems.gistOf(i, i + 1), 5);
+      expect(ids.gistOf(0, index.passages.length)).toBeCloseTo(stems.gistOf(0, index.passages.length), 5);
+    }
+  });
+
   it('typeCue: a "how much" question favours a sentence with a figure', () => {
     const { q, byText } = views('how much will the tariff on cars be?');
     expect(F.typeCue(byText(/15 percent\.$/), q)).toBe(1);
