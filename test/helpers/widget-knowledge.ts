@@ -104,3 +104,21 @@ export const WIDGET_SET6_KNOWLEDGE: KnowledgeFiles = {
     'Aland growers will gain from Bland’s commitment to purchase $7 billion of Aland farm goods.\n\nPurchases worth $3 billion of Aland fish are planned.\n\nThe profits of the dock project will go 70% to the Aland of Norland and 30% to Bland.\n\nAland and Bland intend to conclude the ferry talks within three months after the pact enters into force.\n\nBland quit the old ferry league on its fourth day in office, the new government said.\n',
   ),
 };
+
+/**
+ * The set-6 knowledge with one more article and a timeline topic, for the
+ * classes held-out set 7 found: a figure of a third party no sentence on the
+ * figure names ("Eland settled on a 5 percent widget tariff"), an item of a
+ * bulleted list after long items, said with a topic's other word ("ferry" for "ship"),
+ * a topic named only in a clause saying when ("Once the pact took effect, …").
+ * A separate export, so the earlier sets' widget answers stay as they are.
+ */
+export const WIDGET_SET7_KNOWLEDGE: KnowledgeFiles = {
+  ...WIDGET_SET6_KNOWLEDGE,
+  'topics.yaml': `${topics}  - { id: signing, name: "Signing", synonyms: ["signed", "signing", "sign", "signature"] }\n  - { id: timeline, name: "Timeline", synonyms: ["effect", "take effect", "in force", "enters into force"] }\n`,
+  'facts/ports.yaml': `facts:\n  - { id: port-talks, deal: widget-pact, topic: shipping, statement: "Aland and Bland intend to finish the port talks within two months after the pact enters into force.", asOf: "2023-01-10", article: projects, quote: "Aland and Bland intend to finish the port talks within two months after the pact enters into force." }\n`,
+  'articles/projects.md': article(
+    { title: 'Bland projects in Aland', date: '2023-01-10', publisher: 'Bland Courier' },
+    'Eland and Fland have also made deals with Aland.\n\nBland investments in Aland:\n- Up to $4 billion to build and run new widget plants in the north of Aland, with the engineering, procurement, testing, packing and other services the plants need in partnership with Ota Works and Ito Partners.\n- Up to $2 billion to supply ferry engines and parts in partnership with Ota Works.\n\nAland and Bland intend to finish the port talks within two months after the pact enters into force.\n',
+  ),
+};

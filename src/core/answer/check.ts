@@ -190,6 +190,30 @@ function claimStart(text: string, query: ParsedQuery): number {
   return text.length;
 }
 
+/** True when passage `i` opens a bulleted line of its article ("- Up to $15 billion …"). */
+function bulleted(index: CorpusIndex, i: number): boolean {
+  const p = index.passages[i]!;
+  const body = index.articles.get(p.articleId)!.body;
+  return /(?:^|\n)[ \t]*[-*•][ \t]+$/.test(body.slice(Math.max(0, p.start - 12), p.start));
+}
+
+/**
+ * The sentence a list item hangs from: the ranking's reading (`listLeadIn`), or, for a bulleted item after long
+ * items (which the ranking takes for the end of the list), the line ending in ":" above the run of bulleted items.
+ */
+function itemLeadIn(index: CorpusIndex, i: number): number | undefined {
+  const found = listLeadIn(index, i);
+  if (found !== undefined || !bulleted(index, i)) return found;
+  const passage = index.passages[i]!;
+  for (let j = i - 1; j >= 0 && i - j <= 50; j--) {
+    const p = index.passages[j]!;
+    if (p.articleId !== passage.articleId) return undefined;
+    if (/:\s*$/.test(p.text)) return j;
+    if (!bulleted(index, j)) return undefined;
+  }
+  return undefined;
+}
+
 /** Days between two dates (each read as its first day). */
 function dayGap(a: string, b: string): number {
   const day = (d: string) => Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`) / 86_400_000;
@@ -439,6 +463,22 @@ interface CheckContext {
   saysUnheard: (stems: ReadonlySet<string>) => boolean;
 }
 
+/**
+ * Stems of the words that stand only in a clause saying when ("Once the agreement took effect, …", "…, after
+ * the pact entered into force"): they date what the claim says, they are not its topic.
+ */
+export function timeClauseStems(text: string): Set<string> {
+  const clause = /(?:^|[,;]\s*)((?:once|after|when|as soon as|until|till|before)\b[^,;.]*?)(?=[,;.]|$)/giu;
+  const inside = new Set<string>();
+  let rest = text;
+  for (const m of text.matchAll(clause)) {
+    for (const w of analyze(m[1]!)) inside.add(w);
+    rest = rest.replace(m[1]!, ' ');
+  }
+  const outside = new Set(analyze(rest));
+  return new Set([...inside].filter((w) => !outside.has(w)));
+}
+
 function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): CheckContext {
   const { topics } = index.corpus;
   const general = new Set(topics.flatMap((t) => analyze(`${t.id.replace(/[-_]/g, ' ')} ${t.name}`)));
@@ -449,7 +489,9 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
     const [ra, rb] = [vectors?.row(a) ?? -1, vectors?.row(b) ?? -1];
     return ra >= 0 && rb >= 0 && vectors!.similarity(ra, rb) >= GENERAL_SIMILARITY;
   };
-  const specific = query.concepts.filter((c) => c.topical && !general.has(c.stems[0]!) && ![...general].some((g) => close(c.stems[0]!, g))).map((c) => c.stems[0]!);
+  // A word of a clause saying when ("Once the pact took effect, …") dates the claim; it is not what the claim is about.
+  const timed = timeClauseStems(claim.text);
+  const specific = query.concepts.filter((c) => c.topical && !timed.has(c.stems[0]!) && !general.has(c.stems[0]!) && ![...general].some((g) => close(c.stems[0]!, g))).map((c) => c.stems[0]!);
   const topicStems = topics.map((t) => new Set(analyze([t.id.replace(/[-_]/g, ' '), t.name, ...t.synonyms].join(' '))));
   const sameUnit = (a: string, b: string) => a === b || topicStems.some((set) => set.has(a) && set.has(b));
   // Rare names only ("Boeing"): a common one ("American") says nothing specific.
@@ -458,7 +500,7 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
     return df > 0 && df <= Math.max(OCCASION_MIN_SENTENCES, OCCASION_SHARE * index.sentences.size);
   });
   const topical = query.concepts
-    .filter((c) => c.topical)
+    .filter((c) => c.topical && !timed.has(c.stems[0]!))
     .map((c) => ({ topic: topics.find((t, i) => topicStems[i]!.has(c.stems[0]!))?.id ?? '', stems: c.stems }))
     .filter((t) => t.topic);
   const unheardWords = query.concepts.filter((c) => !c.partner && c.stems.every((s) => index.sentences.documentFrequency(s) === 0)).map((c) => c.stems[0]!);
@@ -587,7 +629,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
 
   if (claim.figures.length) {
     const sourceFigures = analysed.figures;
-    const lead = listLeadIn(index, i);
+    const lead = itemLeadIn(index, i);
     // Who the sentence is about: its names, its list's lead-in, and its facts (a fact names its deal, hence its parties).
     const factParties = facts.flatMap((f) => index.corpus.deals.find((d) => d.id === f.deal)?.parties ?? []).map((name) => ({ name, party: true, start: 0, end: 0 }));
     // … and the sentence before in its paragraph, and the article's title ("… Billions in Investments from Japan").
@@ -595,7 +637,8 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     const around = [...mentions, ...(lead === undefined ? [] : passageFacts(index, lead).mentions), ...factParties, ...before, ...entityFinder(index.corpus.deals, index.vectors)(article.title)];
     // The claim's ideas and whose figures it gives: a figure next to "profits" or next to "Japan" is one the claim may speak of.
     const ideas = new Set([...query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems), ...claim.owners.flatMap((o) => (o ? analyze(o.name) : []))]);
-    const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)), ideas);
+    const asked = new Set([...query.concepts.filter((c) => !c.partner).map((c) => c.stems[0]!), ...claim.owners.flatMap((o) => (o ? analyze(o.name) : []))]);
+    const result = compareAll(claim, text, sourceFigures, mentions, ctx.sameUnit, (name) => around.some((m) => sameEntity(m.name, name)), ideas, asked);
     // No figure to compare, but the claim has a date: the sentence may state when the claim's event happened
     // ("shall apply retroactively … on August 7"), if it holds nearly all of the claim (EVENT_COVERAGE, exactly);
     // its document's title says what it belongs to ("Executive Order …").
@@ -638,7 +681,9 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
       // An item of a list is a part of what its lead-in speaks of ("Up to $332 billion to support critical energy
       // infrastructure" of the investments): it contradicts a claim about the whole only when its figure is said with
       // the claim's words, with the claim's party right next to it ("Japan (25%)"), or counts the claim's thing.
-      if (lead !== undefined && !result.near && !result.owned && claim.figures[result.figure!]?.kind !== 'count') return { ...fig, stated: result.stated, value: result.stated };
+      // The claim's own words, not a topic's other words for them: "Up to $2 billion to supply ferry engines" is one
+      // project of a list, and says nothing against "$12 billion into new ship yards".
+      if (lead !== undefined && !result.saidWith && !result.owned && claim.figures[result.figure!]?.kind !== 'count') return { ...fig, stated: result.stated, value: result.stated };
       const against = contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return { ...against, differs: true };
       // At another date the figure may have changed; it counts only if the claim's figure turns out to be another party's.
@@ -678,6 +723,8 @@ interface FigureResult {
   bounded?: boolean;
   /** The claim's subject words (not its names) stand among the source figure's own words ("LNG, totaling $7 billion"). */
   near?: boolean;
+  /** The claim's own words (not a topic's synonyms for them, nor its names) stand among the source figure's own words. */
+  saidWith?: boolean;
   /** Which of the claim's figures it speaks to (by index). */
   figure?: number;
   /** The source negates its figure ("did not agree to … 25%"). */
@@ -701,6 +748,7 @@ function compareAll(
   sameUnit: (a: string, b: string) => boolean,
   mentioned: (name: string) => boolean,
   ideas: ReadonlySet<string>,
+  asked: ReadonlySet<string> = ideas,
 ): FigureResult | undefined {
   // Of several comparable figures in one sentence, the ones whose own words are the claim's are the ones it speaks of:
   // "$750 billion in U.S. energy and … investments of $600 billion" — the energy figure for an energy claim.
@@ -712,6 +760,7 @@ function compareAll(
   const local = (f: Figure) => analyze(wordsAround(f)).filter((x) => ideas.has(x)).length;
   const named = new Set(claim.entities.flatMap((e) => analyze(e.name)));
   const near = (f: Figure) => analyze(wordsAround(f)).some((x) => ideas.has(x) && !named.has(x));
+  const saidWith = (f: Figure) => analyze(wordsAround(f)).some((x) => asked.has(x) && !named.has(x));
   let same: FigureResult | undefined;
   let plainSame: FigureResult | undefined;
   // Claim figures the sentence states for the claim's owner, and ones it gives with the parties swapped.
@@ -733,8 +782,9 @@ function compareAll(
       const match = compareFigures(cf, sf, sameUnit);
       if (match === 'incomparable') continue;
       const owner = figureOwner(text, sf, mentions);
-      // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it).
-      let relation = claimOwner?.party && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
+      // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it);
+      // so does one about anyone else's ("Eland settled on a 5% tariff": a sentence about another party's 5% is not about it).
+      let relation = claimOwner && !owner && !mentioned(claimOwner.name) ? 'other' : ownerRelation(claimOwner, owner, claim);
       // Goods of another party than the claim's ("$8 billion of U.S. goods" against "… of Bland goods") are not the claim's:
       // swapped when the sentence's buyer is the claim's seller, else nothing the sentence says for the claim.
       const claimOrigin = claim.origins[ci];
@@ -760,7 +810,7 @@ function compareAll(
         const claimHedged = claim.hedges.some((h) => h.kind !== 'negation');
         const hedge = unmatchedHedge(sourceHedges, claim.hedges);
         if (claimHedged && !sourceHedges.some((h) => claim.hedges.some((c) => c.kind === h.kind))) other ??= { kind: 'other', stated: label };
-        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), owned: owner?.how === 'explicit', figure: ci };
+        else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), saidWith: saidWith(sf), owned: owner?.how === 'explicit', figure: ci };
       } else if (relation === 'other' && match === 'same' && owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && !unmatchedHedge(sourceHedges, claim.hedges)) {
         elsewhere ??= { kind: 'elsewhere', stated: label };
       } else if (!other || other.foreign) other = { kind: 'other', stated: label, foreign: relation === 'other' && !!owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && (other?.foreign ?? true) };

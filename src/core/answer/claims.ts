@@ -80,6 +80,10 @@ const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const ELAPSED_DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
 const ORDINAL_TIME = new RegExp(`\\b(${ORDINALS.join('|')}|\\d{1,3}(?:st|nd|rd|th))\\s+(day|week|month|year)\\b`, 'gi');
+/** "four days into his presidency", "a month into the talks": a time elapsed, like an ordinal one. */
+const TIME_INTO = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s+(day|week|month|year)s?\\s+into\\b`, 'gi');
+/** How far either side of "N days into" the time elapsed may be, in units: "four days into" holds its fourth day. */
+const INTO_SPREAD = 0.25;
 // "90/10", "60-40" (a hyphen only before "split"): not part of a longer run of numbers ("1/2/2020").
 const SPLIT = /(?<![\w./-])(\d{1,2}(?:\.\d+)?)\s?[/-]\s?(\d{1,2}(?:\.\d+)?)(?![\w/%.-]|\.\d)/g;
 const FRACTION_MONEY = /\b(half|one-half|a third of|one-third of|two-thirds of|a quarter of|one-quarter of|three-quarters of)\s+(?:a|an|one)\s+(million|billion|trillion)\s+(?:U\.?S\.?\s+)?(dollars?|usd|yen|euros?|pounds)\b/gi;
@@ -209,6 +213,14 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const days = ELAPSED_DAYS[m[2]!.toLowerCase()]!;
     if (!n) continue;
     add({ kind: 'count', value: (n - 1) * days, until: n * days, unit: 'elapsed', unitWord: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  // "four days into his presidency": about four days elapsed, so it overlaps "his fourth day" but not "his first week".
+  for (const m of text.matchAll(TIME_INTO)) {
+    const n = m[3] ? 1 : numberOf(m[1] ?? m[2]!);
+    const days = ELAPSED_DAYS[m[4]!.toLowerCase()]!;
+    if (!n) continue;
+    const at = m.index + m[0].length - 'into'.length;
+    add({ kind: 'count', value: (n - INTO_SPREAD) * days, until: (n + INTO_SPREAD) * days, unit: 'elapsed', unitWord: text.slice(m.index, at).trim(), start: m.index, end: at - 1 });
   }
   // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
   for (const m of text.matchAll(COUNT)) {

@@ -11,7 +11,7 @@ import { type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer, type Stance } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE, WIDGET_SET7_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 import { tempEngines } from '../../helpers/temp-engines.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
@@ -449,9 +449,47 @@ describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
   });
 });
 
+/** The classes held-out set 7 found, each on made-up knowledge (`WIDGET_SET7_KNOWLEDGE`). */
+describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
+  const engineFor = tempEngines();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(WIDGET_SET7_KNOWLEDGE);
+  });
+  const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
+
+  it('a figure the claim gives a third party ("Eland settled on a 5 percent widget tariff") is not backed by sentences that never name it', () => {
+    const a = engine.check('Eland settled on a 5 percent widget tariff with Aland');
+    expect(a.verdict).toBe('no-source');
+    expect(a.citations).toEqual([]);
+    expect(engine.check('Bland widgets pay a 5 percent tariff under the pact').verdict).not.toBe('no-source');
+  });
+
+  it('an item of a bulleted list after a long item is still a part of its lead-in, and a topic’s other word ("ferry" for "ship") does not make it speak of the claim’s whole', () => {
+    const a = engine.check('Bland will put $12 billion into new ship yards');
+    expect(a.verdict).toBe('no-source');
+    expect(a.citations).toEqual([]);
+  });
+
+  it('a topic named only in a clause saying when ("Once the pact took effect, …") is not the claim’s topic', () => {
+    const a = engine.check('Once the pact took effect, Aland and Bland meant to finish the port talks within five months');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['2 months']);
+    checkQuotes(engine, a);
+  });
+
+  it('"four days into its term" is a time elapsed: it meets "on its fourth day in office", not "a week into"', () => {
+    const a = engine.check('Bland quit the old ferry league four days into its term');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').map((c) => c.stated)).toEqual(['fourth day']);
+    checkQuotes(engine, a);
+    expect(engine.check('Bland quit the old ferry league a week into its term').verdict).toBe('contradicted');
+  });
+});
+
 /**
  * Claims written before the checker was tuned on them (test/fixtures/claims-heldout-*.jsonl;
- * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7% and 63.3%, see the README). They are held to floors a
+ * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7%, 63.3% and 73.3%, see the README). They are held to floors a
  * little under what the checker reaches now, and to the rule that matters most:
  * a miss may say "no source", never a confident wrong verdict.
  */
@@ -467,6 +505,7 @@ describe('held-out claim sets: accuracy floors and no confident mistakes', () =>
     ['claims-heldout-4.jsonl', 0.9],
     ['claims-heldout-5.jsonl', 0.8],
     ['claims-heldout-6.jsonl', 0.75],
+    ['claims-heldout-7.jsonl', 0.8],
   ])('%s: at least %s right (verdict and a matching quote)', (file, floor) => {
     const cases = readClaims(file);
     let right = 0;

@@ -256,3 +256,19 @@ describe('parseClaim', () => {
     );
   });
 });
+
+describe('figure forms of held-out set 7', () => {
+  it('"four days into his term" is a time elapsed, about four days: it overlaps "his fourth day", not "his first week" or "five days into"', () => {
+    const [into] = findFigures('four days into his presidency');
+    const [day] = findFigures('on his fourth day in office');
+    const [week] = findFigures('in his first week in office');
+    const [five] = findFigures('five days into his term');
+    const [month] = findFigures('a month into the talks');
+    expect(formatFigure(into!)).toBe('four days');
+    expect(compareFigures(into!, day!)).toBe('same');
+    expect(compareFigures(into!, week!)).toBe('same');
+    expect(compareFigures(five!, day!)).toBe('different');
+    expect(compareFigures(month!, day!)).toBe('different');
+    expect(findFigures('within four months').map((f) => f.until)).toEqual([undefined]);
+  });
+});
