@@ -48,6 +48,11 @@ describe('parseQuery', () => {
     expect(questionType('Why did talks stall?')).toBe('why');
     expect(questionType('What rate applies to steel?')).toBe('rate');
     expect(questionType('Tell me about beef')).toBe('other');
+    // A verb and "the" may stand between "what" and the noun that names the answer's kind.
+    expect(questionType("What's the number of the order that set it up?")).toBe('amount');
+    expect(questionType('What was the value of the exports?')).toBe('amount');
+    expect(questionType('What is the date of the signing?')).toBe('when');
+    expect(questionType('What is the plan?')).toBe('other');
   });
 
   it('never throws, and gives only non-empty stems, for any input', () => {
