@@ -110,7 +110,9 @@ export const WIDGET_SET6_KNOWLEDGE: KnowledgeFiles = {
  * classes held-out set 7 found: a figure of a third party no sentence on the
  * figure names ("Eland settled on a 5 percent widget tariff"), an item of a
  * bulleted list after long items, said with a topic's other word ("ferry" for "ship"),
- * a topic named only in a clause saying when ("Once the pact took effect, …").
+ * a topic named only in a clause saying when ("Once the pact took effect, …"),
+ * a sentence dated by the one before it ("at the time"), two figures with as
+ * many of the claim's words around them (the nearer word decides).
  * A separate export, so the earlier sets' widget answers stay as they are.
  */
 export const WIDGET_SET7_KNOWLEDGE: KnowledgeFiles = {
@@ -119,6 +121,6 @@ export const WIDGET_SET7_KNOWLEDGE: KnowledgeFiles = {
   'facts/ports.yaml': `facts:\n  - { id: port-talks, deal: widget-pact, topic: shipping, statement: "Aland and Bland intend to finish the port talks within two months after the pact enters into force.", asOf: "2023-01-10", article: projects, quote: "Aland and Bland intend to finish the port talks within two months after the pact enters into force." }\n`,
   'articles/projects.md': article(
     { title: 'Bland projects in Aland', date: '2023-01-10', publisher: 'Bland Courier' },
-    'Eland and Fland have also made deals with Aland.\n\nBland investments in Aland:\n- Up to $4 billion to build and run new widget plants in the north of Aland, with the engineering, procurement, testing, packing and other services the plants need in partnership with Ota Works and Ito Partners.\n- Up to $2 billion to supply ferry engines and parts in partnership with Ota Works.\n\nAland and Bland intend to finish the port talks within two months after the pact enters into force.\n',
+    'Eland and Fland have also made deals with Aland.\n\nBland investments in Aland:\n- Up to $4 billion to build and run new widget plants in the north of Aland, with the engineering, procurement, testing, packing and other services the plants need in partnership with Ota Works and Ito Partners.\n- Up to $2 billion to supply ferry engines and parts in partnership with Ota Works.\n\nAland and Bland intend to finish the port talks within two months after the pact enters into force.\n\nIn May 2022, Aland found that cheap ferries hurt its yards. Aland at the time put off any ferry levy for six months.\n\nIn its own deal, Eland has agreed to buy $5 billion of Aland ferries and make new investments of $3 billion in Aland.\n',
   ),
 };

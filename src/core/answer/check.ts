@@ -214,6 +214,9 @@ function itemLeadIn(index: CorpusIndex, i: number): number | undefined {
   return undefined;
 }
 
+/** Words that date a sentence by the one before it: "at the time", "at that time", "that same month". */
+const AT_THAT_TIME = /\b(?:at (?:the|that) (?:time|point)|(?:that|the) same (?:day|week|month|year))\b/i;
+
 /** Days between two dates (each read as its first day). */
 function dayGap(a: string, b: string): number {
   const day = (d: string) => Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`) / 86_400_000;
@@ -553,7 +556,8 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const text = passage.text;
   const analysed = passageFacts(index, i);
   const mentions = analysed.mentions.filter((m) => !isPerson(m.name, ctx.persons));
-  const dates = analysed.dates;
+  // "at the time" dates the sentence by the one before it in its paragraph ("In May, … concluded … Trump at the time delayed …").
+  const dates = analysed.dates.length || !AT_THAT_TIME.test(text) || !prev || prev.articleId !== passage.articleId || prev.paragraph !== passage.paragraph ? analysed.dates : passageFacts(index, i - 1).dates;
   const factDate = facts.map((f) => f.asOf).sort().at(-1);
   const base: Evidence = {
     passage: i,
@@ -758,6 +762,15 @@ function compareAll(
     return [...before.slice(-FIGURE_CONTEXT), ...after.slice(0, FIGURE_CONTEXT)].join(' ');
   };
   const local = (f: Figure) => analyze(wordsAround(f)).filter((x) => ideas.has(x)).length;
+  // Of figures with as many of the claim's words around them, the one whose nearest such word is closest is the one
+  // the words speak of: "investments of $600 billion" (two words off), not "agreed to purchase $750 billion" (three).
+  const closeness = (f: Figure) => {
+    const before = (text.slice(0, f.start).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? []).slice(-FIGURE_CONTEXT).reverse();
+    const after = (text.slice(f.end).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? []).slice(0, FIGURE_CONTEXT);
+    const at = (list: string[]) => list.findIndex((w) => analyze(w).some((x) => ideas.has(x)));
+    const d = [at(before), at(after)].filter((k) => k >= 0);
+    return d.length ? 1 / (1 + Math.min(...d)) : 0;
+  };
   const named = new Set(claim.entities.flatMap((e) => analyze(e.name)));
   const near = (f: Figure) => analyze(wordsAround(f)).some((x) => ideas.has(x) && !named.has(x));
   const saidWith = (f: Figure) => analyze(wordsAround(f)).some((x) => asked.has(x) && !named.has(x));
@@ -778,7 +791,7 @@ function compareAll(
       const o = claimOwner && figureOwner(text, f, mentions);
       return !!o && o.how === 'explicit' && sameEntity(o.name, claimOwner!.name);
     };
-    for (const sf of comparable.length > 1 ? comparable.filter((f) => local(f) === best || ownedByClaim(f)) : comparable) {
+    for (const sf of comparable.length > 1 ? comparable.filter((f) => local(f) === best || ownedByClaim(f)).sort((a, b) => closeness(b) - closeness(a)) : comparable) {
       const match = compareFigures(cf, sf, sameUnit);
       if (match === 'incomparable') continue;
       const owner = figureOwner(text, sf, mentions);

@@ -82,6 +82,10 @@ const ELAPSED_DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, ye
 const ORDINAL_TIME = new RegExp(`\\b(${ORDINALS.join('|')}|\\d{1,3}(?:st|nd|rd|th))\\s+(day|week|month|year)\\b`, 'gi');
 /** "four days into his presidency", "a month into the talks": a time elapsed, like an ordinal one. */
 const TIME_INTO = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s+(day|week|month|year)s?\\s+into\\b`, 'gi');
+/** A time in halves of a unit: "half a year" (6 months), "a year and a half" (18 months), "half a day" (12 hours). */
+const HALF_TIME = /\b(?:(half)\s+an?\s+(year|month|week|day)|(an?|one|two|three|four|five|six)\s+(year|month)s?\s+and\s+a\s+half)\b/gi;
+/** Each unit of `HALF_TIME` in the unit a half of it is counted in. */
+const HALF_UNIT: Record<string, [number, string]> = { year: [12, 'month'], month: [4, 'week'], week: [7, 'day'], day: [24, 'hour'] };
 /** How far either side of "N days into" the time elapsed may be, in units: "four days into" holds its fourth day. */
 const INTO_SPREAD = 0.25;
 // "90/10", "60-40" (a hyphen only before "split"): not part of a longer run of numbers ("1/2/2020").
@@ -186,6 +190,13 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const scale = m[4] ? SCALE[m[4].toLowerCase()]! : 1;
     if ((m[3] || m[2]) && !m[4]) continue; // "a dollar", "two dollars": not a figure worth comparing
     add({ kind: 'money', value: numberOf(n)! * scale, currency: CURRENCY_WORD[m[5]!.toLowerCase()]!, start: m.index, end: m.index + m[0].length });
+  }
+  // "half a year": six months, counted as months are.
+  for (const m of text.matchAll(HALF_TIME)) {
+    const unit = (m[2] ?? m[4]!).toLowerCase();
+    const [per, smaller] = HALF_UNIT[unit]!;
+    const whole = m[1] ? 0 : m[3]!.toLowerCase() === 'a' || m[3]!.toLowerCase() === 'an' ? 1 : numberOf(m[3]!)!;
+    add({ kind: 'count', value: (whole + 0.5) * per, unit: stem(smaller), unitWord: `${smaller}s`, start: m.index, end: m.index + m[0].length });
   }
   // A split written "90/10" or "60-40 split": two shares that make 100, each a figure.
   for (const m of text.matchAll(SPLIT)) {

@@ -478,6 +478,22 @@ describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
     checkQuotes(engine, a);
   });
 
+  it('"at the time" dates a sentence by the one before it in its paragraph ("In May 2022, … Aland at the time put off …"), and "half a year" is six months', () => {
+    const a = engine.check('In May 2022 Aland put off any ferry levy for six months');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').some((c) => /at the time put off/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+    expect(engine.check('In June 2022 Aland put off any ferry levy for six months').verdict).toBe('contradicted');
+    expect(engine.check('In May 2022 Aland put off any ferry levy for half a year').verdict).toBe('supported');
+  });
+
+  it('of two figures with as many of the claim’s words around them, the one nearer such a word is the one compared ("investments of $3 billion", not "agreed to buy $5 billion")', () => {
+    const a = engine.check('Eland agreed to invest $4 billion in Aland');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['$3 billion']);
+    checkQuotes(engine, a);
+  });
+
   it('"four days into its term" is a time elapsed: it meets "on its fourth day in office", not "a week into"', () => {
     const a = engine.check('Bland quit the old ferry league four days into its term');
     expect(a.verdict).toBe('supported');

@@ -271,4 +271,14 @@ describe('figure forms of held-out set 7', () => {
     expect(compareFigures(month!, day!)).toBe('different');
     expect(findFigures('within four months').map((f) => f.until)).toEqual([undefined]);
   });
+
+  it('a time in halves ("half a year", "a year and a half") is counted in the smaller unit, and compares with it', () => {
+    expect(figures('Trump put off the tariff for half a year')).toEqual(['count:6 months']);
+    expect(figures('talks went on for a year and a half')).toEqual(['count:18 months']);
+    const [half] = findFigures('for half a year');
+    const [six] = findFigures('for six months');
+    const [four] = findFigures('for four months');
+    expect(compareFigures(half!, six!)).toBe('same');
+    expect(compareFigures(half!, four!)).toBe('different');
+  });
 });
