@@ -551,7 +551,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const withPrevious = facts.length === 0 && prev && prev.articleId === passage.articleId && prev.paragraph === passage.paragraph ? new Set([...stems, ...index.termsOf(i - 1)]) : stems;
   // Most of them: a claim may name a topic in passing ("imports of foreign cars … national security").
   const topicHit = (t: CheckContext['topical'][number]) => withPrevious.has(t.stems[0]!) || (!otherTopicsOnly && t.stems.some((s) => withPrevious.has(s))) || facts.some((f) => f.topic === t.topic);
-  const onTopics = ctx.topical.length === 0 || ctx.topical.filter(topicHit).length >= Math.max(1, ctx.topical.length * MIN_TOPIC_SHARE);
+  let onTopics = ctx.topical.length === 0 || ctx.topical.filter(topicHit).length >= Math.max(1, ctx.topical.length * MIN_TOPIC_SHARE);
   const allTopics = ctx.topical.every(topicHit);
   const text = passage.text;
   const analysed = passageFacts(index, i);
@@ -652,6 +652,10 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
       const held = ideaCoverage(index, query.concepts, titled, false);
       if (held < EVENT_COVERAGE) return base;
       specificEnough = specificIn(titled);
+      // Holding nearly all of the claim in its own words, the sentence is about the claim's event: a fact on it that
+      // files it under another topic (when things happen) does not make its synonym of the claim's word ("tariffs"
+      // for "duty") another subject.
+      onTopics ||= ctx.topical.filter((t) => t.stems.some((x) => titled.has(x))).length >= Math.max(1, ctx.topical.length * MIN_TOPIC_SHARE);
       return { ...byDate(held, titled), dateOnly: true };
     }
     // Which claim figure it speaks to: a contradiction of one figure is not answered by support for another.
@@ -674,7 +678,7 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
         // claim's event happened: "a baseline 15 percent tariff" in an order of 4 September says nothing against
         // "15% from August 7". Within the claim's year it is context (another year still contradicts: "15% since
         // 2019" against a 15% of 2025); it still lets a sentence that dates the event decide (see `decide`).
-        if (!dates.length && datesShown().slice(0, 4) === claimDate!.date.slice(0, 4)) return { ...against, decisive: false, stance: 'context', otherDate: against.decisive, undated: true };
+        if (!dates.length && datesShown().slice(0, 4) === claimDate!.date.slice(0, 4)) return { ...against, decisive: false, stance: 'context', otherDate: onTopics, undated: true };
         return against;
       }
       return { ...fig, stated: result.stated };

@@ -494,6 +494,16 @@ describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
     checkQuotes(engine, a);
   });
 
+  it('a sentence that dates the claim’s event without its figure decides though its fact is filed under another topic, and the figure’s undated sentence names the topic by another word ("ferry" for "vessels")', () => {
+    const a = engine.check('Bland’s 8 percent levy on vessels set by the decree applies retroactively to vessels entered for sale on or after March 1, 2023');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').map((c) => c.stated)).toEqual(['1 March 2023']);
+    checkQuotes(engine, a);
+    const wrong = engine.check('Bland’s 8 percent levy on vessels set by the decree applies retroactively to vessels entered for sale on or after May 1, 2023');
+    expect(wrong.verdict).toBe('contradicted');
+    expect(deciding(wrong, 'contradicts').map((c) => c.stated)).toEqual(['1 March 2023']);
+  });
+
   it('"four days into its term" is a time elapsed: it meets "on its fourth day in office", not "a week into"', () => {
     const a = engine.check('Bland quit the old ferry league four days into its term');
     expect(a.verdict).toBe('supported');
