@@ -114,7 +114,8 @@ export const WIDGET_SET6_KNOWLEDGE: KnowledgeFiles = {
  * a sentence dated by the one before it ("at the time"), two figures with as
  * many of the claim's words around them (the nearer word decides), a date
  * stated without the figure in a sentence whose fact is on another topic,
- * for a claim that names the topic by a word of its own ("vessels").
+ * for a claim that names the topic by a word of its own ("vessels"), other
+ * people than the claim's as who signed.
  * A separate export, so the earlier sets' widget answers stay as they are.
  */
 export const WIDGET_SET7_KNOWLEDGE: KnowledgeFiles = {
@@ -124,8 +125,10 @@ export const WIDGET_SET7_KNOWLEDGE: KnowledgeFiles = {
   // A figure stated without a date, and a later sentence that dates it, filed under another topic (when things happen).
   'articles/levy.md': article({ title: 'Bland ferry levy', date: '2023-01-10', publisher: 'Bland Courier' }, 'Bland will cut its ferry levy to 8 percent, applied to all ferries entered at its ports.\n'),
   'articles/levy-rule.md': article({ title: 'Bland ferry levy decree', date: '2023-04-02', publisher: 'Bland Gazette', reliability: 'high' }, 'The ferry levies set by the decree shall apply retroactively to ferries entered for sale on or after March 1, 2023.\n'),
+  // Who signed: two people, by their titles.
+  'articles/accord.md': article({ title: 'Port accord signed', date: '2023-06-06', publisher: 'Bland Courier' }, 'Trade Minister Ben Ota and Foreign Minister Ana Ruiz signed the port accord in Aland City on June 5, 2023.\n'),
   'articles/projects.md': article(
     { title: 'Bland projects in Aland', date: '2023-01-10', publisher: 'Bland Courier' },
-    'Eland and Fland have also made deals with Aland.\n\nBland investments in Aland:\n- Up to $4 billion to build and run new widget plants in the north of Aland, with the engineering, procurement, testing, packing and other services the plants need in partnership with Ota Works and Ito Partners.\n- Up to $2 billion to supply ferry engines and parts in partnership with Ota Works.\n\nAland and Bland intend to finish the port talks within two months after the pact enters into force.\n\nIn May 2022, Aland found that cheap ferries hurt its yards. Aland at the time put off any ferry levy for six months.\n\nIn its own deal, Eland has agreed to buy $5 billion of Aland ferries and make new investments of $3 billion in Aland.\n',
+    'Eland and Fland have also made deals with Aland.\n\nBland investments in Aland:\n- Up to $4 billion to build and run new widget plants in the north of Aland, with the engineering, procurement, testing, packing and other services the plants need in partnership with Kor Works and Vel Partners.\n- Up to $2 billion to supply ferry engines and parts in partnership with Kor Works.\n\nAland and Bland intend to finish the port talks within two months after the pact enters into force.\n\nIn May 2022, Aland found that cheap ferries hurt its yards. Aland at the time put off any ferry levy for six months.\n\nIn its own deal, Eland has agreed to buy $5 billion of Aland ferries and make new investments of $3 billion in Aland.\n',
   ),
 };

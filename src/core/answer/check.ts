@@ -129,6 +129,8 @@ interface Evidence {
   differs?: boolean;
   /** Which of the claim's figures it states (by index), when it compares one. */
   figure?: number;
+  /** States other people than the claim's as who did what it says (`stated` names them): the claim's people it lacks. */
+  people?: string;
 }
 
 /** A milestone of a deal weighed against a dated claim (no quote: a deal record). */
@@ -212,6 +214,35 @@ function itemLeadIn(index: CorpusIndex, i: number): number | undefined {
     if (!bulleted(index, j)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The people a sentence names where the claim names others: some of the claim's people (by surname) are not in
+ * the sentence, and the sentence names people the claim does not ("Sanae Takaichi" for "Abe"); undefined otherwise.
+ */
+function otherPeople(persons: ReadonlySet<string>, claimText: string, text: string): { stated: string; claimed: string } | undefined {
+  const claimed = peopleIn(persons, claimText);
+  if (!claimed.length) return undefined;
+  const stated = peopleIn(persons, text);
+  // One person when their names share a word ("Shinzo Abe", "Abe Shinzo").
+  const same = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
+  const missing = claimed.filter((c) => !stated.some((x) => same(c.words, x.words))).map((c) => c.name);
+  const extra = stated.filter((x) => !claimed.some((c) => same(c.words, x.words))).map((x) => x.name);
+  return missing.length && extra.length ? { stated: extra.join(' and '), claimed: missing.join(' and ') } : undefined;
+}
+
+/** The people the sources name that a text names, each by the longest name the text gives them ("Sanae Takaichi") and its words. */
+function peopleIn(persons: ReadonlySet<string>, text: string): { name: string; words: Set<string> }[] {
+  const has = (name: string) => new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
+  const found = [...persons].filter(has).sort((a, b) => b.length - a.length);
+  const out: { name: string; words: Set<string>; at: number }[] = [];
+  for (const name of found) {
+    const words = new Set(name.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w)));
+    // A shorter name inside one already found is the same person ("Abe" in "Shinzo Abe").
+    if (out.some((o) => [...words].every((w) => o.words.has(w)))) continue;
+    out.push({ name, words, at: text.indexOf(name) });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /** Words that date a sentence by the one before it: "at the time", "at that time", "that same month". */
@@ -432,6 +463,14 @@ function titleStems(index: CorpusIndex, articleId: string): Set<string> {
   return stems;
 }
 
+const peopleCache = new WeakMap<CorpusIndex, Set<string>>();
+/** The people the sources name whose names are names: a surname some source writes in lower case ("But") is left out. */
+function peopleOf(index: CorpusIndex): Set<string> {
+  let people = peopleCache.get(index);
+  if (!people) peopleCache.set(index, (people = new Set([...personsOf(index)].filter((p) => !writtenLower(index, p.split(/\s+/).at(-1)!)))));
+  return people;
+}
+
 const personCache = new WeakMap<CorpusIndex, Set<string>>();
 /** The people the sources name (see `personNames`), once per index. */
 function personsOf(index: CorpusIndex): Set<string> {
@@ -458,6 +497,8 @@ interface CheckContext {
   topical: { topic: string; stems: string[] }[];
   /** People the sources name: they own no figure. */
   persons: ReadonlySet<string>;
+  /** The same, without words the sources also write in lower case ("But" after a title is no name): who did something. */
+  people: ReadonlySet<string>;
   /** True when a word of the claim (not a partner's name) stands in no sentence: no source can state the claim's event. */
   unheard: boolean;
   /** The claim's negation word when it denies what it states ("did not agree to invest"), for a claim with figures. */
@@ -521,7 +562,7 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
     });
   const ideaStems = new Set(query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems));
   const denied = claim.figures.length && negates(claim.text, ideaStems) ? (/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text)?.[0] ?? 'not') : undefined;
-  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
+  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), people: peopleOf(index), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
 }
 
 /**
@@ -677,7 +718,8 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
         // A date the sentence does not give (its fact's, or its article's) is when the figure was stated, not when the
         // claim's event happened: "a baseline 15 percent tariff" in an order of 4 September says nothing against
         // "15% from August 7". Within the claim's year it is context (another year still contradicts: "15% since
-        // 2019" against a 15% of 2025); it still lets a sentence that dates the event decide (see `decide`).
+        // 2019" against a 15% of 2025); it still lets a sentence that dates the event decide (see `decide`), when on the
+        // claim's topics, even without a word read as specific ("duty", which the vectors put far from "tariff").
         if (!dates.length && datesShown().slice(0, 4) === claimDate!.date.slice(0, 4)) return { ...against, decisive: false, stance: 'context', otherDate: onTopics, undated: true };
         return against;
       }
@@ -700,6 +742,22 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     // The claim's figure, at the claim's date as the sentence states it, for someone else.
     if (result.kind === 'elsewhere' && ds === 'agree' && onTopics) return { ...fig, stated: result.stated, value: result.stated, about, elsewhere: true };
     return { ...fig, stated: result.stated, foreign: result.foreign };
+  }
+
+  // People as who did it ("signed by Abe and Trump"): a sentence that says the rest of the claim, at its date,
+  // with other people where the claim's are missing, contradicts it with its people.
+  const others = claimDate ? otherPeople(ctx.people, claim.text, text) : undefined;
+  if (claimDate && others) {
+    // The claim's people and the titles it gives them ("USTR Robert Lighthizer and Foreign Minister Toshimitsu Motegi") are what differs.
+    const people = new Set(claim.entities.filter((e) => peopleIn(ctx.people, e.name).length).flatMap((e) => analyze(e.name)));
+    const rest = ideaCoverage(index, query.concepts.filter((c) => !people.has(c.stems[0]!)), all, false);
+    const ds = dateStatus();
+    if (rest >= DATE_COVERAGE && (ds === 'agree' || ds === 'published') && !unmatchedHedge(hedgesIn(text, claimStart(text, query), claimStart(text, query)), claim.hedges)) {
+      // What is specific in the claim is asked of the sentence, but for the people's own titles ("USTR", "Minister").
+      // It speaks of the whole claim, as a sentence giving a person a title does: the people are what it answers.
+      const against: Evidence = { ...base, coverage: Math.max(base.coverage, rest), exact: Math.max(base.exact, rest), decisive: true, stance: 'contradicts', stated: others.stated, value: others.stated, about: agreeingDate() ?? base.about, people: others.claimed };
+      return onTopics && ctx.specific.every((x) => people.has(x) || all.has(x)) ? against : { ...against, decisive: false, stance: 'context' };
+    }
   }
 
   if (claimDate) return byDate(exact);
@@ -1049,7 +1107,8 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
     kind: 'check',
     question: claim.text,
     answered: true,
-    headline: headlineFor(verdict, claim, citations, milestones),
+    // Who did it, when that is what the sources state otherwise: "Donald Trump and Shinzo Abe, not Robert Lighthizer and …".
+    headline: headlineFor(verdict, claim, citations, milestones, verdict === 'contradicted' && contradicts.length && contradicts.every((e) => e.people) ? [...new Set(contradicts.map((e) => e.people!))].join(' or ') : undefined),
     citations,
     facts: publicFacts,
     notes: conflictNotes(index, publicFacts),
@@ -1091,8 +1150,8 @@ function claimedPhrase(claim: ParsedClaim): string {
 }
 
 /** One line: the verdict and, side by side, what the claim says and what the sources state. */
-function headlineFor(verdict: Verdict, claim: ParsedClaim, citations: readonly Citation[], milestones: readonly MilestoneEvidence[]): string {
-  const claimed = claimedPhrase(claim);
+function headlineFor(verdict: Verdict, claim: ParsedClaim, citations: readonly Citation[], milestones: readonly MilestoneEvidence[], claimedPeople?: string): string {
+  const claimed = claimedPeople || claimedPhrase(claim);
   const stated = (stance: Stance) => [...new Set(citations.filter((c) => c.stance === stance && c.stated).map((c) => c.stated!))];
   const list = (items: string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, 2).join(', ')} and others`);
   switch (verdict) {

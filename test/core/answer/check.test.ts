@@ -504,6 +504,16 @@ describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
     expect(deciding(wrong, 'contradicts').map((c) => c.stated)).toEqual(['1 March 2023']);
   });
 
+  it('people as who did it: a sentence that says the rest of a dated claim, at its date, with other people where the claim’s are missing, contradicts it with its people', () => {
+    const a = engine.check('Cal Ito and Ana Ruiz signed the port accord in June 2023');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['Ben Ota']);
+    expect(a.headline).toMatch(/Ben Ota, not Cal Ito/);
+    checkQuotes(engine, a);
+    expect(engine.check('Ben Ota and Ana Ruiz signed the port accord in June 2023').verdict).toBe('supported');
+    expect(engine.check('Ana Ruiz signed the port accord in June 2023').verdict).toBe('supported');
+  });
+
   it('"four days into its term" is a time elapsed: it meets "on its fourth day in office", not "a week into"', () => {
     const a = engine.check('Bland quit the old ferry league four days into its term');
     expect(a.verdict).toBe('supported');
