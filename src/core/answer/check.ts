@@ -240,7 +240,10 @@ function peopleIn(persons: ReadonlySet<string>, text: string): { name: string; w
     const words = new Set(name.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w)));
     // A shorter name inside one already found is the same person ("Abe" in "Shinzo Abe").
     if (out.some((o) => [...words].every((w) => o.words.has(w)))) continue;
-    out.push({ name, words, at: text.indexOf(name) });
+    // Shown by the longest name the sources give the person ("Donald J. Trump" for "Trump"), so quotes agree.
+    const surname = name.split(/\s+/).at(-1)!;
+    const longest = [...persons].filter((p) => p === surname || p.endsWith(` ${surname}`)).sort((a, b) => b.length - a.length)[0] ?? name;
+    out.push({ name: longest, words, at: text.indexOf(name) });
   }
   return out.sort((a, b) => a.at - b.at);
 }
