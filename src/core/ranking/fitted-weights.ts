@@ -6,29 +6,29 @@
 export const FITTED_WEIGHTS = {
   "version": 1,
   "features": {
-    "sentenceBm25": 0.4012,
-    "paragraphBm25": 1.511,
-    "exactCoverage": 0.3567,
-    "softCoverage": 2.9043,
-    "contextCoverage": 1.7203,
-    "neighbourSupport": 1.979,
-    "proximity": 0.8738,
-    "typeCue": 0.626,
-    "sentenceGist": 2.175,
-    "paragraphGist": 1.2602
+    "sentenceBm25": 0.402,
+    "paragraphBm25": 1.5081,
+    "exactCoverage": 0.3542,
+    "softCoverage": 2.9047,
+    "contextCoverage": 1.7205,
+    "neighbourSupport": 1.9841,
+    "proximity": 0.8718,
+    "typeCue": 0.6086,
+    "sentenceGist": 2.1764,
+    "paragraphGist": 1.2554
   },
-  "bias": -9.2634,
+  "bias": -9.2633,
   "answerability": {
     "features": {
-      "bestCoverage": 1.4161,
-      "bestSupport": 2.9061,
-      "vocabulary": 1.788,
-      "namesFound": 0.8087,
-      "margin": 1.0505
+      "bestCoverage": 1.4209,
+      "bestSupport": 3.0346,
+      "vocabulary": 1.4171,
+      "namesFound": 0.7649,
+      "margin": 1.0568
     },
-    "bias": -8.2321
+    "bias": -7.9642
   },
-  "threshold": 0.1696,
+  "threshold": 0.1628,
   "fittedOn": "SQuAD v1.1 dev: listwise (conditional logit) fit, Platt-scaled, on every 4th question of the odd-numbered articles (1279 questions, 386378 candidates); threshold on the even-numbered half's split (every 10th question)",
   "validation": {
     "squadTop1": 0.7074,

@@ -30,6 +30,8 @@ export interface Candidate {
   support: number;
   /** True when a non-partner idea of the question is in the sentence itself (exactly or softly). */
   onSubject: boolean;
+  /** Soft credit of each question idea over the sentence's paragraph and neighbours (`CandidateView.aroundCredits.soft`). */
+  around: Float32Array;
   /** True when a topic the question names is missing from the sentence and its neighbours. */
   missesTopic: boolean;
   stems: Set<string>;
@@ -284,6 +286,7 @@ export function rankPassages(index: CorpusIndex, query: ParsedQuery, facts: read
       features,
       priors: offset,
       support: features.neighbourSupport,
+      around: view.aroundCredits.soft,
       onSubject: subject.some((i) => view.ownCredits.soft[i]! > 0),
       missesTopic: topical.some((i) => view.aroundCredits.exact[i]! === 0),
       // Built when read: only the quotes an answer considers need it.

@@ -10,7 +10,7 @@ import { creditsOver, maxCredits, queryContext, type CandidateView, type QueryCo
 import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
 import { candidateViews, rankPassages } from '../../../src/core/ranking/rank.ts';
-import { answerabilityFeatures, answerThreshold, MARGIN_FIELD, namesFound, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
+import { answerabilityFeatures, answerThreshold, bestSoftCredits, MARGIN_FIELD, namesFound, VOCABULARY_SOFT_CREDIT, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
 import { softMatcher, UNKNOWN_ROW, WORDNET_CREDIT } from '../../../src/core/text/soft-match.ts';
 import { stem } from '../../../src/core/text/analyzer.ts';
 import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
@@ -78,8 +78,8 @@ describe('answerability features', () => {
 
   it('margin: how far the best sentence stands above the mean of the next MARGIN_FIELD', () => {
     const q = parseQuery('steel talks collapsed', corpus.deals, corpus.topics);
-    const best = { index: 0, logit: 2, features: { softCoverage: 1, neighbourSupport: 1 } };
-    const field = Array.from({ length: MARGIN_FIELD + 5 }, (_x, i) => ({ logit: i < MARGIN_FIELD ? -1 : -100 }));
+    const best = { index: 0, logit: 2, features: { softCoverage: 1, neighbourSupport: 1 }, around: [] };
+    const field = Array.from({ length: MARGIN_FIELD + 5 }, (_x, i) => ({ logit: i < MARGIN_FIELD ? -1 : -100, around: [] }));
     expect(answerabilityFeatures(index, q, best, [best, ...field], -7).margin).toBe(3);
     // Only the next MARGIN_FIELD count: the weaker tail does not widen the margin.
     expect(answerabilityFeatures(index, q, best, [best, ...field.slice(0, MARGIN_FIELD)], -7).margin).toBe(3);
@@ -108,6 +108,26 @@ describe('answerability features', () => {
     expect(noTariff.sentences.documentFrequency(stem('tariff'))).toBe(0);
     expect(vocabularyShare(noTariff, q('tariff'))).toBe(1);
     expect(vocabularyShare(buildIndex(noTariff.corpus, { wordnet: null }), q('tariff'))).toBe(0);
+  });
+
+  it('vocabulary: a word the sources never use counts as known when a candidate gives it VOCABULARY_SOFT_CREDIT', () => {
+    const query = parseQuery('did carmakers worry about duties?', corpus.deals, corpus.topics);
+    // "carmakers" is in no source; "automakers" is, and the word vectors put them close.
+    expect(index.sentences.documentFrequency(stem('carmakers'))).toBeGreaterThan(0);
+    const noCarmakers = buildIndex({ ...corpus, articles: corpus.articles.filter((a) => !/carmakers/i.test(a.body)) });
+    expect(noCarmakers.sentences.documentFrequency(stem('carmakers'))).toBe(0);
+    const ranked = rankPassages(noCarmakers, query, []);
+    const best = bestSoftCredits(ranked, query.concepts.length);
+    const carmakers = query.concepts.findIndex((c) => c.stems[0] === stem('carmakers'));
+    expect(best[carmakers]).toBeGreaterThanOrEqual(VOCABULARY_SOFT_CREDIT);
+    expect(vocabularyShare(noCarmakers, query)).toBeLessThan(1);
+    expect(vocabularyShare(noCarmakers, query, best)).toBe(1);
+    // A word with no near neighbour among the candidates stays unknown.
+    const baking = parseQuery('did carmakers worry about sourdough?', corpus.deals, corpus.topics);
+    const bakingBest = bestSoftCredits(rankPassages(noCarmakers, baking, []), baking.concepts.length);
+    expect(vocabularyShare(noCarmakers, baking, bakingBest)).toBeLessThan(1);
+    // The floor decides: at 1, only the asked word itself would do.
+    expect(vocabularyShare(noCarmakers, query, best, 1)).toBeLessThan(1);
   });
 });
 
