@@ -25,7 +25,7 @@ import { analyze, stem, words } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
-import { compareFigures, entityFinder, factFigure, figureOrigin, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { compareFigures, entityFinder, factFigure, figureFlow, figureOrigin, flowsOpposed, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
 import { compareRoles, rolesIn } from './roles.ts';
@@ -870,8 +870,14 @@ function compareAll(
       if (relation === 'same' && claimOrigin && origin && !sameEntity(claimOrigin.name, origin.name)) {
         relation = owner?.party && sameEntity(owner.name, claimOrigin.name) ? 'swapped' : 'other';
       }
+      // Trade the other way ("Aland's exports to Bland" against "Bland's exports to Aland"): the parties swapped.
+      const [claimFlow, flow] = [figureFlow(claim.text, cf, claim.entities), figureFlow(text, sf, mentions)];
+      const opposed = flowsOpposed(claimFlow, flow);
+      if (opposed) relation = 'swapped';
       // Whose figure it is, when the sentence says so or it is someone else's: "10% for Japan", "90% for United States".
-      const label = formatFigure(sf) + (owner && (relation !== 'same' || owner.how === 'explicit') ? ` for ${owner.name}` : '');
+      const label = opposed
+        ? `${formatFigure(sf)} from ${flow!.exporter ?? claimFlow!.importer} to ${flow!.importer ?? claimFlow!.exporter}`
+        : formatFigure(sf) + (owner && (relation !== 'same' || owner.how === 'explicit') ? ` for ${owner.name}` : '');
       const sourceHedges = hedgesIn(text, sf.start);
       if (relation === 'same' && match === 'same') {
         // The same figure decides; of several, a plain one ("15 percent") is the one to show, not a bound ("less than 15 percent").

@@ -540,6 +540,61 @@ export function figureOrigin(text: string, figure: Pick<Figure, 'end'>, mentions
   return m && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 20)) ? m : undefined;
 }
 
+/** Which way goods go for a figure of trade: who sells them abroad and who buys them in, as far as the text says. */
+export interface Flow {
+  exporter?: string;
+  importer?: string;
+}
+
+const EXPORT_WORDS = /^(?:exports?|exported|exporting|shipments?|shipped|shipping|sales|sold|sells?)$/i;
+const IMPORT_WORDS = /^(?:imports?|imported|importing)$/i;
+
+/**
+ * The flow a figure of trade counts, from the words of its clause before it: "Bland's exports to the UK", "exports
+ * from Bland to Aland", "U.K. imports from Bland", "Bland shipped … to Aland". Undefined when no such
+ * word comes before the figure in its clause, or the text names neither side.
+ */
+export function figureFlow(text: string, figure: Pick<Figure, 'start'>, mentions: readonly EntityMention[]): Flow | undefined {
+  const from = Math.max(0, figure.start - 90);
+  const window = text.slice(from, figure.start);
+  // The clause: after the last sentence end (not the dot of "U.S."), semicolon, "while" or "whereas".
+  const cut = Math.max(...[...window.matchAll(/(?<=\p{Ll}{2}|\d)[.!?]\s+(?=\p{Lu})|;\s|\bwhile\b|\bwhereas\b/giu)].map((m) => m.index + m[0].length), 0);
+  const words = [...window.slice(cut).matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  const word = [...words].reverse().find((m) => EXPORT_WORDS.test(m[0]) || IMPORT_WORDS.test(m[0]));
+  if (!word) return undefined;
+  const exporting = EXPORT_WORDS.test(word[0]);
+  const at = from + cut + word.index;
+  const end = at + word[0].length;
+  const flow: Flow = {};
+  // Where to and where from, after the word: "to the UK", "from Bland", "from Bland to Aland".
+  for (const m of mentions.filter((x) => x.party && x.start >= end && x.end <= figure.start)) {
+    const between = text.slice(end, m.start);
+    const prep = /\b(to|into|from)\s+(?:the\s+)?$/i.exec(between)?.[1]?.toLowerCase();
+    if (!prep || /[,;]/.test(between)) continue;
+    if (prep === 'from') flow.exporter ??= m.name;
+    else flow.importer ??= m.name;
+  }
+  // Who, named right before the word: "Bland's exports", "Bland shipped"; or "U.K. exports to Bland", "British imports
+  // from Bland" when the other side follows. A name alone before the noun ("Blandish imports face …") may say where the
+  // goods come from or where they go: it says nothing.
+  const before = mentions.filter((m) => m.party && m.end <= at && m.start >= from + cut).at(-1);
+  const gap = before ? text.slice(before.end, at) : '';
+  const verb = /(?:ed|sold)$/i.test(word[0]);
+  if (before && /^(?:['’]s)?\s+(?:(?:also|has|have|had|will)\s+)?$/iu.test(gap) && (/^['’]s/u.test(gap) || verb || flow.exporter || flow.importer)) {
+    if (exporting) flow.exporter ??= before.name;
+    else flow.importer ??= before.name;
+  }
+  return flow.exporter || flow.importer ? flow : undefined;
+}
+
+/** True when two flows send the goods opposite ways: one's exporter is the other's importer. */
+export function flowsOpposed(a: Flow | undefined, b: Flow | undefined): boolean {
+  if (!a || !b) return false;
+  const crossed = (!!a.exporter && a.exporter === b.importer) || (!!a.importer && a.importer === b.exporter);
+  const agreed = (!!a.exporter && a.exporter === b.exporter) || (!!a.importer && a.importer === b.importer);
+  return crossed && !agreed;
+}
+
 /** Kinds of hedge, so a claim and a source hedged the same way agree ("threatened" and "threat"). */
 export type HedgeKind = 'threat' | 'proposal' | 'possibility' | 'negation';
 

@@ -514,6 +514,14 @@ describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
     expect(engine.check('Ana Ruiz signed the port accord in June 2023').verdict).toBe('supported');
   });
 
+  it('trade by direction: "Aland’s exports to Bland" is the other way from "Bland’s exports to Aland", so the same sum contradicts it, stated with its direction', () => {
+    const a = engine.check('Aland’s exports to Bland were worth $9 billion in 2020');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['$9 billion from Bland to Aland']);
+    checkQuotes(engine, a);
+    expect(engine.check('Bland’s exports to Aland were worth $9 billion in 2020').verdict).toBe('supported');
+  });
+
   it('"four days into its term" is a time elapsed: it meets "on its fourth day in office", not "a week into"', () => {
     const a = engine.check('Bland quit the old ferry league four days into its term');
     expect(a.verdict).toBe('supported');

@@ -1,7 +1,7 @@
 /** What a claim or a sentence states: figures, owners, hedges (src/core/answer/claims.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFigures, entityFinder, factFigure, figureOwner, findFigures, formatFigure, hedgesIn, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
+import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, findFigures, flowsOpposed, formatFigure, hedgesIn, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
 import type { Deal } from '../../../src/core/model/types.ts';
 import { wordVectors } from '../../../src/core/text/vector-source.ts';
 
@@ -280,5 +280,20 @@ describe('figure forms of held-out set 7', () => {
     const [four] = findFigures('for four months');
     expect(compareFigures(half!, six!)).toBe('same');
     expect(compareFigures(half!, four!)).toBe('different');
+  });
+
+  it('which way trade goes: who exports and who imports, from the words before a sum in its clause; a name alone before the noun says nothing', () => {
+    const find = entityFinder(deals);
+    const flow = (text: string) => figureFlow(text, findFigures(text)[0]!, find(text));
+    expect(flow('Bland’s exports to the United Kingdom were worth $9 billion')).toEqual({ exporter: 'Bland', importer: 'United Kingdom' });
+    expect(flow('U.K. exports to Bland amounted to $5 billion')).toEqual({ exporter: 'United Kingdom', importer: 'Bland' });
+    expect(flow('imports from Bland totaled $7 billion')).toEqual({ exporter: 'Bland' });
+    expect(flow('Bland imported $3 billion of cars')).toEqual({ importer: 'Bland' });
+    expect(flow('Blandish imports face a 15% tariff')).toBeUndefined();
+    expect(flow('Bland will invest $5 billion')).toBeUndefined();
+    expect(flowsOpposed({ exporter: 'Bland', importer: 'United Kingdom' }, { exporter: 'United Kingdom', importer: 'Bland' })).toBe(true);
+    expect(flowsOpposed({ exporter: 'Bland' }, { importer: 'Bland' })).toBe(true);
+    expect(flowsOpposed({ exporter: 'Bland' }, { exporter: 'Bland', importer: 'United Kingdom' })).toBe(false);
+    expect(flowsOpposed({ exporter: 'Bland' }, undefined)).toBe(false);
   });
 });
