@@ -741,6 +741,10 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
     if (yearOnly && ERA_NOUN.test(text.slice(d.end))) eraYears.push(Number(d.date));
     else if (!d.relative) dates.push(d);
   }
+  // A date that names which thing ("the rates in the May 2030 letters were to take effect on 1 June 2030") is not
+  // when the claim's event happened, when the claim gives that another date: it is left out of the claim's dates.
+  const naming = (d: DateMention) => /\b(?:the|its|their|this|that|these|those)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start)) && /^\s+\p{Ll}/u.test(text.slice(d.end)) && !ERA_NOUN.test(text.slice(d.end));
+  if (dates.some((d) => !naming(d))) dates.splice(0, dates.length, ...dates.filter((d) => !naming(d)));
   const figures = findFigures(text);
   const entities = entityFinder(deals, vectors)(text);
   const owners = figures.map((f) => figureOwner(text, f, entities.filter((e) => !isPerson(e.name, persons))));

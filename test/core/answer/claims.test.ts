@@ -296,4 +296,10 @@ describe('figure forms of held-out set 7', () => {
     expect(flowsOpposed({ exporter: 'Bland' }, { exporter: 'Bland', importer: 'United Kingdom' })).toBe(false);
     expect(flowsOpposed({ exporter: 'Bland' }, undefined)).toBe(false);
   });
+
+  it('a date that names which thing ("the July 2025 letters") is not the claim’s date when the claim gives another', () => {
+    expect(parseClaim('The new rates in the July 2025 letters were to take effect on 1 August 2025', deals).dates.map((d) => d.date)).toEqual(['2025-08-01']);
+    expect(parseClaim('The July 2025 letters set new rates', deals).dates.map((d) => d.date)).toEqual(['2025-07']);
+    expect(parseClaim('Bland signed the pact in July 2025 and it took effect on 1 August 2025', deals).dates.map((d) => d.date)).toEqual(['2025-07', '2025-08-01']);
+  });
 });
