@@ -633,9 +633,11 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     if (dates.some((d) => datesAgree(d.date, claimDate.date))) return 'agree';
     // A deadline ("invest … by 2029") is not the date of the event: an earlier date is no contradiction.
     if (claim.deadline && dates.length && dates.every((d) => d.date < claimDate.date)) return 'unknown';
+    // … nor is a claim of what came after a date ("later paused"): a later date is no contradiction.
+    if (claim.afterwards && dates.length && dates.every((d) => d.date > claimDate.date)) return 'unknown';
     if (dates.length) return 'disagree';
     // A fact on the sentence dates what it says.
-    if (factDate) return datesAgree(factDate, claimDate.date) ? 'agree' : claim.deadline && factDate < claimDate.date ? 'unknown' : 'disagree';
+    if (factDate) return datesAgree(factDate, claimDate.date) ? 'agree' : (claim.deadline && factDate < claimDate.date) || (claim.afterwards && factDate > claimDate.date) ? 'unknown' : 'disagree';
     return datesAgree(article.date, claimDate.date) ? 'published' : 'unknown';
   };
   const agreeingDate = () => (claimDate ? dates.find((d) => datesAgree(d.date, claimDate.date))?.date : undefined);
@@ -919,6 +921,7 @@ function weighMilestones(index: CorpusIndex, claim: ParsedClaim, query: ParsedQu
       if (ctx.unheard && !ctx.saysUnheard(stems)) continue;
       // A deadline ("by 2029") is met by anything done before it: an earlier milestone says nothing against it.
       if (claim.deadline && !datesAgree(m.date, claimDate) && m.date < claimDate) continue;
+      if (claim.afterwards && !datesAgree(m.date, claimDate) && m.date > claimDate) continue;
       out.push({ deal, date: m.date, event: m.event, stance: datesAgree(m.date, claimDate) ? 'supports' : 'contradicts' });
     }
   }

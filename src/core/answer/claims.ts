@@ -670,6 +670,8 @@ export interface ParsedClaim {
   hedges: Hedge[];
   /** The claim's first date is a deadline ("by 2029", "before July"): a date before it does not contradict it. */
   deadline: boolean;
+  /** The claim's event came after its date ("The April 2030 tariffs were later paused"): a date after it does not contradict it. */
+  afterwards?: boolean;
   /** "now", "currently", "still", "today": the claim is about the latest state. */
   current: boolean;
   /** The claim with figures and dates taken out: what it is about. */
@@ -771,5 +773,7 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   subject = subject.replace(/\s+/g, ' ').trim();
   const role = figures.length ? undefined : claimRole(text, persons, entities);
   const deadline = !!dates[0] && DEADLINE_BEFORE.test(text.slice(0, dates[0].start));
-  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: [...hedgesIn(text), ...timeLimits(text, figures)], deadline, current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
+  // "The April 2030 tariffs were later paused": the date names the tariffs; the pause came after it.
+  const afterwards = !!dates[0] && naming(dates[0]) && /\b(?:later|subsequently|afterwards|thereafter)\b/i.test(text.slice(dates[0].end));
+  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: [...hedgesIn(text), ...timeLimits(text, figures)], deadline, ...(afterwards ? { afterwards } : {}), current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
 }

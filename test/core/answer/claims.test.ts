@@ -302,4 +302,10 @@ describe('figure forms of held-out set 7', () => {
     expect(parseClaim('The July 2025 letters set new rates', deals).dates.map((d) => d.date)).toEqual(['2025-07']);
     expect(parseClaim('Bland signed the pact in July 2025 and it took effect on 1 August 2025', deals).dates.map((d) => d.date)).toEqual(['2025-07', '2025-08-01']);
   });
+
+  it('"the April 2030 tariffs were later paused": the claim’s event came after the date that names the tariffs', () => {
+    expect(parseClaim('The April 2030 tariffs were later paused to allow talks', deals).afterwards).toBe(true);
+    expect(parseClaim('The April 2030 tariffs were paused to allow talks', deals).afterwards).toBeUndefined();
+    expect(parseClaim('Bland paused its tariffs in April 2030 and later cut them', deals).afterwards).toBeUndefined();
+  });
 });
