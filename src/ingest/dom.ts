@@ -12,6 +12,8 @@ export interface El {
   removeAttribute(name: string): void;
   /** The element before this one among its parent's children, or null. */
   previousElementSibling: El | null;
+  /** The element after this one among its parent's children, or null. */
+  nextElementSibling: El | null;
   /** Bit 4 (`Node.DOCUMENT_POSITION_FOLLOWING`) is set when `other` comes after this node. */
   compareDocumentPosition(other: El): number;
 }

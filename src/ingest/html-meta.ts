@@ -42,22 +42,27 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   const top = topOfPage(doc);
   // A <title> with no site part ("Deal at a glance") leaves the site's name to the logo, the copyright line or a letterhead.
   const bareTitle = !docTitle || docTitle.split(TITLE_PARTS).length < 2;
+  // A site name the page says it was made with ("Published using Google Docs") names the tool, not the publisher.
+  const siteMeta = [metaContent('og:site_name', 'application-name'), ld.publisher].find((n) => n !== undefined && !isToolName(doc, n));
   const siteName =
-    metaContent('og:site_name', 'application-name') ?? ld.publisher ?? siteNameShown(doc, headline?.rest ?? docTitle) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top)) : undefined);
+    siteMeta ?? siteNameShown(doc, headline?.rest ?? docTitle) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top) ?? nameOverDate(top)) : undefined);
   const title =
     metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? headingExtendingTitle(top, docTitle) ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
-  const date =
+  let date =
     parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', ...SCHOLARLY_DATES, 'parsely-pub-date', 'sailthru.date')) ??
     parseDate(ld.datePublished) ??
     parseDate(timeEl?.getAttribute('datetime')) ??
     timeText(doc) ??
     datelineUnderHeadline(doc) ??
-    dateAtTop(top);
+    dateAtTop(top) ??
+    labelledDate(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
   const url = [canonical, metaContent('og:url'), ld.url, savedFrom].find(isWebUrl);
+  // Last: the date in the page's address (`/news/2025/03/03/…`), then the date it says it was last updated.
+  date ??= dateInUrl(url) ?? lastUpdated(doc);
   return {
     ...(title ? { title } : {}),
     ...(siteName ? { publisher: siteName } : {}),
@@ -159,11 +164,11 @@ function siteNameShown(doc: Doc, titleRest: string): string | undefined {
 /** Names the page gives its site besides the header: the logo's alt text, the holder in a copyright line. */
 function confirmingNames(doc: Doc): string[] {
   const names: string[] = [];
-  const logoish = (el: El) => /logo/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  const logoish = (el: El) => /logo|wordmark|(?:^|[-_\s])brand(?:$|[-_\s])/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
   for (const img of Array.from(doc.querySelectorAll('img[alt]'))) {
     const alt = normaliseSpace(img.getAttribute('alt') ?? '');
     if (!alt || alt.length > 100) continue;
-    let logo = logoish(img) || /logo/i.test(img.getAttribute('src') ?? '');
+    let logo = logoish(img) || /logo|wordmark/i.test(img.getAttribute('src') ?? '');
     for (let p = img.parentNode, up = 0; p && up < 3 && !logo; p = p.parentNode, up++) logo = logoish(p) || (tag(p) === 'a' && p.getAttribute('rel') === 'home');
     if (logo) names.push(alt);
   }
@@ -323,6 +328,79 @@ function datelineUnderHeadline(doc: Doc): string | undefined {
     const text = normaliseSpace(b.textContent ?? '');
     if (text.length > 200) break;
     if (isDateline(text) || isBylineWithDate(text)) return findDate(text);
+  }
+  return undefined;
+}
+
+/** "Published using Google Docs", "Made with Notion", "Powered by Ghost": the tool that made the page. */
+const MADE_WITH = /^(?:published|made|created|built|powered) (?:using|with|by|in)\s+(.{2,40})$/i;
+
+/** True when the page says it was made with `name` ("Published using Google Docs"): a tool, not the publisher. */
+function isToolName(doc: Doc, name: string): boolean {
+  const key = name.toLowerCase();
+  for (const el of Array.from(doc.querySelectorAll('div, p, span, a, small'))) {
+    const m = MADE_WITH.exec(normaliseSpace(el.textContent ?? ''));
+    if (m && m[1]!.toLowerCase() === key) return true;
+  }
+  return false;
+}
+
+/** An organisation's name: capitalised words, with "of", "the", "and", "for", "&" between them. */
+const ORG_NAME = /^\p{Lu}[\p{L}&.'’-]*(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|of|the|and|for|on|&)){1,7}$/u;
+/** "Cascade Trade Coalition | Member briefing": a name, and what the document is after a separator. */
+const NAME_AND_KIND = /^(.+?)(?:\s+[|·•–—]\s+[\p{L} ]{1,40})?$/u;
+
+/**
+ * The issuer named on the line above the document's date ("Cascade Trade
+ * Coalition | Member briefing" over "9 September 2025"), as a memo or a
+ * briefing is headed.
+ */
+function nameOverDate(top: TopBlock[]): string | undefined {
+  for (let i = 0; i + 1 < top.length; i++) {
+    const b = top[i]!;
+    if (b.text.length > 80 || !isDateline(top[i + 1]!.text)) continue;
+    const name = NAME_AND_KIND.exec(b.text)?.[1]?.trim();
+    if (name && ORG_NAME.test(name)) return name;
+  }
+  return undefined;
+}
+
+/** A field's label for the date ("Date", "Published", "Release date:"), its value the next element. */
+const DATE_LABEL = /^(?:date|published|posted|posted on|released|issued|release date|date published|publication date|date of publication|date issued)\s*:?$/i;
+
+/** The date given as a labelled field (`<dt>Date</dt><dd>October 14, 2025</dd>`), outside navigation and footers. */
+function labelledDate(doc: Doc): string | undefined {
+  for (const el of Array.from(doc.querySelectorAll('dt, th, strong, b, span, label, div'))) {
+    if (!DATE_LABEL.test(normaliseSpace(el.textContent ?? '')) || ['nav', 'footer'].some((n) => closest(el, n))) continue;
+    const value = normaliseSpace(el.nextElementSibling?.textContent ?? '');
+    if (value && value.length <= 60 && isDateline(value)) return findDate(value);
+  }
+  return undefined;
+}
+
+/** The date in an address's path: `/2025/03/03/`, `/20250725/`, `/2025-07-25-…`. */
+function dateInUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const m = /\/((?:19|20)\d{2})([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_-]|$|\.html?)/.exec(pathname);
+  return m ? parseDate(`${m[1]}-${m[3]}-${m[4]}`) : undefined;
+}
+
+/** "Last updated: July 24, 2025", "Page last reviewed: 24 July 2025": the date a page gives when it gives no other. */
+const LAST_UPDATED = /^(?:page |this page was |content )?(?:last )?(?:updated|modified|reviewed)(?: on)?\s*:?\s*/i;
+
+/** The page's "last updated" date, outside navigation. */
+function lastUpdated(doc: Doc): string | undefined {
+  for (const el of Array.from(doc.querySelectorAll('p, div, span, time, li, small'))) {
+    const text = normaliseSpace(el.textContent ?? '');
+    if (text.length > 80 || !LAST_UPDATED.test(text) || closest(el, 'nav')) continue;
+    const rest = text.replace(LAST_UPDATED, '');
+    if (isDateline(rest)) return findDate(rest);
   }
   return undefined;
 }
