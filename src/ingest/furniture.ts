@@ -22,8 +22,13 @@ const PHOTO_AGENCY = /(?:^|[|/·•,]\s*)(?:getty images|reuters|associated pres
 /** A credit line introduced as such ("Photo: PGGA / Lena Ortiz", "Image credit: …"). */
 const CREDIT_LEAD = /^(?:photo(?:graph)?s?|image|picture|credit|photo credit|image credit|source: getty)\s*(?:by|:)\s*\S/i;
 const CREDIT_MAX_CHARS = 100;
-/** End marks of a press release. */
-const END_MARK = /^(?:#{3,}|-\s?30\s?-|-\s?end\s?-)$/i;
+/** End marks of a press release; a wire story's end mark, its agency in brackets and perhaps the time filed ("(PPA) 16:42 JST", "(END)"). */
+const END_MARK = /^(?:#{3,}|-\s?30\s?-|-\s?end\s?-|\(\s*end\s*\))$/i;
+const WIRE_END = /^\(\s*\p{Lu}[\p{L}.&-]{0,15}\s*\)\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$/u;
+/** A count standing alone: claps, likes, views, followers ("312", "1.4K", "2,051"). */
+const BARE_COUNT = /^\d{1,3}(?:,\d{3})*(?:\.\d)?[KkMm]?$/;
+/** A feedback widget's question ("Was this page helpful?", "Did you find this article useful?"). */
+const FEEDBACK = /^(?:was|is|did you find) (?:this|the)(?: (?:page|article|story|post|information|content|answer))? (?:helpful|useful)\??$/i;
 /** "4 min read", "6-minute read", "Reading time: 3 minutes". */
 const READ_TIME = /^(?:\d{1,3}\s*-?\s*(?:min(?:ute)?s?)\.?\s+read|reading time:?\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?)$/i;
 /** "Written by Tom Akers" (up to six words of name). */
@@ -42,7 +47,7 @@ export function isFurnitureLine(paragraph: string): boolean {
   if (t.length <= TIMESTAMP_MAX_CHARS && TIMESTAMP.test(t) && !/[.!?]["”]?$/.test(t.replace(/\b(?:a|p)\.m\.$/i, ''))) return true;
   if (t.length <= CREDIT_MAX_CHARS && (PHOTO_AGENCY.test(t) || CREDIT_LEAD.test(t)) && !/[.!?]$/.test(t)) return true;
   if (CONTACT.test(t) && (/:/.test(t) || t.split(' ').length <= 3) && (t.length <= 30 || /[@(]|\d{3}/.test(t))) return true;
-  return END_MARK.test(t) || READ_TIME.test(t) || WRITTEN_BY.test(t) || IMMEDIATE_RELEASE.test(t) || FIELD_LABEL.test(t);
+  return END_MARK.test(t) || WIRE_END.test(t) || BARE_COUNT.test(t) || FEEDBACK.test(t) || READ_TIME.test(t) || WRITTEN_BY.test(t) || IMMEDIATE_RELEASE.test(t) || FIELD_LABEL.test(t);
 }
 
 /** True for a timestamp line ("Posted March 4, 2021 | Asia > Trade"): it gives the page's date. */

@@ -32,6 +32,10 @@ const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alert
 const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?|cta|call-to-action|cite-?box|cite-?this|how-to-cite|citation-?box|citation-?tool|kicker|eyebrow|overline|pagetop|page-top|back-to-top|backtotop|to-top|totop|read-?time|reading-?time|timestamps?)([-_].*)?$/i;
 /** Parts of a class word (split at `-` and `_`) that mark chrome anywhere in it: `inline-cta`, `live-promo`, `post-ufi-button`. */
 const CHROME_SEGMENTS = new Set(['cta', 'promo', 'signup', 'ufi', 'breadcrumb', 'breadcrumbs']);
+/** Parts of a class word that mark a site's notice bar (`lu-alert`, `site-notice`), chrome when outside the article. */
+const NOTICE_SEGMENTS = new Set(['alert', 'alerts', 'notice', 'announcement', 'announcements']);
+/** Class words of text shown only to screen readers (`sr-only`, `usa-sr-only`, `visually-hidden`, `screen-reader-text`). */
+const SCREEN_READER_ONLY = /(?:^|[-_])(?:sr-only|visually-?hidden|visuallyhidden|screen-?reader-?(?:text|only)|element-invisible|a11y-hidden)$/i;
 /** Parts of a camel-cased or BEM class name (`InlineImage-imageEmbedCaption`, `blog-post__caption`) that mark a caption or credit. */
 const CAPTION_SEGMENTS = new Set(['caption', 'credit', 'credits', 'timestamp', 'timestamps']);
 
@@ -136,7 +140,34 @@ export function extractHtml(html: string): Extraction {
   paragraphs = paragraphs.filter((p, i) => i >= LEADING_DATELINES || !(isDateline(p) || isByline(p) || isBylineWithDate(p)));
   // A live blog's time-and-author line stands before each update; the update is the text.
   paragraphs = paragraphs.filter((p, i) => i === paragraphs.length - 1 || !isUpdateLine(p));
+  // The standfirst under the headline is the article's own summary, though Readability leaves it with the header.
+  const dek = standfirst(metaDoc);
+  if (dek && paragraphs.length && !paragraphs.some((p) => normaliseSpace(p).includes(dek))) paragraphs.unshift(dek);
   return { format: 'html', paragraphs, meta };
+}
+
+/** Class words of a standfirst (`article__standfirst`, `lu-story__dek`, `post-subtitle`). */
+const DEK_WORDS = /(?:^|[-_])(?:dek|deck|standfirst|strapline|sub-?title|sub-?headline|subhead|sub-?heading)$/i;
+const DEK_MIN_CHARS = 40;
+const DEK_MAX_CHARS = 400;
+
+/**
+ * The standfirst: a paragraph after the headline, in the same header or
+ * container, named as one (`dek`, `standfirst`, `subtitle`) and written as a
+ * sentence, outside navigation, sidebars and footers.
+ */
+function standfirst(doc: Doc): string | undefined {
+  for (const h1 of Array.from(doc.querySelectorAll('h1'))) {
+    for (let el = h1.nextElementSibling; el; el = el.nextElementSibling) {
+      if (!['p', 'h2', 'div'].includes(tag(el)) || el.querySelector('p, div, ul, ol, table')) continue;
+      const words = `${el.getAttribute('class') ?? ''}`.split(/\s+/).filter(Boolean);
+      const text = normaliseSpace(el.textContent ?? '');
+      if (!words.some((w) => DEK_WORDS.test(w)) || text.length < DEK_MIN_CHARS || text.length > DEK_MAX_CHARS) continue;
+      if (['nav', 'aside', 'footer', 'form'].some((n) => closest(el!, n))) continue;
+      if (/[.!?]["”’]?$/.test(text)) return text;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -157,9 +188,15 @@ function dropLetterhead(paragraphs: string[], title: string | undefined, publish
   const end = prose === -1 ? head.length : prose;
   const at = head.slice(0, end).findIndex((p) => same(p, title));
   const short = (p: string) => p.length <= LETTERHEAD_MAX_CHARS && !p.includes('\n') && !/[.!?]$/.test(p);
-  if (at >= 0 && head.slice(0, at).every(short)) return paragraphs.slice(at + 1);
+  // The publisher's name alone, or with what the document is ("Cascade Trade Coalition | Member briefing"), above or below the headline.
+  const named = (p: string) => same(p, publisher) || (!!publisher && p.length <= LETTERHEAD_MAX_CHARS && same(p.split(/\s+[|·•–—]\s+/)[0]!, publisher) && /^[^|·•–—]*[|·•–—][\p{L} ]{1,40}$/u.test(p.slice(publisher.length)));
+  if (at >= 0 && head.slice(0, at).every(short)) {
+    let j = at + 1;
+    while (j < paragraphs.length && named(paragraphs[j]!)) j++;
+    return paragraphs.slice(j);
+  }
   let i = 0;
-  while (i < end && same(paragraphs[i]!, publisher)) i++;
+  while (i < end && named(paragraphs[i]!)) i++;
   return paragraphs.slice(i);
 }
 
@@ -173,11 +210,15 @@ function removeChrome(doc: Doc): void {
   for (const name of CHROME_ELEMENTS) for (const el of Array.from(doc.querySelectorAll(name))) if (el.parentNode && small(el)) el.remove();
   // A site header is chrome; a header inside the article (headline, byline) is not.
   for (const el of Array.from(doc.querySelectorAll('header'))) if (el.parentNode && !closest(el, 'article') && small(el)) el.remove();
+  keepHiddenArticleText(doc);
   for (const el of Array.from(doc.querySelectorAll('[role], [class], [id], [aria-hidden="true"], [hidden]'))) {
     if (!el.parentNode) continue;
     const role = el.getAttribute('role') ?? '';
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    const chrome = CHROME_ROLES.test(role) || words.some(isChromeWord) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
+    // A site's notice bar ("Campus notice: …") outside the article; text only screen readers get ("Page feedback").
+    const notice = !closest(el, 'article') && !closest(el, 'main') && !el.querySelector('article, main') && words.some((w) => w.split(/[-_]+/).some((part) => NOTICE_SEGMENTS.has(part.toLowerCase())));
+    const unseen = words.some((w) => SCREEN_READER_ONLY.test(w));
+    const chrome = CHROME_ROLES.test(role) || words.some(isChromeWord) || notice || unseen || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
     if (chrome && small(el)) el.remove();
   }
   for (const el of Array.from(doc.querySelectorAll('p, div, span, li'))) {
@@ -194,6 +235,24 @@ function removeChrome(doc: Doc): void {
   for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6'))) {
     h.removeAttribute('class');
     h.removeAttribute('id');
+  }
+}
+
+/** Paragraphs of prose that make a hidden block the article's own text. */
+const HIDDEN_PROSE_PARAGRAPHS = 2;
+
+/**
+ * A soft paywall sends the rest of the story and hides it from readers who
+ * are not subscribers (`aria-hidden`, blurred): paragraphs of prose in the
+ * article's container are its text, so they are no longer marked hidden.
+ * Icons, clones and separators marked the same way hold no such paragraphs.
+ */
+function keepHiddenArticleText(doc: Doc): void {
+  for (const el of Array.from(doc.querySelectorAll('[aria-hidden="true"]'))) {
+    const inArticle = closest(el, 'article') || closest(el, 'main') || /articleBody/i.test(closest(el, 'div')?.getAttribute('itemprop') ?? '');
+    if (!inArticle) continue;
+    const prose = Array.from(el.querySelectorAll('p')).filter((p) => normaliseSpace(p.textContent ?? '').length >= PROSE_MIN_CHARS);
+    if (prose.length >= HIDDEN_PROSE_PARAGRAPHS) el.removeAttribute('aria-hidden');
   }
 }
 
@@ -274,6 +333,10 @@ function collect(el: El, out: Block[], lists: Lists, item?: ItemState): void {
     }
     flush();
     if (name === 'table') {
+      // A table's caption is its title, a paragraph of its own before it.
+      const caption = child.querySelector('caption');
+      const title = caption ? normaliseSpace(textWithBreaks(caption)) : '';
+      if (title) out.push({ text: title });
       // A table is one paragraph, a row a line, its cells separated by spaces.
       const rows = Array.from(child.querySelectorAll('tr'))
         .map((tr) => Array.from(tr.querySelectorAll('th, td')).map((cell) => normaliseSpace(textWithBreaks(cell))).filter(Boolean).join(' '))

@@ -82,8 +82,16 @@ export function isDateline(text: string): boolean {
   return t.replace(re, ' ').replace(DATELINE_FILLER, '') === '';
 }
 
-/** A byline on its own: "By" and up to six names ("By Ann Lee and Tom Ito", "By Reuters"). */
-const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,6}$/u;
+/** Lower-case particles of names ("Anneke de Vries", "Ludwig van Beethoven"). */
+const NAME_PARTICLE = "(?:de|van|von|der|den|da|di|du|la|le|del|della|dos|bin|al|ter|ten)";
+/**
+ * A byline on its own: "By" and up to six names ("By Ann Lee and Tom Ito", "By Reuters"),
+ * perhaps the writer's role after a comma ("By Anneke de Vries, Economics correspondent").
+ */
+const BYLINE = new RegExp(
+  `^[Bb]y\\s+\\p{Lu}[\\p{L}.'’-]*(?:(?:\\s+|\\s*,\\s*)(?:\\p{Lu}[\\p{L}.'’-]*|${NAME_PARTICLE}|and|&)){0,6}(?:,\\s*\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}[\\p{L}'’-]*){0,3})?$`,
+  'u',
+);
 
 /** True for a byline standing alone ("By Ann Lee"). */
 export function isByline(text: string): boolean {

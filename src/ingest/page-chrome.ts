@@ -7,6 +7,8 @@
  * never taken for chrome.
  */
 import { tag, type Doc, type El } from './dom.ts';
+import { isFurnitureLine, isTimestampLine } from './furniture.ts';
+import { isByline, isBylineWithDate, isDateline } from './metadata.ts';
 import { normaliseSpace } from './whitespace.ts';
 
 /** Between the items of a breadcrumb trail ("Home > News", "Home / News", "Home › News"). */
@@ -73,6 +75,7 @@ const before = (a: El, b: El) => (a.compareDocumentPosition(b) & 4) !== 0;
  */
 export function removeShapedChrome(doc: Doc, small: (el: El) => boolean): void {
   removeReferenceMarkers(doc);
+  removeMetaRows(doc, small);
   // "The top of the page": before the first paragraph of prose (or the headline when there is none).
   const firstProse = Array.from(doc.querySelectorAll('p')).find((p) => textOf(p).length >= 120);
   const top = firstProse ?? doc.querySelector('article h1') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
@@ -146,4 +149,49 @@ function removeReferenceMarkers(doc: Doc): void {
 /** True for a live blog's line before an update: a time of day, perhaps a zone and the author ("12:10 p.m. ET Sam Okafor"). */
 export function isUpdateLine(paragraph: string): boolean {
   return UPDATE_LINE.test(normaliseSpace(paragraph));
+}
+
+/** A row of the story's particulars is short: a byline, a date, a time, a reading time, a badge. */
+const META_ROW_MAX_CHARS = 200;
+/** A separator between the pieces of a row ("·", "|"). */
+const SEPARATOR = /^[·•|/–—-]+$/;
+/** A time of day alone ("00:45", "9:10 AM EST"). */
+const TIME_ALONE = /^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?$/i;
+/** A badge: one capitalised word ("Premium", "Exclusive", "Analysis"). */
+const BADGE = /^\p{Lu}\p{Ll}{2,14}$/u;
+
+/**
+ * The pieces of an element's text as the page sets them: one per child
+ * element or text run; an element with a single piece is looked into.
+ */
+function piecesOf(el: El): string[] {
+  const out: string[] = [];
+  let only: El | undefined;
+  for (const c of Array.from(el.childNodes)) {
+    const text = normaliseSpace(c.textContent ?? '');
+    if (!text) continue;
+    out.push(text);
+    only = c.nodeType === 1 ? c : undefined;
+  }
+  return out.length === 1 && only ? piecesOf(only) : out;
+}
+
+/**
+ * A row of particulars set as separate elements glued without a space
+ * ("5 min read" + "Aug 11, 2025" → "5 min readAug 11, 2025"; "By Ann Lee,
+ * Economics correspondent" + "25 July 2025, 00:45" + "Updated 09:12" +
+ * "Premium"): every piece is furniture, a byline, a date, a time, a separator
+ * or a one-word badge, and one of them gives a date or a time.
+ */
+function removeMetaRows(doc: Doc, small: (el: El) => boolean): void {
+  for (const el of Array.from(doc.querySelectorAll('div, p, span, section, header'))) {
+    if (!el.parentNode || !small(el)) continue;
+    const text = textOf(el);
+    if (!text || text.length > META_ROW_MAX_CHARS) continue;
+    const pieces = piecesOf(el);
+    if (pieces.length < 2) continue;
+    const dated = (p: string) => isDateline(p) || isTimestampLine(p) || TIME_ALONE.test(p) || isBylineWithDate(p);
+    const meta = (p: string) => dated(p) || isFurnitureLine(p) || isByline(p) || SEPARATOR.test(p) || BADGE.test(p);
+    if (pieces.some(dated) && pieces.every(meta) && !pieces.every(BADGE.test.bind(BADGE))) el.remove();
+  }
 }
