@@ -564,7 +564,10 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
       });
     });
   const ideaStems = new Set(query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems));
-  const denied = claim.figures.length && negates(claim.text, ideaStems) ? (/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text)?.[0] ?? 'not') : undefined;
+  // It denies its figure only when the negation comes before it: in "a product whose duty is at least 15% pays no
+  // additional duty" the "no" is about something else than the 15%.
+  const lastFigure = Math.max(0, ...claim.figures.map((f) => f.end));
+  const denied = claim.figures.length && negates(claim.text.slice(0, lastFigure), ideaStems) ? (/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text)?.[0] ?? 'not') : undefined;
   return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), people: peopleOf(index), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
 }
 

@@ -522,6 +522,13 @@ describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
     expect(engine.check('Bland’s exports to Aland were worth $9 billion in 2020').verdict).toBe('supported');
   });
 
+  it('a negation after the claim’s figure is about something else ("… to 5 percent and left no other tariff"): it does not deny the figure', () => {
+    const a = engine.check('Under the pact Bland cut its widget tariff to 5 percent and left no other tariff');
+    expect(a.verdict).toBe('supported');
+    checkQuotes(engine, a);
+    expect(engine.check('Bland did not cut its widget tariff to 5 percent under the pact').verdict).toBe('contradicted');
+  });
+
   it('"four days into its term" is a time elapsed: it meets "on its fourth day in office", not "a week into"', () => {
     const a = engine.check('Bland quit the old ferry league four days into its term');
     expect(a.verdict).toBe('supported');
