@@ -204,13 +204,149 @@ function singular(w: string): string {
   return w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
-/** True when a text is on one of the scope's topics (or the scope names none); a fact's own topic counts. */
-function onTopic(scope: Scope, text: string, topicId?: string): boolean {
+/** A word of a text: its form for matching topics (lower case, singular), and whether it is written with a capital. */
+interface Token {
+  w: string;
+  cap: boolean;
+  /** A comma or semicolon right after it (list items end there). */
+  comma: boolean;
+}
+
+/** The words of a text, in order, each with its case and the punctuation after it. */
+function tokensOf(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    const raw = m[0];
+    const ws = words(raw);
+    ws.forEach((w, k) => out.push({ w: singular(w), cap: /^[^\p{L}\p{N}]*\p{Lu}/u.test(raw), comma: k === ws.length - 1 && /[,;]['"’”)]*$/.test(raw) }));
+  }
+  return out;
+}
+
+/** Where a topic's phrases stand in a text: [start, length] in tokens, longest phrase first, none overlapping. */
+function mentionsOf(t: Topic, toks: readonly Token[]): [number, number][] {
+  const phrases = [...topicWords(t)].sort((a, b) => b.length - a.length);
+  const taken = new Array<boolean>(toks.length).fill(false);
+  const out: [number, number][] = [];
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= toks.length; i++) {
+      if (phrase.every((w, j) => toks[i + j]!.w === w && !taken[i + j])) {
+        for (let j = 0; j < phrase.length; j++) taken[i + j] = true;
+        out.push([i, phrase.length]);
+      }
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+const lowerCaseWords = new WeakMap<CorpusIndex, Set<string>>();
+/** The words the sources write in lower case somewhere (a capitalised word never written so is a name). */
+function wordsInLowerCase(index: CorpusIndex): Set<string> {
+  let set = lowerCaseWords.get(index);
+  if (!set) {
+    set = new Set();
+    for (const p of index.passages) for (const m of p.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) for (const w of words(m[0])) set.add(singular(w));
+    lowerCaseWords.set(index, set);
+  }
+  return set;
+}
+
+/**
+ * True when the mention is a person's title before their name ("Prime
+ * Minister Shinzo Abe", "Trade Representative Robert Lighthizer", "Minister of
+ * Financial Revitalization Toshimitsu Motegi"): it names who acted, not what
+ * the event is about. A name is a capitalised word the sources never write in
+ * lower case ("Agreement" is written "agreement" elsewhere: "Digital Trade
+ * Agreement" is no title).
+ */
+function isTitle(index: CorpusIndex, toks: readonly Token[], [start, length]: [number, number]): boolean {
+  if (!toks.slice(start, start + length).every((t) => t.cap) || toks[start + length - 1]!.comma) return false;
+  let k = start + length;
+  if (toks[k]?.w === 'of') {
+    k++;
+    while (toks[k]?.cap && wordsInLowerCase(index).has(toks[k]!.w)) k++;
+  }
+  const next = toks[k];
+  return !!next && next.cap && !wordsInLowerCase(index).has(next.w);
+}
+
+/**
+ * True when the mention is one item of a list whose other items are another
+ * topic's ("corn, soybeans, fertilizer, bioethanol, and sustainable aviation
+ * fuel": aviation and fuel are farm goods there, not aircraft or energy).
+ */
+function inOtherTopicsList(toks: readonly Token[], [start, length]: [number, number], other: readonly [number, number][][]): boolean {
+  // The list items around the mention: runs of tokens ending at a comma, "and" or "or".
+  const itemOf = (i: number) => {
+    let a = i;
+    while (a > 0 && !toks[a - 1]!.comma && !['and', 'or'].includes(toks[a - 1]!.w)) a--;
+    let b = i;
+    while (b < toks.length - 1 && !toks[b]!.comma && !['and', 'or'].includes(toks[b + 1]!.w)) b++;
+    return [a, b] as const;
+  };
+  const [a, b] = itemOf(start);
+  if (b - a + 1 > 4 || start + length - 1 > b) return false;
+  // Items before and after, while they stay short; count those holding another topic's word.
+  const items: (readonly [number, number])[] = [];
+  for (let e = a - 1; e >= 0 && items.length < 8; ) {
+    if (['and', 'or'].includes(toks[e]!.w)) e--;
+    if (e < 0) break;
+    const item = itemOf(e);
+    if (item[1] - item[0] + 1 > 4 || !(toks[item[1]]!.comma || ['and', 'or'].includes(toks[item[1] + 1]?.w ?? ''))) break;
+    items.push(item);
+    e = item[0] - 1;
+  }
+  for (let s = b + 1; s < toks.length && items.length < 8; ) {
+    if (['and', 'or'].includes(toks[s]!.w)) s++;
+    if (s >= toks.length) break;
+    const item = itemOf(s);
+    if (item[1] - item[0] + 1 > 4) break;
+    items.push(item);
+    if (!toks[item[1]]!.comma) break;
+    s = item[1] + 1;
+  }
+  return other.some((mentions) => items.filter(([x, y]) => mentions.some(([m]) => m >= x && m <= y)).length >= 2);
+}
+
+/**
+ * True when the mention stands in a capitalised name that also holds another
+ * topic's word ("Clean Energy Vehicle Introduction Promotion Subsidies" is a
+ * car subsidy, not energy).
+ */
+function inOtherTopicsName(toks: readonly Token[], [start, length]: [number, number], other: readonly [number, number][][]): boolean {
+  if (!toks.slice(start, start + length).every((t) => t.cap)) return false;
+  let a = start;
+  while (a > 0 && toks[a - 1]!.cap && !toks[a - 1]!.comma) a--;
+  let b = start + length - 1;
+  while (b < toks.length - 1 && toks[b + 1]!.cap && !toks[b]!.comma) b++;
+  if (b - a + 1 < 3) return false;
+  return other.some((mentions) => mentions.some(([m, n]) => m >= a && m + n - 1 <= b));
+}
+
+/**
+ * How many times a text names a topic, leaving out titles before a name,
+ * items of another topic's list and words of another topic's name.
+ */
+function topicCount(index: CorpusIndex, t: Topic, toks: readonly Token[]): number {
+  const mine = mentionsOf(t, toks);
+  if (mine.length === 0) return 0;
+  const others = index.corpus.topics.filter((o) => o.id !== t.id).map((o) => mentionsOf(o, toks)).filter((m) => m.length > 0);
+  return mine.filter((m) => !isTitle(index, toks, m) && !inOtherTopicsList(toks, m, others) && !inOtherTopicsName(toks, m, others)).length;
+}
+
+/**
+ * True when a text is on one of the scope's topics (or the scope names none):
+ * it names one of them, other than as a person's title, an item of another
+ * topic's list or a word of another topic's name. A fact filed under one of
+ * them is on it; a fact filed under another topic is only when its statement
+ * names the scope's topic (its quote's sentence may name it in passing: "…
+ * eroding the capacity of American automakers to invest in research").
+ */
+function onTopic(index: CorpusIndex, scope: Scope, text: string, fact?: { topic?: string; statement: string }): boolean {
   if (scope.topics.length === 0) return true;
-  if (topicId && scope.topics.some((t) => t.id === topicId)) return true;
-  const have = words(text).map(singular);
-  const holds = (phrase: string[]) => have.some((_, i) => phrase.every((w, j) => have[i + j] === w));
-  return scope.topics.some((t) => topicWords(t).some(holds));
+  if (fact?.topic && scope.topics.some((t) => t.id === fact.topic)) return true;
+  const toks = tokensOf(fact?.topic ? fact.statement : text);
+  return scope.topics.some((t) => topicCount(index, t, toks) > 0);
 }
 
 /** True when an article belongs to the scope's deals (its era), and names the partner when deals were picked out of several. */
@@ -243,7 +379,7 @@ function milestoneDrafts(index: CorpusIndex, scope: Scope): Draft[] {
   for (const deal of scope.deals) {
     for (const m of deal.milestones) {
       const stems = new Set(analyze(m.event));
-      if (!onTopic(scope, m.event)) continue;
+      if (!onTopic(index, scope, m.event)) continue;
       out.push({ event: { date: m.date, label: m.event, kind: 'milestone', ...eventBase(index, m.date) }, stems, reporters: new Set() });
     }
   }
@@ -266,7 +402,7 @@ function factDrafts(index: CorpusIndex, scope: Scope): Draft[] {
     const article = index.articles.get(f.articleId);
     if (!article) continue;
     if (index.corpus.deals.length && (f.deal ? !dealIds.has(f.deal) : !inScope(index, scope, article))) continue;
-    if (!onTopic(scope, `${f.statement} ${f.quote}`, f.topic)) continue;
+    if (!onTopic(index, scope, `${f.statement} ${f.quote}`, f)) continue;
     // The verbatim span: the fact's quote as it stands in the body, else the sentence that holds it.
     const quote = article.body.includes(f.quote) ? f.quote : f.passages.length ? index.passages[f.passages[0]!]!.text : undefined;
     if (!quote) continue;
@@ -278,6 +414,18 @@ function factDrafts(index: CorpusIndex, scope: Scope): Draft[] {
     });
   }
   return out;
+}
+
+const factsByPassage = new WeakMap<CorpusIndex, Map<number, CorpusIndex['facts']>>();
+/** The facts whose quotes each passage holds. */
+function factsOf(index: CorpusIndex): Map<number, CorpusIndex['facts']> {
+  let map = factsByPassage.get(index);
+  if (!map) {
+    map = new Map();
+    for (const f of index.facts) for (const i of f.passages) map.set(i, [...(map.get(i) ?? []), f]);
+    factsByPassage.set(index, map);
+  }
+  return map;
 }
 
 function sentenceDrafts(index: CorpusIndex, scope: Scope): Draft[] {
@@ -292,7 +440,10 @@ function sentenceDrafts(index: CorpusIndex, scope: Scope): Draft[] {
     const distinct = [...new Map(dates.map((d) => [d.date, d])).values()];
     if (distinct.length === 0 || distinct.length > MAX_DATES_PER_SENTENCE) return;
     const stems = new Set(index.termsOf(i));
-    if (stems.size < 4 || !onTopic(scope, p.text)) return;
+    if (stems.size < 4) return;
+    // A sentence that holds facts' quotes is judged as they are: on the topic they are filed under, or that their statements name.
+    const held = factsOf(index).get(i);
+    if (held ? !held.some((f) => onTopic(index, scope, f.statement, f)) : !onTopic(index, scope, p.text)) return;
     // Dates under "could", "would", "if" are hopes and conditions; dates far past the article are targets.
     const stated = distinct.filter((d) => !hedgesIn(p.text, d.start, d.start).some((h) => h.kind === 'possibility') && daysBetween(article.date, d.date) <= MAX_DAYS_AHEAD);
     // At most two events a sentence, the most precise dates first.

@@ -122,3 +122,112 @@ describe('timeline on the shipped knowledge', () => {
     for (const e of events) expect(`${e.label} ${e.quote ?? ''}`).toMatch(/auto|car|vehicle|truck/i);
   });
 });
+
+/**
+ * Made-up knowledge for the topic classes (another partner, other topics, other
+ * years), so that no rule is tuned to the shipped corpus.
+ */
+const HARBOUR_KNOWLEDGE: Record<string, string> = {
+  'deals.yaml': `deals:
+  - id: harbour-accord
+    name: "Harbour Accord"
+    parties: ["Corvia", "Dunmark"]
+    aliases: ["dunmark", "dunmarkish"]
+    era: "2022 accord"
+    from: "2021-01-01"
+    status: "Signed 2022-03-03"
+    milestones:
+      - { date: "2022-03-03", event: "Corvia and Dunmark sign the Harbour Accord" }
+`,
+  'topics.yaml': `topics:
+  - { id: fisheries, name: "Fisheries", synonyms: ["fish", "fishing", "salmon", "cod", "herring", "seafood", "fisheries"] }
+  - { id: shipping, name: "Shipping", synonyms: ["ferry", "ferries", "ships", "freight", "port"] }
+  - { id: duties, name: "Duties", synonyms: ["duty", "duties", "tariff", "tariffs"] }
+  - { id: talks, name: "Talks", synonyms: ["talks", "minister", "envoy", "negotiations"] }
+`,
+  'facts/harbour.yaml': `facts:
+  - { id: goods-buy, deal: harbour-accord, topic: fisheries, statement: "Dunmark will buy 3 billion crowns of Corvia goods, including salmon, cod, herring and ferry fuel.", asOf: "2022-03-04", article: accord, quote: "Dunmark will buy 3 billion crowns of Corvia goods, including salmon, cod, herring and ferry fuel." }
+  - { id: grant, deal: harbour-accord, topic: shipping, statement: "Corvia will pay the Salmon Ferry Renewal Grant to Dunmark shipyards.", asOf: "2022-03-04", article: accord, quote: "Corvia will pay the Salmon Ferry Renewal Grant to Dunmark shipyards." }
+  - { id: duty-cut, deal: harbour-accord, topic: duties, statement: "Corvia cut its duty on Dunmark ferries to 2% in March 2022.", asOf: "2022-03-04", article: accord, quote: "On Thursday Corvia cut its duty on Dunmark ferries to 2 percent, which will help the fishing towns of the north." }
+  - { id: salmon-duty, deal: harbour-accord, topic: duties, statement: "Corvia removed its tariff on Dunmark salmon.", asOf: "2022-03-04", article: accord, quote: "Corvia also removed its tariff on Dunmark salmon." }
+`,
+  'articles/accord.md': article(
+    { title: 'Corvia and Dunmark sign the Harbour Accord', date: '2022-03-04', publisher: 'Corvia Post', reliability: 'high' },
+    [
+      'Fisheries Minister Ola Brandt signed the Harbour Accord for Dunmark yesterday in Corvia Port.',
+      'Dunmark will buy 3 billion crowns of Corvia goods, including salmon, cod, herring and ferry fuel.',
+      'Corvia will pay the Salmon Ferry Renewal Grant to Dunmark shipyards.',
+      'On Thursday Corvia cut its duty on Dunmark ferries to 2 percent, which will help the fishing towns of the north.',
+      'Corvia also removed its tariff on Dunmark salmon.',
+      'Dunmark fishing boats caught a record 40,000 tonnes of cod last year, the ministry said.',
+      'Talks on a second accord will start next month, the Dunmark envoy said.',
+    ].join('\n\n') + '\n',
+  ),
+};
+
+describe('timeline topics: what a sentence is judged on (made-up knowledge)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(HARBOUR_KNOWLEDGE);
+  });
+  const quotes = (request: string) => checkEvents(engine, engine.timeline(request)).map((e) => e.quote ?? e.label);
+
+  it('a topic word that is one item of a list of another topic’s goods is not that topic (ferry fuel among fish)', () => {
+    expect(quotes('dunmark shipping').some((q) => /3 billion crowns/.test(q))).toBe(false);
+    expect(quotes('dunmark fisheries').some((q) => /3 billion crowns/.test(q))).toBe(true);
+  });
+
+  it('a topic word inside a name that holds another topic’s word is not that topic (the Salmon Ferry Renewal Grant is shipping)', () => {
+    expect(quotes('dunmark fisheries').some((q) => /Renewal Grant/.test(q))).toBe(false);
+    expect(quotes('dunmark shipping').some((q) => /Renewal Grant/.test(q))).toBe(true);
+  });
+
+  it('a person’s title before their name is not the topic (“Fisheries Minister Ola Brandt” signing is not talks)', () => {
+    expect(quotes('dunmark talks').some((q) => /Ola Brandt/.test(q))).toBe(false);
+    expect(quotes('dunmark talks').some((q) => /second accord/.test(q))).toBe(true);
+  });
+
+  it('a fact filed under another topic is on the topic only when its statement names it, and so is the sentence holding its quote', () => {
+    // The duty cut's quote mentions "fishing towns" in passing; its statement does not: not a fisheries event.
+    expect(quotes('dunmark fisheries').some((q) => /duty on Dunmark ferries/.test(q))).toBe(false);
+    expect(quotes('dunmark shipping').some((q) => /duty on Dunmark ferries/.test(q))).toBe(true);
+    // A duty on salmon names the fish in its statement: on both topics.
+    expect(quotes('dunmark fisheries').some((q) => /tariff on Dunmark salmon/.test(q))).toBe(true);
+    expect(quotes('dunmark duties').some((q) => /tariff on Dunmark salmon/.test(q))).toBe(true);
+    // A dated sentence with no fact is judged on its own words.
+    expect(quotes('dunmark fisheries').some((q) => /record 40,000 tonnes/.test(q))).toBe(true);
+  });
+});
+
+describe('timeline topics on the shipped knowledge', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openEngine();
+  });
+  const events = (request: string) => checkEvents(engine, engine.timeline(request));
+
+  it('aircraft: the farm-goods purchase that names "sustainable aviation fuel" among its goods is not an aircraft event', () => {
+    const aircraft = events('japan aircraft');
+    expect(aircraft.length).toBeGreaterThan(0);
+    for (const e of aircraft) expect(`${e.label} ${e.quote ?? ''}`).not.toMatch(/soybeans/);
+    expect(aircraft.some((e) => /Boeing/.test(e.label))).toBe(true);
+  });
+
+  it('energy: neither the farm goods (fuel as one item) nor a car subsidy named "Clean Energy Vehicle …"', () => {
+    const energy = events('japan energy');
+    for (const e of energy) expect(`${e.label} ${e.quote ?? ''}`).not.toMatch(/soybeans|Clean Energy Vehicle/);
+    expect(energy.some((e) => /LNG/.test(e.label))).toBe(true);
+  });
+
+  it('negotiations: a signing named only by the signers’ titles ("Prime Minister Takaichi") is not a negotiations event', () => {
+    const talks = events('japan negotiations');
+    expect(talks.some((e) => /critical minerals agreement/.test(`${e.label} ${e.quote ?? ''}`))).toBe(false);
+    expect(talks.some((e) => /begin negotiations/.test(e.label))).toBe(true);
+  });
+
+  it('investment: a fact on another topic whose quote says "invest" in passing is not an investment event', () => {
+    const investment = events('japan investment');
+    expect(investment.some((e) => /foreign-made cars/.test(`${e.label} ${e.quote ?? ''}`))).toBe(false);
+    expect(investment.some((e) => /\$550 billion/.test(e.label))).toBe(true);
+  });
+});
