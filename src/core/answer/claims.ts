@@ -481,7 +481,7 @@ const AFTER_SUBJECT = /^\s+(?:(?:also|now|immediately|already|further|still)\s+)
  * "25% tariffs on imported Japanese vehicles"), else the nearest subject
  * before it in the sentence ("The United States will retain 90%").
  */
-export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> & Partial<Pick<Figure, 'split'>>, mentions: readonly EntityMention[]): FigureOwner | undefined {
+export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> & Partial<Pick<Figure, 'split' | 'use'>>, mentions: readonly EntityMention[]): FigureOwner | undefined {
   const explicit = (m: EntityMention): FigureOwner => ({ name: m.name, party: m.party, how: 'explicit' });
   // "split 90/10 in America's favour", "in favour of Japan": the larger side is that party's; the smaller one is not.
   if (figure.split) {
@@ -501,7 +501,8 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> 
   const after = text.slice(figure.end, figure.end + 60);
   // "to" right after the figure gives a share ("90% to the United States"); later it names a recipient ("$600 billion of investment to the US").
   const prep = /^\s*(?:to\s+|(?:[\p{L}-]+\s+){0,2}?(?:for|on|from)\s+)(?:the\s+)?(?:(?:nearly|almost|all|most|imported|some|certain|its|their)\s+){0,2}/u.exec(after);
-  if (prep) {
+  // A share "from" something says what it is made of, not whose it is ("two-thirds of it from Bland's car exports").
+  if (prep && !(figure.use === 'share' && /\bfrom\s+(?:the\s+)?(?:(?:nearly|almost|all|most|imported|some|certain|its|their)\s+){0,2}$/u.test(prep[0]))) {
     const at = figure.end + prep[0].length;
     const m = mentions.find((x) => x.start === at);
     if (m) return explicit(m);

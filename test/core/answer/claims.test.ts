@@ -308,4 +308,16 @@ describe('figure forms of held-out set 7', () => {
     expect(parseClaim('The April 2030 tariffs were paused to allow talks', deals).afterwards).toBeUndefined();
     expect(parseClaim('Bland paused its tariffs in April 2030 and later cut them', deals).afterwards).toBeUndefined();
   });
+
+  it('a share "from" something says what it is made of, not whose it is; a share or rate "to" or "for" a party still is that party’s', () => {
+    const find = entityFinder(deals);
+    const owner = (text: string) => {
+      const f = findFigures(text)[0]!;
+      return figureOwner(text, f, find(text))?.name;
+    };
+    expect(owner('roughly two-thirds of it from Bland car exports')).toBeUndefined();
+    expect(owner('nearly two-thirds coming from Bland')).toBeUndefined();
+    expect(owner('profits split with 90% to the United Kingdom')).toBe('United Kingdom');
+    expect(owner('a 25% rate for Bland')).toBe('Bland');
+  });
 });
