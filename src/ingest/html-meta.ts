@@ -45,7 +45,7 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   // A site name the page says it was made with ("Published using Google Docs") names the tool, not the publisher.
   const siteMeta = [metaContent('og:site_name', 'application-name'), ld.publisher].find((n) => n !== undefined && !isToolName(doc, n));
   const siteName =
-    siteMeta ?? siteNameShown(doc, headline?.rest ?? docTitle) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top) ?? nameOverDate(top)) : undefined);
+    siteMeta ?? siteNameShown(doc, headline?.rest ?? docTitle) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top, doc) ?? nameOverDate(top)) : undefined);
   const title =
     metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? headingExtendingTitle(top, docTitle) ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
@@ -259,7 +259,7 @@ const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 
  * The issuer in a letterhead: the page's first block, centred or bold, in
  * capitals ("OFFICE OF THE UNITED STATES TRADE REPRESENTATIVE"), written as a name.
  */
-function letterhead(top: TopBlock[]): string | undefined {
+function letterhead(top: TopBlock[], doc: Doc): string | undefined {
   const first = top[0];
   if (!first || first.text.length > 80 || !/^[\p{Lu}][\p{Lu}\s.,&'’-]+$/u.test(first.text) || first.text.split(' ').length < 2) return undefined;
   let centred = false;
@@ -268,10 +268,15 @@ function letterhead(top: TopBlock[]): string | undefined {
   }
   const bold = !!first.el.querySelector('b, strong') || ['b', 'strong', 'h1', 'h2', 'h3'].includes(tag(first.el));
   if (!centred && !bold) return undefined;
+  const acronyms = acronymsInProse(doc);
   return first.text
-    .toLowerCase()
     .split(' ')
-    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/^(\p{L})/u, (c) => c.toUpperCase())))
+    .map((word, i) => {
+      // An acronym the page's prose also writes in capitals ("USTR said …") keeps them.
+      if (acronyms.has(word.replace(/[.,]+$/, ''))) return word;
+      const w = word.toLowerCase();
+      return i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/^(\p{L})/u, (c) => c.toUpperCase());
+    })
     .join(' ')
     .replace(/\b(u\.s\.|u\.k\.|e\.u\.)/gi, (m) => m.toUpperCase());
 }
@@ -403,4 +408,15 @@ function lastUpdated(doc: Doc): string | undefined {
     if (isDateline(rest)) return findDate(rest);
   }
   return undefined;
+}
+
+/** Words written in capitals (two letters or more) inside the page's sentences of mixed case: its acronyms ("USTR", "WTO"). */
+function acronymsInProse(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const p of Array.from(doc.querySelectorAll('p, li, td'))) {
+    const text = normaliseSpace(p.textContent ?? '');
+    if (text.length > 2000 || !/\p{Ll}{3}/u.test(text)) continue;
+    for (const m of text.matchAll(/(?<![\p{L}\d])\p{Lu}{2,8}(?![\p{L}\d])/gu)) out.add(m[0]);
+  }
+  return out;
 }

@@ -141,32 +141,99 @@ function linesOf(el: El): string[] {
 interface Creator {
   createElement(name: string): El & { appendChild(c: El): void };
 }
+type Parent = El & { appendChild(c: El): void; insertBefore(a: El, b: El): void };
+
+/** Word's spacer after a list marker: a span in a 7pt font holding only spaces. */
+const isSpacer = (el: El) => el.nodeType === 1 && tag(el) === 'span' && /font:\s*7(?:\.0)?pt/i.test(el.getAttribute('style') ?? '') && !textOf(el);
+
+/** A length in a style (`margin-left:1.0in`, `36.0pt`, `1.27cm`) in points. */
+function points(style: string, prop: string): number {
+  const m = new RegExp(`${prop}\\s*:\\s*(-?[\\d.]+)\\s*(in|pt|cm|mm|px)?`, 'i').exec(style);
+  if (!m) return 0;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'pt').toLowerCase();
+  return n * ({ in: 72, pt: 1, cm: 28.35, mm: 2.835, px: 0.75 } as Record<string, number>)[unit]!;
+}
+
+/** A list paragraph of Word's: its marker nodes, the glyph, and how deep it is indented. */
+interface WordItem {
+  p: El;
+  glyph: string;
+  marker: El[];
+  indent: number;
+}
 
 /**
- * Word's list paragraphs (`<p class="MsoListParagraphCxSpFirst">` with a
- * bullet glyph in a span of its own) become `<ul><li>` (or `<ol>` for numbers),
- * the glyph dropped: it is the list's marker, not text.
+ * A Word list paragraph: a `MsoListParagraph` (or `mso-list` style) whose
+ * first text is a bullet glyph or a number in a span of its own, or any
+ * paragraph with a hanging indent whose first text is such a marker followed
+ * by Word's 7pt spacer ("3.<span style='font:7.0pt'>&nbsp;&nbsp;</span>Text").
+ */
+function wordItem(p: El): WordItem | undefined {
+  const cls = p.getAttribute('class') ?? '';
+  const style = p.getAttribute('style') ?? '';
+  const indent = points(style, 'margin-left') + points(style, 'mso-list:\\s*l\\d+\\s+level') * 36;
+  if (/^MsoList/i.test(cls) || /mso-list/i.test(style)) {
+    const marker = Array.from(p.querySelectorAll('span')).find((sp) => textOf(sp) !== '');
+    const glyph = marker ? textOf(marker) : '';
+    if (marker && WORD_BULLET.test(glyph) && textOf(p).startsWith(glyph)) return { p, glyph, marker: [marker], indent };
+  }
+  if (!/text-indent\s*:\s*-/i.test(style)) return undefined;
+  const nodes = Array.from(p.childNodes).filter((c) => c.nodeType !== 3 || textOf(c));
+  const [first, second] = nodes;
+  if (!first || !second || !isSpacer(second)) return undefined;
+  const glyph = textOf(first);
+  return WORD_BULLET.test(glyph) ? { p, glyph, marker: [first, second], indent } : undefined;
+}
+
+/** A numbered item ("3.", "12)"); letters and roman numerals are set as bullets (the article's lists are "-" or "N."). */
+const NUMBERED = /^\d{1,3}[.)]$/;
+
+/**
+ * Word's list paragraphs become `<ul><li>` (or `<ol>` for numbers, starting
+ * at Word's own number), the glyph dropped: it is the list's marker, not
+ * text. A paragraph indented further than the one before is an item of a
+ * list nested in it, so levels survive as nested lists.
  */
 function wordListsToLists(doc: Doc): void {
-  let list: (El & { appendChild(c: El): void }) | undefined;
-  for (const p of Array.from(doc.querySelectorAll('p'))) {
-    const cls = p.getAttribute('class') ?? '';
-    const style = p.getAttribute('style') ?? '';
-    if (!/^MsoList/i.test(cls) && !/mso-list/i.test(style)) continue;
-    const marker = Array.from(p.querySelectorAll('span')).find((s) => textOf(s) !== '');
-    const glyph = marker ? textOf(marker) : '';
-    if (!marker || !WORD_BULLET.test(glyph) || !textOf(p).startsWith(glyph)) continue;
-    marker.remove();
-    const ordered = /^[\da-z][.)]$/.test(glyph) && glyph !== 'o';
-    const creator = doc as unknown as Creator;
-    const li = creator.createElement('li');
-    for (const c of Array.from(p.childNodes)) li.appendChild(c);
-    // Consecutive list paragraphs make one list.
-    if (!list || nextElement(list) !== p || (tag(list) === 'ol') !== ordered) {
-      list = creator.createElement(ordered ? 'ol' : 'ul');
-      (p.parentNode as unknown as { insertBefore(a: El, b: El): void }).insertBefore(list, p);
+  const creator = doc as unknown as Creator;
+  const items = Array.from(doc.querySelectorAll('p')).map(wordItem).filter((x): x is WordItem => !!x);
+  // Runs of list paragraphs that follow one another.
+  const runs: WordItem[][] = [];
+  for (const it of items) {
+    const run = runs.at(-1);
+    if (run && nextElement(run.at(-1)!.p) === it.p) run.push(it);
+    else runs.push([it]);
+  }
+  for (const run of runs) {
+    const levels = [...new Set(run.map((it) => Math.round(it.indent)))].sort((a, b) => a - b);
+    // The open lists, one per level: the list element and its last item.
+    const stack: { level: number; list: Parent; last?: Parent }[] = [];
+    const open = (level: number, glyph: string, into: Parent | undefined, before: El) => {
+      const ordered = NUMBERED.test(glyph);
+      const list = creator.createElement(ordered ? 'ol' : 'ul') as Parent;
+      if (ordered && glyph !== '1.' && glyph !== '1)') (list as unknown as { setAttribute(n: string, v: string): void }).setAttribute('start', String(parseInt(glyph, 10)));
+      if (into) into.appendChild(list);
+      else (before.parentNode as Parent).insertBefore(list, before);
+      stack.push({ level, list });
+    };
+    for (const it of run) {
+      const level = levels.indexOf(Math.round(it.indent));
+      while (stack.length && stack.at(-1)!.level > level) stack.pop();
+      const top = stack.at(-1);
+      // A new level, or a change between numbers and bullets at the same level, opens a list.
+      if (!top || top.level < level) open(level, it.glyph, top?.last ?? top?.list, it.p);
+      else if ((tag(top.list) === 'ol') !== NUMBERED.test(it.glyph)) {
+        stack.pop();
+        open(level, it.glyph, stack.at(-1)?.last ?? stack.at(-1)?.list, it.p);
+      }
+      const cur = stack.at(-1)!;
+      for (const m of it.marker) m.remove();
+      const li = creator.createElement('li') as Parent;
+      for (const c of Array.from(it.p.childNodes)) li.appendChild(c);
+      cur.list.appendChild(li);
+      cur.last = li;
+      it.p.remove();
     }
-    list.appendChild(li);
-    p.remove();
   }
 }

@@ -209,3 +209,40 @@ describe('publishers', () => {
     expect(extractHtml(html).meta).toMatchObject({ title: 'Barley talks stall', publisher: 'Lakeside College' });
   });
 });
+
+describe('leftovers of the third probe', () => {
+  const WORD_HEAD = '<meta name=Generator content="Microsoft Word 15 (filtered)"><title>Barley</title>';
+  const item = (cls: string, margin: string, glyph: string, text: string) =>
+    `<p class=${cls} style='margin-left:${margin};text-indent:-.25in'><span>${glyph}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;\n</span></span><span>${text}</span></p>`;
+
+  it("Word's numbered and nested lists stay lists: Word's own numbers, deeper indents as nested items, letters as bullets", () => {
+    const html = page(
+      WORD_HEAD,
+      `<div class=WordSection1><p class=MsoNormal>${P1}</p>` +
+        item('MsoListParagraphCxSpFirst', '.5in', '1.', 'Quotas rise next year.') +
+        item('MsoListParagraphCxSpMiddle', '1.0in', 'a.', 'First by 5%.') +
+        item('MsoListParagraphCxSpMiddle', '1.0in', 'b.', 'Then by 10%.') +
+        item('MsoListParagraphCxSpLast', '.5in', '2.', 'Tariffs fall in stages.') +
+        `<p class=MsoNormal>${P2}</p></div>`,
+    );
+    expect(extractHtml(html).paragraphs).toEqual([P1, '1. Quotas rise next year.\n  - First by 5%.\n  - Then by 10%.\n2. Tariffs fall in stages.', P2]);
+  });
+
+  it("a numbered paragraph with Word's hanging indent and 7pt spacer (no list style) is a list item, numbered from Word's number", () => {
+    const numbered = (n: string, text: string) => `<p class=MsoNormal style='margin-left:.5in;text-indent:-.25in'>${n}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span>${text}</p>`;
+    const html = page(WORD_HEAD, `<div class=WordSection1><p class=MsoNormal>${P1}</p>${numbered('3.', 'Checks at the border.')}${numbered('4.', 'A review in 2027.')}<p class=MsoNormal>${P2}</p></div>`);
+    expect(extractHtml(html).paragraphs).toEqual([P1, '3. Checks at the border.\n4. A review in 2027.', P2]);
+  });
+
+  it('a paragraph that starts with a number but has no Word marker stays a paragraph', () => {
+    const text = '3. The third point is that the barley quota has not been filled since 2019, officials said.';
+    const html = page(WORD_HEAD, `<div class=WordSection1><p class=MsoNormal>${P1}</p><p class=MsoNormal style='text-indent:-.25in'>${text}</p><p class=MsoNormal>${P2}</p></div>`);
+    expect(extractHtml(html).paragraphs).toEqual([P1, text, P2]);
+  });
+
+  it("a letterhead acronym the page's prose writes in capitals keeps them (USTR, not Ustr)", () => {
+    const html = page(TITLE, `<p align=center><b>USTR PRESS OFFICE</b></p><p>${P1} USTR said the talks would resume.</p><p>${P2}</p>`);
+    expect(extractHtml(html).meta.publisher).toBe('USTR Press Office');
+    expect(extractHtml(page(TITLE, `<p align=center><b>MINISTRY OF BARLEY</b></p><p>${P1}</p><p>${P2}</p>`)).meta.publisher).toBe('Ministry of Barley');
+  });
+});
