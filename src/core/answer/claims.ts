@@ -645,6 +645,8 @@ export function hedgesIn(text: string, before?: number, window = 90): Hedge[] {
 export function negates(text: string, ideas: ReadonlySet<string>): boolean {
   for (const m of text.matchAll(/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/gi)) {
     const after = text.slice(m.index + m[0].length).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.slice(0, 3) ?? [];
+    // In a heading written in title case ("Products Not Subject to Reciprocal Tariffs.") it names a section, it states nothing.
+    if (/^\p{Lu}/u.test(m[0]) && m.index > 0 && /^\p{Lu}/u.test(after[0] ?? '') && /\p{Lu}[\p{L}'’-]*\s+$/u.test(text.slice(0, m.index))) continue;
     if (after.some((w) => ideas.has(stem(w.toLowerCase().replace(/['’]s$/, ''))))) return true;
   }
   return false;

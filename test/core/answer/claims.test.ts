@@ -1,7 +1,7 @@
 /** What a claim or a sentence states: figures, owners, hedges (src/core/answer/claims.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, findFigures, flowsOpposed, formatFigure, hedgesIn, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
+import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, findFigures, flowsOpposed, formatFigure, hedgesIn, negates, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
 import type { Deal } from '../../../src/core/model/types.ts';
 import { wordVectors } from '../../../src/core/text/vector-source.ts';
 
@@ -319,5 +319,12 @@ describe('figure forms of held-out set 7', () => {
     expect(owner('nearly two-thirds coming from Bland')).toBeUndefined();
     expect(owner('profits split with 90% to the United Kingdom')).toBe('United Kingdom');
     expect(owner('a 25% rate for Bland')).toBe('Bland');
+  });
+
+  it('a negation in a heading written in title case ("Products Not Subject to Tariffs.") names a section: it negates nothing', () => {
+    const ideas = new Set(['subject', 'tariff', 'cut']);
+    expect(negates('Sec. 5. Products Not Subject to Reciprocal Tariffs. (a) The Secretary may cut the tariff', ideas)).toBe(false);
+    expect(negates('Not subject to tariffs, the goods enter freely', ideas)).toBe(true);
+    expect(negates('Bland will not cut its tariffs', ideas)).toBe(true);
   });
 });
