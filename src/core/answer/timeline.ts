@@ -15,7 +15,7 @@ import type { Answer, Citation, Deal, TimelineEvent, Topic } from '../model/type
 import { abstain } from './compose.ts';
 import { hedgesIn } from './claims.ts';
 import { passageFacts, reporter } from './cite.ts';
-import { datesAgree, findDates } from './dates.ts';
+import { datesAgree, findDates, type DateMention } from './dates.ts';
 
 /** Events a timeline holds at most (the most important are kept; the renderers show fewer). Default 300. */
 export const TIMELINE_MAX_EVENTS = 300;
@@ -386,13 +386,64 @@ function milestoneDrafts(index: CorpusIndex, scope: Scope): Draft[] {
   return out;
 }
 
-/** The date a fact is about: the one date its quote states when that is more precise or earlier than `asOf`, else `asOf`. */
-export function factDate(quote: string, asOf: string, published: string): string {
-  const dates = findDates(quote, published).filter((d) => !d.reference);
-  const distinct = [...new Set(dates.map((d) => d.date))];
+/** Words shortly before a date that make it a plan since changed ("initially set to expire on July 9"). */
+const SUPERSEDED_BEFORE = /\b(?:initially|originally|previously|formerly)\s+(?:\S+\s+){0,5}$/i;
+/** A hope or aim the date is the date of ("hopes for a deal in September", "an aim of a deal by June"). */
+const HOPE_BEFORE = /\b(?:hopes?|aims?|goals?|targets?|bids?|ambitions?)\s+(?:for|of|to)\b[^,;.]*$/i;
+/** A condition right after a date, within two words ("a deal in September unless Washington makes concessions"). */
+const CONDITION_AFTER = /^[^\p{L}\p{N},;.]*(?:[\p{L}\p{N}'’-]+\s+){0,2}(?:if|unless)\b/iu;
+/** A date said as whose a thing is ("Sunday's elections"): it dates that thing. */
+const POSSESSIVE_AFTER = /^['’]s\b/;
+
+/**
+ * The dates of a text at which something happens (or is set to): not those of
+ * documents cited by name, nor dates under a hedge ("could", "if"), nor the date
+ * of a hope ("hopes for a deal in September"), nor a condition ("in September
+ * unless …"), nor a plan since changed ("initially set to expire on July 9").
+ * Each date once, as the text states it.
+ */
+export function eventDates(text: string, dates: readonly DateMention[]): DateMention[] {
+  const stated = dates.filter(
+    (d) =>
+      !d.reference &&
+      !hedgesIn(text, d.start, d.start).some((h) => h.kind === 'possibility') &&
+      !HOPE_BEFORE.test(clauseBefore(text, d.start)) &&
+      !CONDITION_AFTER.test(text.slice(d.end)) &&
+      !SUPERSEDED_BEFORE.test(clauseBefore(text, d.start)),
+  );
+  return [...new Map(stated.map((d) => [d.date, d])).values()];
+}
+
+/** The text of a date's clause before it (from the last ";", "," or sentence end). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '));
+  return before.slice(cut + 1);
+}
+
+/** True when the date is said as whose a thing is ("Sunday’s Malaysia agreements", "next year’s election"). */
+function possessive(text: string, d: DateMention): boolean {
+  return POSSESSIVE_AFTER.test(text.slice(d.end));
+}
+
+/** A date stated as when, in a fact's statement: "In May 2019 Trump delayed …", "on 16 September 2019" (not "the April 2025 tariffs"). */
+const ADVERBIAL_BEFORE = /\b(?:in|on|during)\s+(?:(?:early|mid|late)[\s-]+)?$/i;
+
+/**
+ * The date a fact is about: the one date its quote states (at which something
+ * happens, see `eventDates`) when that is more precise or earlier than `asOf`;
+ * with none in the quote (its sentence dated by the one before: "Trump at the
+ * time delayed …"), the one date its statement gives as when ("In May 2019 …");
+ * else `asOf`.
+ */
+export function factDate(quote: string, asOf: string, published: string, statement = ''): string {
+  const distinct = eventDates(quote, findDates(quote, published)).map((d) => d.date);
   // "in early April" with asOf 2025-04-02: asOf is the same date, told more precisely.
   if (distinct.some((d) => datesAgree(d, asOf))) return asOf;
-  return distinct.length === 1 ? distinct[0]! : asOf;
+  if (distinct.length === 1) return distinct[0]!;
+  if (distinct.length > 1) return asOf;
+  const told = [...new Set(findDates(statement).filter((d) => !d.relative && ADVERBIAL_BEFORE.test(statement.slice(0, d.start))).map((d) => d.date))];
+  return told.length === 1 && !datesAgree(told[0]!, asOf) ? told[0]! : asOf;
 }
 
 function factDrafts(index: CorpusIndex, scope: Scope): Draft[] {
@@ -406,7 +457,7 @@ function factDrafts(index: CorpusIndex, scope: Scope): Draft[] {
     // The verbatim span: the fact's quote as it stands in the body, else the sentence that holds it.
     const quote = article.body.includes(f.quote) ? f.quote : f.passages.length ? index.passages[f.passages[0]!]!.text : undefined;
     if (!quote) continue;
-    const date = factDate(f.quote, f.asOf, article.date);
+    const date = factDate(f.quote, f.asOf, article.date, f.statement);
     out.push({
       event: { date, label: f.statement, kind: 'fact', quote, ...sourceFields(article), ...eventBase(index, date) },
       stems: f.stems,
@@ -439,15 +490,20 @@ function sentenceDrafts(index: CorpusIndex, scope: Scope): Draft[] {
     const dates = passageFacts(index, i).dates;
     const distinct = [...new Map(dates.map((d) => [d.date, d])).values()];
     if (distinct.length === 0 || distinct.length > MAX_DATES_PER_SENTENCE) return;
+    const happening = eventDates(p.text, distinct);
+    if (happening.length === 0) return;
     const stems = new Set(index.termsOf(i));
     if (stems.size < 4) return;
     // A sentence that holds facts' quotes is judged as they are: on the topic they are filed under, or that their statements name.
     const held = factsOf(index).get(i);
     if (held ? !held.some((f) => onTopic(index, scope, f.statement, f)) : !onTopic(index, scope, p.text)) return;
-    // Dates under "could", "would", "if" are hopes and conditions; dates far past the article are targets.
-    const stated = distinct.filter((d) => !hedgesIn(p.text, d.start, d.start).some((h) => h.kind === 'possibility') && daysBetween(article.date, d.date) <= MAX_DAYS_AHEAD);
-    // At most two events a sentence, the most precise dates first.
-    for (const d of stated.sort((a, b) => b.date.length - a.date.length).slice(0, 2)) {
+    // Dates far past the article are targets.
+    const stated = happening.filter((d) => daysBetween(article.date, d.date) <= MAX_DAYS_AHEAD);
+    // At most two events a sentence, the most precise dates first; a second date said as whose a thing is
+    // ("Today's deals build on … Sunday's agreements") dates that thing, not the sentence's event.
+    const chosen = stated.sort((a, b) => b.date.length - a.date.length).slice(0, 2);
+    if (chosen.length === 2 && possessive(p.text, chosen[1]!)) chosen.pop();
+    for (const d of chosen) {
       out.push({
         event: { date: d.date, label: labelFrom(p.text), kind: 'source', quote: p.text, ...sourceFields(article), ...eventBase(index, d.date) },
         stems,

@@ -1,5 +1,7 @@
 /** Timelines (`/deal timeline`): order, merging, topic filter, relative dates, knowledge without deals. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eventDates, factDate } from '../../../src/core/answer/timeline.ts';
+import { findDates } from '../../../src/core/answer/dates.ts';
 import { type Engine } from '../../../src/core/engine.ts';
 import type { Answer, TimelineEvent } from '../../../src/core/model/types.ts';
 import { containsQuote } from '../../../src/core/text/normalise.ts';
@@ -229,5 +231,65 @@ describe('timeline topics on the shipped knowledge', () => {
     const investment = events('japan investment');
     expect(investment.some((e) => /foreign-made cars/.test(`${e.label} ${e.quote ?? ''}`))).toBe(false);
     expect(investment.some((e) => /\$550 billion/.test(e.label))).toBe(true);
+  });
+});
+
+describe('timeline dates: when a sentence says something happens', () => {
+  /** The event dates of a sentence in an article of `anchor`. */
+  const happening = (text: string, anchor: string) => eventDates(text, findDates(text, anchor)).map((d) => d.date);
+
+  it.each([
+    // A hope is no event: only the day it was reported.
+    ['Hopes for a deal in June are fading, officials said on Monday.', '2022-05-05', ['2022-05-02']],
+    // A date with a condition right after it ("in June unless") is a condition, not an event.
+    ['It will be hard to agree on a deal in June unless Corvia gives ground.', '2022-05-05', []],
+    // A condition later in the clause hedges what follows, not the date ("saying last month that he could … if").
+    ['He kept the option open, saying last month that he could raise the duty if he wanted to.', '2022-05-05', ['2022-04']],
+    // A plan since changed ("initially set to rise on May 9") is not when anything happens.
+    ['Today Corvia signed an order under which duties initially set to rise on May 9 will rise on June 1, 2022.', '2022-05-05', ['2022-05-05', '2022-06-01']],
+  ])('%s (article of %s)', (text, anchor, expected) => {
+    expect(happening(text, anchor)).toEqual(expected);
+  });
+
+  it('a fact’s date: its quote’s event date (hedged dates left out), else the date its statement gives as when, else asOf', () => {
+    // The quote's Monday; "could conclude in June" is a hope.
+    expect(factDate('Talks could conclude in June, officials said on Monday.', '2022-05-05', '2022-05-05')).toBe('2022-05-02');
+    // The quote is dated by the sentence before it ("at the time"); the statement says when.
+    expect(factDate('Corvia at the time paused the duty.', '2022-09-01', '2022-09-01', 'In April 2022 Corvia paused the duty.')).toBe('2022-04');
+    // "The April 2022 duties" names the duties, not when they were paused: asOf.
+    expect(factDate('Those duties were later paused.', '2022-09-01', '2022-09-01', 'The April 2022 duties were later paused.')).toBe('2022-09-01');
+  });
+
+  it('a sentence’s second date said as whose a thing is (“Sunday’s port agreement”) dates that thing, not the sentence', async () => {
+    const engine = await engineFor({
+      ...HARBOUR_KNOWLEDGE,
+      'articles/later.md': article({ title: 'More deals', date: '2022-06-14', publisher: 'Corvia Post' }, 'Today’s Dunmark deals build on Sunday’s port agreement with Ellia, officials said.\n'),
+    });
+    const dates = checkEvents(engine, engine.timeline('dunmark')).filter((e) => e.articleId === 'later').map((e) => e.date);
+    expect(dates).toEqual(['2022-06-14']);
+  });
+});
+
+describe('timeline dates on the shipped knowledge', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openEngine();
+  });
+
+  it('a fact whose quote is dated by the sentence before (“Trump at the time delayed …”) stands at the date its statement gives (May 2019)', () => {
+    const delayed = engine.timeline('japan').events!.filter((e) => /at the time delayed/.test(e.quote ?? ''));
+    expect(delayed.map((e) => e.date)).toEqual(['2019-05']);
+  });
+
+  it('no event at a faded hope (“hopes for a deal in September”), a superseded expiry (“initially set to expire on July 9”) or Sunday’s other deals', () => {
+    const events = engine.timeline('japan').events!;
+    expect(events.some((e) => e.date === '2019-09' && /hopes for a deal in September/.test(e.quote ?? ''))).toBe(false);
+    expect(events.some((e) => e.date === '2025-07-09')).toBe(false);
+    expect(events.some((e) => /Sunday’s Malaysia/.test(e.quote ?? '') && e.date !== '2025-10-28')).toBe(false);
+  });
+
+  it('a fact and the dated sentence of its quote are one event when the quote’s hope is left out (the industry sources “said on Tuesday”)', () => {
+    const working = engine.timeline('japan').events!.filter((e) => /working on a trade deal involving agriculture/.test(e.quote ?? ''));
+    expect(working.map((e) => [e.date, e.kind])).toEqual([['2019-07-16', 'fact']]);
   });
 });
