@@ -61,7 +61,7 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
   const url = [canonical, metaContent('og:url'), ld.url, savedFrom].find(isWebUrl);
-  // Last: the date in the page's address (`/news/2025/03/03/…`), then the date it says it was last updated.
+  // Last: the date in the page's address (`/news/2024/03/03/…`), then the date it says it was last updated.
   date ??= dateInUrl(url) ?? lastUpdated(doc);
   return {
     ...(title ? { title } : {}),
@@ -357,7 +357,7 @@ const NAME_AND_KIND = /^(.+?)(?:\s+[|·•–—]\s+[\p{L} ]{1,40})?$/u;
 
 /**
  * The issuer named on the line above the document's date ("Cascade Trade
- * Coalition | Member briefing" over "9 September 2025"), as a memo or a
+ * Coalition | Member briefing" over "9 September 2024"), as a memo or a
  * briefing is headed.
  */
 function nameOverDate(top: TopBlock[]): string | undefined {
@@ -373,7 +373,7 @@ function nameOverDate(top: TopBlock[]): string | undefined {
 /** A field's label for the date ("Date", "Published", "Release date:"), its value the next element. */
 const DATE_LABEL = /^(?:date|published|posted|posted on|released|issued|release date|date published|publication date|date of publication|date issued)\s*:?$/i;
 
-/** The date given as a labelled field (`<dt>Date</dt><dd>October 14, 2025</dd>`), outside navigation and footers. */
+/** The date given as a labelled field (`<dt>Date</dt><dd>October 14, 2024</dd>`), outside navigation and footers. */
 function labelledDate(doc: Doc): string | undefined {
   for (const el of Array.from(doc.querySelectorAll('dt, th, strong, b, span, label, div'))) {
     if (!DATE_LABEL.test(normaliseSpace(el.textContent ?? '')) || ['nav', 'footer'].some((n) => closest(el, n))) continue;
@@ -383,7 +383,7 @@ function labelledDate(doc: Doc): string | undefined {
   return undefined;
 }
 
-/** The date in an address's path: `/2025/03/03/`, `/20250725/`, `/2025-07-25-…`. */
+/** The date in an address's path: `/2024/03/03/`, `/20240725/`, `/2024-07-25-…`. */
 function dateInUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   let pathname: string;
@@ -396,7 +396,7 @@ function dateInUrl(url: string | undefined): string | undefined {
   return m ? parseDate(`${m[1]}-${m[3]}-${m[4]}`) : undefined;
 }
 
-/** "Last updated: July 24, 2025", "Page last reviewed: 24 July 2025": the date a page gives when it gives no other. */
+/** "Last updated: July 24, 2024", "Page last reviewed: 24 July 2024": the date a page gives when it gives no other. */
 const LAST_UPDATED = /^(?:page |this page was |content )?(?:last )?(?:updated|modified|reviewed)(?: on)?\s*:?\s*/i;
 
 /** The page's "last updated" date, outside navigation. */

@@ -172,7 +172,9 @@ interface WordItem {
 function wordItem(p: El): WordItem | undefined {
   const cls = p.getAttribute('class') ?? '';
   const style = p.getAttribute('style') ?? '';
-  const indent = points(style, 'margin-left') + points(style, 'mso-list:\\s*l\\d+\\s+level') * 36;
+  // Word's own list level ("mso-list:l0 level2 lfo1"), kept when a page is saved unfiltered, counts as half an inch a level.
+  const level = Number(/mso-list\s*:\s*l\d+\s+level(\d)/i.exec(style)?.[1] ?? '1');
+  const indent = points(style, 'margin-left') + (level - 1) * 36;
   if (/^MsoList/i.test(cls) || /mso-list/i.test(style)) {
     const marker = Array.from(p.querySelectorAll('span')).find((sp) => textOf(sp) !== '');
     const glyph = marker ? textOf(marker) : '';

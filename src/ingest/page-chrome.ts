@@ -178,8 +178,8 @@ function piecesOf(el: El): string[] {
 
 /**
  * A row of particulars set as separate elements glued without a space
- * ("5 min read" + "Aug 11, 2025" → "5 min readAug 11, 2025"; "By Ann Lee,
- * Economics correspondent" + "25 July 2025, 00:45" + "Updated 09:12" +
+ * ("5 min read" + "Aug 11, 2024" → "5 min readAug 11, 2024"; "By Ann Lee,
+ * Economics correspondent" + "25 July 2024, 00:45" + "Updated 09:12" +
  * "Premium"): every piece is furniture, a byline, a date, a time, a separator
  * or a one-word badge, and one of them gives a date or a time.
  */
