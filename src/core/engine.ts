@@ -17,6 +17,7 @@ import { parseQuery, type ParsedQuery } from './query/parse.ts';
 import { matchFacts, newestEraKey, rankPassages } from './ranking/rank.ts';
 import { DEFAULT_WEIGHTS, type RankWeights } from './ranking/weights.ts';
 import { answerability, answerabilityFeatures, answerThreshold } from './ranking/abstention.ts';
+import { unstatedFigure } from './ranking/figure-evidence.ts';
 import { eraCoversYear } from './knowledge/eras.ts';
 import { UserError, type Answer, type Corpus } from './model/types.ts';
 
@@ -119,6 +120,13 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     const threshold = answerThreshold(weights.threshold, query, features);
     const confidence = features ? answerability(features, weights.answerability) : 0;
     if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, threshold, answerability: features ? { ...features } : undefined };
+    // A figure asked of a named party that no good sentence gives with it: say so rather than quote others' figures.
+    const unstated = unstatedFigure(index, query, ranked);
+    if (unstated) {
+      const answer = abstain(index, question, nearestTopics(query));
+      answer.lines.unshift(`My sources mention ${displayName(question, unstated)} but give no ${query.type === 'rate' ? 'rate' : 'figure'} for it that answers this.`);
+      return { ...answer, confidence, threshold, answerability: features ? { ...features } : undefined };
+    }
     const relevant = onSubject.filter((c) => best.missesTopic || !c.missesTopic).slice(0, 20);
     // Duplicates merge before weak quotes are cut, so a flagged copy of a strong quote is named, not dropped.
     const merged = mergeDuplicates(index, relevant).filter((g) => g.kept.score >= QUOTE_MIN_SHARE * best.score);
@@ -179,6 +187,11 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     const picked = [...wanted].map((key) => groups.find((g) => eraOfGroup(g).key === key)).filter((g) => g !== undefined);
     for (const g of groups) if (picked.length < QUESTION_QUOTES && !picked.includes(g)) picked.push(g);
     return picked.sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
+  }
+
+  /** The question's own spelling of a name, given its stem (the stem itself if no word of the question analyses to it). */
+  function displayName(question: string, stem: string): string {
+    return [...question.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, '')).find((w) => analyze(w)[0] === stem) ?? stem;
   }
 
   /** Capitalised names in the question (not its first word) that no sentence of the knowledge contains. */
