@@ -58,13 +58,33 @@ function daysBetween(from: string, to: string): number {
 
 const padded = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
 
-/** A one-line label from a sentence: the sentence itself when short, else its beginning, cut at a word with "…". */
+/** A heading in capitals before a sentence ("KEEPING AMERICA IN THE DRIVER’S SEAT: "), or a dateline ("TOKYO (Reuters) – ", "NEW YORK — "). */
+const LEAD_IN = /^(?:[\p{Lu}\d][\p{Lu}\d\s.,’'&-]{6,}:|\p{Lu}[\p{Lu}\s.]+(?:\s*\([^)]*\))?\s+[–—-])\s+(?=[\p{Lu}\d“"‘'])/u;
+/** Where a clause ends inside a sentence: after a comma, semicolon or dash, or before a word that opens a clause. */
+const CLAUSE_END = /[,;]\s|\s[–—]\s|—|\s(?=(?:that|which|who|whom|while|but|after|before|because|as|when|where|including|adding|according|in return)\s)/g;
+
+/**
+ * A one-line label from a sentence: the sentence itself when short, without a
+ * heading in capitals or a dateline before it; else its beginning, cut where a
+ * clause ends (not inside a quotation), else at a word, with "…".
+ */
 export function labelFrom(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ').trim().replace(LEAD_IN, '');
   if (flat.length <= LABEL_LENGTH) return flat.replace(/[.;:,]$/, '');
-  const cut = flat.slice(0, LABEL_LENGTH - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > LABEL_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+  const room = flat.slice(0, LABEL_LENGTH - 1);
+  const open = (t: string) => (t.match(/“/g)?.length ?? 0) > (t.match(/”/g)?.length ?? 0);
+  let clause = -1;
+  // An aside opened after a clause's first word ("explaining that, starting August 1, they …") does not end a clause where it closes.
+  const closesAside = (before: string) => /\b(?:that|which|who|and|but|or|because|while|when|if|so)\s*,[^,;]*$/i.test(before);
+  for (const m of room.matchAll(CLAUSE_END)) {
+    const before = room.slice(0, m.index);
+    if (m.index > LABEL_LENGTH * 0.4 && !open(before) && !closesAside(before)) clause = m.index;
+  }
+  if (clause > 0) return `${room.slice(0, clause).replace(/[\s,;:–—-]+$/, '')}…`;
+  const space = room.lastIndexOf(' ');
+  // Not ending on a word that leads into the next ("… Donald Trump on the…").
+  const cut = (space > LABEL_LENGTH / 2 ? room.slice(0, space) : room).replace(/(?:\s+(?:the|a|an|of|on|in|at|to|for|by|with|and|or|from|into|its|their|his|her))+$/i, '');
+  return `${cut.replace(/[,;:]$/, '')}…`;
 }
 
 /** Shared words of two stem sets relative to the smaller. */

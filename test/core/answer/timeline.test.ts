@@ -1,6 +1,6 @@
 /** Timelines (`/deal timeline`): order, merging, topic filter, relative dates, knowledge without deals. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventDates, factDate } from '../../../src/core/answer/timeline.ts';
+import { eventDates, factDate, labelFrom } from '../../../src/core/answer/timeline.ts';
 import { findDates } from '../../../src/core/answer/dates.ts';
 import { type Engine } from '../../../src/core/engine.ts';
 import type { Answer, TimelineEvent } from '../../../src/core/model/types.ts';
@@ -291,5 +291,34 @@ describe('timeline dates on the shipped knowledge', () => {
   it('a fact and the dated sentence of its quote are one event when the quote’s hope is left out (the industry sources “said on Tuesday”)', () => {
     const working = engine.timeline('japan').events!.filter((e) => /working on a trade deal involving agriculture/.test(e.quote ?? ''));
     expect(working.map((e) => [e.date, e.kind])).toEqual([['2019-07-16', 'fact']]);
+  });
+});
+
+describe('timeline labels: a one-line summary of a sentence', () => {
+  it.each([
+    // A heading in capitals before the sentence is not what happened.
+    ['HARBOUR DEALS FOR THE NORTH: Yesterday, Corvia and Dunmark signed the Harbour Accord.', 'Yesterday, Corvia and Dunmark signed the Harbour Accord'],
+    // Nor is a dateline.
+    ['PORT ELLIA (Wire) – Corvia and Dunmark signed the Harbour Accord on Monday.', 'Corvia and Dunmark signed the Harbour Accord on Monday'],
+    // A long sentence is cut where a clause ends, not mid-clause ("… that would be…").
+    [
+      'Speaking to reporters last month at the port summit in Ellia, the Corvia trade minister said it was “a very large agreement” that would be “wonderful for the fishing towns of the north and the south.”',
+      'Speaking to reporters last month at the port summit in Ellia, the Corvia trade minister said it was “a very large agreement”…',
+    ],
+    // Without a clause end in reach, at a word, not on one that leads into the next ("… on the…").
+    [
+      'The ministers hope to lay the groundwork for a possible meeting between the Corvia Prime Minister Ola Brandt and the Dunmark President Ivo Lund on the sidelines of the port summit later this month in Ellia.',
+      'The ministers hope to lay the groundwork for a possible meeting between the Corvia Prime Minister Ola Brandt and the Dunmark President Ivo Lund…',
+    ],
+  ])('%s', (text, expected) => {
+    expect(labelFrom(text)).toBe(expected);
+  });
+
+  it('on the shipped knowledge, no label keeps a heading or a dateline, and no cut label ends inside a quotation', async () => {
+    const engine = await openEngine();
+    for (const e of engine.timeline('japan').events!) {
+      expect(e.label).not.toMatch(/^[A-Z][A-Z’' .]{6,}(:|\s[–—])/);
+      if (e.label.endsWith('…')) expect((e.label.match(/“/g) ?? []).length).toBe((e.label.match(/”/g) ?? []).length);
+    }
   });
 });
