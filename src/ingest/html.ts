@@ -211,12 +211,14 @@ function removeChrome(doc: Doc): void {
   // A site header is chrome; a header inside the article (headline, byline) is not.
   for (const el of Array.from(doc.querySelectorAll('header'))) if (el.parentNode && !closest(el, 'article') && small(el)) el.remove();
   keepHiddenArticleText(doc);
+  // The page's first paragraph of prose: a notice bar stands above it.
+  const firstProse = Array.from(doc.querySelectorAll('p')).find((p) => normaliseSpace(p.textContent ?? '').length >= PROSE_MIN_CHARS);
   for (const el of Array.from(doc.querySelectorAll('[role], [class], [id], [aria-hidden="true"], [hidden]'))) {
     if (!el.parentNode) continue;
     const role = el.getAttribute('role') ?? '';
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    // A site's notice bar ("Campus notice: …") outside the article; text only screen readers get ("Page feedback").
-    const notice = !closest(el, 'article') && !closest(el, 'main') && !el.querySelector('article, main') && words.some((w) => w.split(/[-_]+/).some((part) => NOTICE_SEGMENTS.has(part.toLowerCase())));
+    // A site's notice bar ("Campus notice: …") above the article and outside it; text only screen readers get ("Page feedback").
+    const notice = !closest(el, 'article') && !closest(el, 'main') && !el.querySelector('article, main') && (!firstProse || (el.compareDocumentPosition(firstProse) & 4) !== 0) && words.some((w) => w.split(/[-_]+/).some((part) => NOTICE_SEGMENTS.has(part.toLowerCase())));
     const unseen = words.some((w) => SCREEN_READER_ONLY.test(w));
     const chrome = CHROME_ROLES.test(role) || words.some(isChromeWord) || notice || unseen || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null;
     if (chrome && small(el)) el.remove();

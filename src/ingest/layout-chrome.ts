@@ -38,6 +38,7 @@ const WORD_BULLET = /^(?:[·•§o▪■□◦➢Ø\-–]|\d{1,3}[.)]|[a-z][.)])
 /** Removes the chrome this module knows; `small` says whether an element holds little enough of the page to go. */
 export function removeLayoutChrome(doc: Doc, small: (el: El) => boolean): void {
   wordListsToLists(doc);
+  nestLevelledLists(doc);
   for (const el of Array.from(doc.querySelectorAll('div, section, aside, figure, span'))) {
     if (!el.parentNode || !small(el)) continue;
     // A video embed: a duration, a picture or "video"/"watch", and little text.
@@ -236,6 +237,40 @@ function wordListsToLists(doc: Doc): void {
       cur.list.appendChild(li);
       cur.last = li;
       it.p.remove();
+    }
+  }
+}
+
+/** A list's level in its class (Google Docs: `lst-kix_q1a2b3-1` is level 1 of list `q1a2b3`). */
+const LIST_LEVEL = /^lst-([\w]+?)-(\d)$/;
+
+/**
+ * Google Docs publishes a nested list as flat sibling lists, each a level of
+ * its own (`<ul class="lst-kix_x-0">`, then `<ul class="lst-kix_x-1">`): a
+ * deeper level following a list moves into that list's last item, so the
+ * sub-items hang from the item that leads them in.
+ */
+function nestLevelledLists(doc: Doc): void {
+  const levelOf = (el: El) => {
+    for (const w of (el.getAttribute('class') ?? '').split(/\s+/)) {
+      const m = LIST_LEVEL.exec(w);
+      if (m) return { list: m[1]!, level: Number(m[2]) };
+    }
+    return undefined;
+  };
+  for (const list of Array.from(doc.querySelectorAll('ul, ol'))) {
+    const me = levelOf(list);
+    if (!me || me.level === 0) continue;
+    // The nearest list before this one, among the siblings that are lists of the same set, one level up.
+    for (let prev = list.previousElementSibling; prev && ['ul', 'ol'].includes(tag(prev)); prev = prev.previousElementSibling) {
+      const p = levelOf(prev);
+      if (!p || p.list !== me.list || p.level >= me.level) continue;
+      if (p.level === me.level - 1) {
+        const items = Array.from(prev.querySelectorAll('li')).filter((li) => li.parentNode === prev);
+        const last = items.at(-1) as (El & { appendChild(c: El): void }) | undefined;
+        if (last) last.appendChild(list);
+      }
+      break;
     }
   }
 }

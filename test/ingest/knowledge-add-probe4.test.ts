@@ -246,3 +246,28 @@ describe('leftovers of the third probe', () => {
     expect(extractHtml(page(TITLE, `<p align=center><b>MINISTRY OF BARLEY</b></p><p>${P1}</p><p>${P2}</p>`)).meta.publisher).toBe('Ministry of Barley');
   });
 });
+
+describe('guards', () => {
+  it('a callout box named "alert" in the content of a page without <article> or <main> stays', () => {
+    const note = 'Update: the ministry raised the barley quota again on Friday, after this post was written.';
+    const html = page(DATED, `<div class="site-alert"><p>Offices close on Friday.</p></div><div class="entry-content">${H1}<p>${P1}</p><div class="alert alert-warning"><p>${note}</p></div><p>${P2}</p></div>`);
+    const { paragraphs } = extractHtml(html);
+    expect(paragraphs).toEqual([P1, note, P2]);
+  });
+
+  it("Word's list level in an unfiltered page (mso-list:l0 level2) nests the item", () => {
+    const it2 = (level: number, glyph: string, text: string) => `<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level${level} lfo1'><span>${glyph}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><span>${text}</span></p>`;
+    const html = page('<title>Barley</title>', `<div class=WordSection1><p class=MsoNormal>${P1}</p>${it2(1, '·', 'Quotas rise.')}${it2(2, 'o', 'By 5% first.')}${it2(1, '·', 'Tariffs fall.')}<p class=MsoNormal>${P2}</p></div>`);
+    expect(extractHtml(html).paragraphs).toEqual([P1, '- Quotas rise.\n  - By 5% first.\n- Tariffs fall.', P2]);
+  });
+});
+
+describe('Google Docs lists', () => {
+  it('a deeper level published as a flat sibling list (lst-kix_x-1 after lst-kix_x-0) hangs from the item before it', () => {
+    const html = page(
+      DATED,
+      `<div class="doc-content"><p>${P1}</p><ul class="c8 lst-kix_ab12-0 start"><li>Goods pay 15%.</li><li>Some goods are exempt, including:</li></ul><ul class="c8 lst-kix_ab12-1 start"><li>aircraft;</li><li>generic drugs.</li></ul><ul class="c8 lst-kix_ab12-0"><li>Refunds are due.</li></ul><p>${P2}</p></div>`,
+    );
+    expect(extractHtml(html).paragraphs).toEqual([P1, '- Goods pay 15%.\n- Some goods are exempt, including:\n  - aircraft;\n  - generic drugs.\n- Refunds are due.', P2]);
+  });
+});
