@@ -185,11 +185,11 @@ function piecesOf(el: El): string[] {
  */
 function removeMetaRows(doc: Doc, small: (el: El) => boolean): void {
   for (const el of Array.from(doc.querySelectorAll('div, p, span, section, header'))) {
-    if (!el.parentNode || !small(el)) continue;
+    if (!el.parentNode) continue;
     const text = textOf(el);
     if (!text || text.length > META_ROW_MAX_CHARS) continue;
     const pieces = piecesOf(el);
-    if (pieces.length < 2) continue;
+    if (pieces.length < 2 || !small(el)) continue;
     const dated = (p: string) => isDateline(p) || isTimestampLine(p) || TIME_ALONE.test(p) || isBylineWithDate(p);
     const meta = (p: string) => dated(p) || isFurnitureLine(p) || isByline(p) || SEPARATOR.test(p) || BADGE.test(p);
     if (pieces.some(dated) && pieces.every(meta) && !pieces.every(BADGE.test.bind(BADGE))) el.remove();
