@@ -46,6 +46,8 @@ const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thr
 const FUTURE_CUE = /\b(will|shall|would|scheduled|expected|planned|plans?|upcoming|until|set to|is to|are to|as soon as|due to)\b|['’]ll\b/i;
 /** Words right before a weekday that say it is still to come ("from Wednesday"). */
 const FUTURE_BEFORE = /\b(from|starting|until|till|by)\s+$/i;
+/** A verb in the past right before a weekday ("the envoy said on Tuesday", "signed Wednesday"): that weekday is past, whatever comes later in the sentence. */
+const PAST_BEFORE = /\b(?!(?:expected|scheduled|planned|slated|delayed|postponed|moved|set)\b)(?:said|told|met|held|sent|made|gave|took|spoke|wrote|began|won|left|\p{L}{3,}ed)\s+(?:on\s+)?$/iu;
 /** A dated document: "Order 14257 of", "Proclamation 9704 of", "Act of", "Agreement of". */
 const REFERENCE_BEFORE = /\b(Act|Order|Proclamation|Agreement|Statute|Law|Decree|Regulation|Convention|Treaty|Memorandum)(\s+(No\.\s*)?[\d-]+)?\s+of\s*$/;
 
@@ -286,7 +288,8 @@ const RULES: Rule[] = [
       const today = weekday(anchor);
       const modifier = m[1]?.toLowerCase();
       const around = text.slice(Math.max(0, m.index - 60), m.index) + ' ' + text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      const future = modifier === 'next' || (modifier !== 'last' && (FUTURE_CUE.test(around) || FUTURE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))));
+      const past = PAST_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+      const future = modifier === 'next' || (modifier !== 'last' && !past && (FUTURE_CUE.test(around) || FUTURE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))));
       let days: number;
       if (future) days = (target - today + 7) % 7 || (modifier === 'next' ? 7 : 0);
       else days = -((today - target + 7) % 7 || (modifier === 'last' ? 7 : 0));

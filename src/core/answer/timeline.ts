@@ -345,13 +345,31 @@ function inOtherTopicsName(toks: readonly Token[], [start, length]: [number, num
 
 /**
  * How many times a text names a topic, leaving out titles before a name,
- * items of another topic's list and words of another topic's name.
+ * items of another topic's list, words of another topic's name and who
+ * reports it ("…, the envoy said").
  */
 function topicCount(index: CorpusIndex, t: Topic, toks: readonly Token[]): number {
   const mine = mentionsOf(t, toks);
   if (mine.length === 0) return 0;
   const others = index.corpus.topics.filter((o) => o.id !== t.id).map((o) => mentionsOf(o, toks)).filter((m) => m.length > 0);
-  return mine.filter((m) => !isTitle(index, toks, m) && !inOtherTopicsList(toks, m, others) && !inOtherTopicsName(toks, m, others)).length;
+  const speaker = attributionStart(toks);
+  return mine.filter((m) => m[0] < speaker && !isTitle(index, toks, m) && !inOtherTopicsList(toks, m, others) && !inOtherTopicsName(toks, m, others)).length;
+}
+
+/** Verbs of a closing attribution ("…, the envoy said on Tuesday"). */
+const REPORTING = new Set(['said', 'say', 'says', 'told', 'tell', 'reported', 'report', 'announced', 'added', 'noted', 'wrote', 'stated', 'according']);
+
+/**
+ * Where a closing attribution starts ("…, the envoy said on Tuesday",
+ * "…, according to the minister"): the words after the last comma when they
+ * are few and hold a reporting verb. Whoever reports is not what happened.
+ * The text's length when there is none.
+ */
+function attributionStart(toks: readonly Token[]): number {
+  let last = -1;
+  for (let i = 0; i < toks.length - 1; i++) if (toks[i]!.comma) last = i;
+  if (last < 0 || toks.length - last - 1 > 8) return toks.length;
+  return toks.slice(last + 1).some((t) => REPORTING.has(t.w)) ? last + 1 : toks.length;
 }
 
 /**
@@ -406,10 +424,10 @@ function milestoneDrafts(index: CorpusIndex, scope: Scope): Draft[] {
   return out;
 }
 
-/** Words shortly before a date that make it a plan since changed ("initially set to expire on July 9"). */
-const SUPERSEDED_BEFORE = /\b(?:initially|originally|previously|formerly)\s+(?:\S+\s+){0,5}$/i;
-/** A hope or aim the date is the date of ("hopes for a deal in September", "an aim of a deal by June"). */
-const HOPE_BEFORE = /\b(?:hopes?|aims?|goals?|targets?|bids?|ambitions?)\s+(?:for|of|to)\b[^,;.]*$/i;
+/** Words shortly before a date that make it a plan since changed ("initially set to expire on July 9", "first due last month"). */
+const SUPERSEDED_BEFORE = /\b(?:initially|originally|previously|formerly|first)\s+(?:set|scheduled|planned|due|expected|meant|slated)\b(?:\s+\S+){0,4}\s*$/i;
+/** A hope or aim the date is the date of ("hopes for a deal in September", "had hoped to sign in April", "an aim of a deal by June"). */
+const HOPE_BEFORE = /\b(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|goals?|targets?|bids?|ambitions?)\s+(?:for|of|to)\b[^,;.]*$/i;
 /** A condition right after a date, within two words ("a deal in September unless Washington makes concessions"). */
 const CONDITION_AFTER = /^[^\p{L}\p{N},;.]*(?:[\p{L}\p{N}'’-]+\s+){0,2}(?:if|unless)\b/iu;
 /** A date said as whose a thing is ("Sunday's elections"): it dates that thing. */

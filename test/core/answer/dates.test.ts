@@ -57,6 +57,11 @@ describe('findDates: relative dates resolved against the article date', () => {
     ['rates that will take effect on August 1.', '2025-07-07', 'August 1=2025-08-01'],
     ['a tariff announced on December 15', '2020-01-10', 'December 15=2019-12-15'], // the nearest December 15 is last year's
     ['three years ago', '2025-05-01', 'three years ago=2022'],
+    // A verb in the past right before the weekday: the one before, though "will" comes earlier in the sentence.
+    ['The vote will decide the route, the envoy said on Tuesday', '2023-11-08', 'Tuesday=2023-11-07'],
+    ['Both sides will now meet again, officials announced Monday', '2023-11-08', 'Monday=2023-11-06'],
+    // "expected" is no past: the coming one.
+    ['A decision is expected Friday', '2023-11-08', 'Friday=2023-11-10'],
   ])('%s (article of %s)', (text, anchor, expected) => {
     expect(found(text, anchor)).toEqual([expected]);
   });

@@ -163,6 +163,7 @@ const HARBOUR_KNOWLEDGE: Record<string, string> = {
       'Corvia also removed its tariff on Dunmark salmon.',
       'Dunmark fishing boats caught a record 40,000 tonnes of cod last year, the ministry said.',
       'Talks on a second accord will start next month, the Dunmark envoy said.',
+      'Corvia will open a new ferry terminal next month, the Dunmark envoy said on Friday.',
     ].join('\n\n') + '\n',
   ),
 };
@@ -187,6 +188,11 @@ describe('timeline topics: what a sentence is judged on (made-up knowledge)', ()
   it('a person’s title before their name is not the topic (“Fisheries Minister Ola Brandt” signing is not talks)', () => {
     expect(quotes('dunmark talks').some((q) => /Ola Brandt/.test(q))).toBe(false);
     expect(quotes('dunmark talks').some((q) => /second accord/.test(q))).toBe(true);
+  });
+
+  it('who reports an event (“…, the Dunmark envoy said on Friday”) is not what it is about', () => {
+    expect(quotes('dunmark talks').some((q) => /ferry terminal/.test(q))).toBe(false);
+    expect(quotes('dunmark shipping').some((q) => /ferry terminal/.test(q))).toBe(true);
   });
 
   it('a fact filed under another topic is on the topic only when its statement names it, and so is the sentence holding its quote', () => {
@@ -247,6 +253,12 @@ describe('timeline dates: when a sentence says something happens', () => {
     ['He kept the option open, saying last month that he could raise the duty if he wanted to.', '2022-05-05', ['2022-04']],
     // A plan since changed ("initially set to rise on May 9") is not when anything happens.
     ['Today Corvia signed an order under which duties initially set to rise on May 9 will rise on June 1, 2022.', '2022-05-05', ['2022-05-05', '2022-06-01']],
+    // Nor is a due date since moved ("first due last month").
+    ['The ferries, first due last month, will now arrive in March next year.', '2022-05-05', ['2023-03']],
+    // A hope said with a verb ("had hoped to sign in April") dates the hope's object, which did not happen.
+    ['Officials had hoped to sign in April, but the signing was delayed.', '2022-05-05', []],
+    // A past proposal is an event: proposing happened on Tuesday.
+    ['Corvia proposed a 4 percent duty on Tuesday.', '2022-05-05', ['2022-05-03']],
   ])('%s (article of %s)', (text, anchor, expected) => {
     expect(happening(text, anchor)).toEqual(expected);
   });
