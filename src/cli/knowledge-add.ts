@@ -13,7 +13,7 @@ import { addArticles, AddError } from '../ingest/add.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../startup.ts';
 
 const USAGE = `usage: npm run knowledge:add -- [--knowledge DIR] [--date YYYY-MM-DD] [--publisher NAME] [--title TEXT] [--url URL]
-                                [--reliability high|normal|low] [--id ID] [--dry-run] FILE...
+                                [--reliability high|normal|low] [--id ID] [--note TEXT] [--dry-run] FILE...
 Adds saved web pages (.html, .htm), PDFs (.pdf) and text (.txt, .md) as articles of the knowledge folder.`;
 
 async function main(): Promise<number> {
@@ -29,6 +29,7 @@ async function main(): Promise<number> {
         url: { type: 'string' },
         reliability: { type: 'string' },
         id: { type: 'string' },
+        note: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
     url: v.url,
     reliability: v.reliability as 'high' | 'normal' | 'low' | undefined,
     id: v.id,
+    note: v.note,
     dryRun: v['dry-run'],
   });
   for (const a of result.articles) {

@@ -37,6 +37,8 @@ export interface AddOptions {
   url?: string;
   reliability?: Reliability;
   id?: string;
+  /** The front matter `note` (e.g. that the copy ends early); default what the file says of itself, if anything. */
+  note?: string;
   /** Prepare and check everything, write nothing. */
   dryRun?: boolean;
 }
@@ -208,7 +210,7 @@ async function prepare(source: string, o: AddOptions): Promise<PreparedArticle> 
     ...((o.publisher?.trim() ?? extraction.meta.publisher) ? { publisher: o.publisher?.trim() ?? extraction.meta.publisher } : {}),
     ...((o.url ?? extraction.meta.url) ? { url: o.url ?? extraction.meta.url } : {}),
     ...(o.reliability ? { reliability: o.reliability } : {}),
-    ...(extraction.note ? { note: extraction.note } : {}),
+    ...((o.note?.trim() || extraction.note) ? { note: o.note?.trim() || extraction.note } : {}),
   };
   const checked = frontMatterSchema.safeParse(front);
   if (!checked.success) throw new IngestRefusal(source, `front matter would be invalid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

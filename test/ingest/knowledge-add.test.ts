@@ -357,6 +357,46 @@ describe('knowledge:add: text files and flags', () => {
     expect(paragraphs.join('\n\n') + '\n').toBe(text);
   });
 
+  it('a header block (source:, date:, publisher:, title:, license:) gives the metadata and the note, and stays out of the body', async () => {
+    const dir = await knowledge();
+    const file = path.join(dir, '..', `crs-style-${path.basename(dir)}.txt`);
+    folders.push(file);
+    const header = [
+      'source: https://reports.example.gov/R1234.html (report R1234; official copy elsewhere) date: 2021-04-09 publisher: Research Service',
+      'title: Grain Quotas After the 2020 Accord (Report R1234)',
+      'license: public domain. Completeness: summary section only, TRUNCATED (ends mid-sentence).',
+    ].join('\n');
+    const body = 'Grain Quotas After the 2020 Accord (Report R1234)\n\nThe accord raised the wheat quota by a fifth and left the rice quota unchanged, according to the agencies that administer them.\n\nBoth quotas are reviewed every two years, and the next review is due before the end of the coming season.\n';
+    await writeFile(file, `${header}\n\n${body}`);
+    const result = await add({ knowledgeDir: dir, files: [file] });
+    const { front, paragraphs } = await written(dir, result.articles[0]!.id);
+    expect(front).toEqual({
+      title: 'Grain Quotas After the 2020 Accord (Report R1234)',
+      date: '2021-04-09',
+      publisher: 'Research Service',
+      url: 'https://reports.example.gov/R1234.html',
+      note: "Incomplete copy; the file's header says: public domain. Completeness: summary section only, TRUNCATED (ends mid-sentence).",
+    });
+    // The heading that repeats the title goes; the header's words are nowhere in the body.
+    expect(paragraphs).toEqual(body.trim().split('\n\n').slice(1));
+    expect(paragraphs.join(' ')).not.toMatch(/source:|license:|Research Service/);
+  });
+
+  it('a header whose date is not a day ("page undated", "2019-09/10") gives none: --date is needed; --note sets the note', async () => {
+    const dir = await knowledge();
+    const file = path.join(dir, '..', `undated-${path.basename(dir)}.txt`);
+    folders.push(file);
+    const text = 'The agency page lists the steps of the negotiations from the first notice to the entry into force of both agreements, with links to each document.\n\nIt is kept up to date by the agency and carries no date of its own.\n';
+    for (const date of ['page undated; describes events 2018-09-26 to 2020-01-01', '2019-09/10 (exact day not known)']) {
+      await writeFile(file, `source: https://agency.example.gov/steps date: ${date} publisher: The Agency\ntitle: Negotiation steps\n\n${text}`);
+      expect((await refusal({ knowledgeDir: dir, files: [file] }))[0]).toMatch(/no publication date found in the file; give one with --date/);
+    }
+    const result = await add({ knowledgeDir: dir, files: [file], date: '2020-01-01', note: 'Opening portion of the page only.' });
+    const { front, paragraphs } = await written(dir, result.articles[0]!.id);
+    expect(front).toEqual({ title: 'Negotiation steps', date: '2020-01-01', publisher: 'The Agency', url: 'https://agency.example.gov/steps', note: 'Opening portion of the page only.' });
+    expect(paragraphs.join('\n\n') + '\n').toBe(text);
+  });
+
   it('bad flags and an invalid folder are refused before anything is read', async () => {
     const dir = await knowledge();
     expect(await refusal({ knowledgeDir: dir, files: [page('news-article.html'), page('press-release.html')], date: '2024-13-01', id: 'x', url: 'ftp://x' })).toEqual([
