@@ -108,9 +108,13 @@ export function eventSource(e: TimelineEvent): string {
   return `${e.publisher ?? e.title ?? e.articleId}, ${e.published ?? ''}`.replace(/, $/, '');
 }
 
-/** True when the label says nothing the quote does not (a sentence event labelled with its own words). */
+/**
+ * True when the label says nothing the quote does not: a sentence event
+ * labelled with its own words, also when the label leaves out the quote's
+ * opening heading or dateline ("WASHINGTON – …", "INVESTING IN AMERICA: …").
+ */
 export function labelIsQuote(e: TimelineEvent): boolean {
   if (!e.quote) return false;
   const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/…$/, '').trim();
-  return flat(e.quote).startsWith(flat(e.label).replace(/[.;:,]$/, ''));
+  return flat(e.quote).includes(flat(e.label).replace(/[.;:,]$/, ''));
 }

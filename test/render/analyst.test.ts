@@ -12,6 +12,7 @@ import type { Answer, TimelineEvent } from '../../src/core/model/types.ts';
 import { renderDiscord, unescapeMarkdown } from '../../src/render/discord.ts';
 import { renderSlack, unescapeSlack, type SlackBlock } from '../../src/render/slack.ts';
 import { renderText } from '../../src/render/text.ts';
+import { labelIsQuote } from '../../src/render/analyst.ts';
 import { article } from '../helpers/knowledge.ts';
 import { WIDGET_KNOWLEDGE } from '../helpers/widget-knowledge.ts';
 import { tempEngines } from '../helpers/temp-engines.ts';
@@ -117,6 +118,18 @@ ${[5, 6, 7, 8].map((m) => `      - { date: "201${m}-0${m}-1${m}", event: "New pa
   }
   return files;
 }
+
+describe('labelIsQuote', () => {
+  const event = (label: string, quote?: string) => ({ date: '2024-03-03', label, quote }) as TimelineEvent;
+  it('a label made of the quote\'s own words is not shown twice, also when it leaves out the opening heading or dateline', () => {
+    expect(labelIsQuote(event('The ministers met in Oslo.', 'The ministers met in Oslo.'))).toBe(true);
+    expect(labelIsQuote(event('The ministers met in Oslo', 'OSLO (Wire) – The ministers met in Oslo on Monday.'))).toBe(true);
+    expect(labelIsQuote(event('Tariffs fall to 10%', 'TRADE: Tariffs fall to 10% from May.'))).toBe(true);
+    // A milestone's own label, or a quote that says something else, keeps the label.
+    expect(labelIsQuote(event('The deal is signed'))).toBe(false);
+    expect(labelIsQuote(event('The deal is signed', 'Both leaders put their names to the text.'))).toBe(false);
+  });
+});
 
 describe('a long timeline keeps every platform limit', () => {
   let answer: Answer;
