@@ -76,7 +76,8 @@ const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
 
 const MONEY_SIGN = new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi');
 const MONEY_WORD = new RegExp(`\\b(?:${NUM}|${WORDNUM}|(a|an))\\s*(?:${SCALE_RE})?\\s*(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|jpy|euros?|eur|pounds)\\b`, 'gi');
-const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi');
+// "15pc", "25 pct" (as British papers write it) too.
+const PERCENT = new RegExp(`(?<![\\w.])(?:${NUM}|${WORDNUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b|pc\\b|pct\\b)`, 'gi');
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const ELAPSED_DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
 const ORDINAL_TIME = new RegExp(`\\b(${ORDINALS.join('|')}|\\d{1,3}(?:st|nd|rd|th))\\s+(day|week|month|year)\\b`, 'gi');
@@ -93,6 +94,9 @@ const SPLIT = /(?<![\w./-])(\d{1,2}(?:\.\d+)?)\s?[/-]\s?(\d{1,2}(?:\.\d+)?)(?![\
 const FRACTION_MONEY = /\b(half|one-half|a third of|one-third of|two-thirds of|a quarter of|one-quarter of|three-quarters of)\s+(?:a|an|one)\s+(million|billion|trillion)\s+(?:U\.?S\.?\s+)?(dollars?|usd|yen|euros?|pounds)\b/gi;
 const COUNT = new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g');
 
+/** A change by a multiple: a verb form ("doubled", "halving"), or the bare verb after "to" or a modal ("agreed to double"), not an adjective ("a double tax"). */
+const MULTIPLE = /\b(?:to|will|would|could|can|may|might|must|shall|should)\s+(?:(?:more than|nearly|almost|roughly|about)\s+)?(double|triple|quadruple|halve)\b|\b(doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples|halved|halves|halving)\b/gi;
+
 /** Reads "25", "1,000", "67.6", "twenty-five", "a". */
 function numberOf(text: string): number | undefined {
   const t = text.toLowerCase().trim();
@@ -108,10 +112,10 @@ function numberOf(text: string): number | undefined {
 }
 
 /** A change verb then "by" (a qualifier may stand between): "increase imports of rice by", "cut … by nearly"; the last such verb. */
-const CHANGE_BEFORE = /^.*\b((?:increas|rais|boost|lift|cut|reduc|lower|expand|grow|grew|rise|rose|fall|fell|drop|slash|doubl|hik|trim|decreas|climb|jump|step|declin)\w*)\b[^;:]{0,60}?\bby\s+(?:(?:more than|over|about|around|nearly|almost|roughly|some|up to|at least)\s+)?$/i;
+const CHANGE_BEFORE = /^.*\b((?:increas|rais|boost|lift|cut|reduc|lower|expand|grow|grew|rise|rose|fall|fell|drop|slash|doubl|hik|trim|decreas|climb|jump|step|declin)\w*|(?:go|goes|going|gone|went)\s+(?:up|down))\b[^;:]{0,60}?\bby\s+(?:(?:more than|over|about|around|nearly|almost|roughly|some|up to|at least)\s+)?$/i;
 const CHANGE_AFTER = /^\s*(increases?|rises?|jump|boost|cuts?|reductions?|drop|declines?|fall|hikes?|expansion|growth)\b/i;
 /** Change words that go down. */
-const DOWN = /^(?:cut|reduc|lower|fall|fell|drop|slash|trim|decreas|declin)/i;
+const DOWN = /^(?:cut|reduc|lower|fall|fell|drop|slash|trim|decreas|declin)|\sdown$/i;
 const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
   [/\b(more than|over|well over|at least|upwards of|in excess of|no less than)\s+$/i, 'at-least'],
   [/\b(up to|as much as|as high as|no more than|under|less than|below|at most)\s+$/i, 'at-most'],
@@ -207,6 +211,13 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     add({ kind: 'percent', value: a, use: 'share', start: m.index, end: m.index + m[1]!.length, ...(side(a, b) ? { split: side(a, b) } : {}) });
     add({ kind: 'percent', value: b, use: 'share', start: second, end: m.index + m[0].length, ...(side(b, a) ? { split: side(b, a) } : {}) });
   }
+  // "double its imports", "tripled", "halve the duty": a change by a multiple, as "increase by 100%" is.
+  for (const m of text.matchAll(MULTIPLE)) {
+    const word = (m[1] ?? m[2]!).toLowerCase();
+    const [value, direction] = word.startsWith('doubl') ? [100, 'up'] : word.startsWith('tripl') ? [200, 'up'] : word.startsWith('quadrupl') ? [300, 'up'] : [50, 'down'];
+    const at = m.index + m[0].length - word.length;
+    add({ kind: 'percent', value, use: 'change', direction: direction as Figure['direction'], start: at, end: m.index + m[0].length });
+  }
   // 25%, 25 percent, twenty-five per cent, 3 percentage points
   for (const m of text.matchAll(PERCENT)) {
     add({ kind: 'percent', value: numberOf(m[1] ?? m[2]!)!, start: m.index, end: m.index + m[0].length });
@@ -241,6 +252,8 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     if (/^(percent|per|of|and|or|to|the|a|an|in|on|for|by|at|from|with|than|as|is|are|was|were|will|who|which|that|day|days)$/.test(noun) && noun !== 'days') continue;
     if (SCALE[noun] || CURRENCY_WORD[noun]) continue;
     if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 15), m.index))) continue;
+    // "the July 7 letter": a day of a month, not seven letters.
+    if (m[1] && new RegExp(`\\b${YEARLESS_MONTH}\\s+$`, 'u').test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     // "the two governments", "these three countries": a reference to who is already known, not a count the claim states.
     if (m[2] && n <= 4 && /\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     add({ kind: 'count', value: n, unit: stem(noun.replace(/-.*/, '')), unitWord: noun.replace(/-.*/, ''), start: m.index, end: m.index + m[0].length });
@@ -677,6 +690,8 @@ export interface ParsedClaim {
   afterwards?: boolean;
   /** "now", "currently", "still", "today": the claim is about the latest state. */
   current: boolean;
+  /** Days the claim gives without a year ("from 7 August", "on Sept. 4"): month and day, for the checker to find the year of in the sources. */
+  yearless?: { month: number; day: number; start: number; end: number; text: string }[];
   /** The claim with figures and dates taken out: what it is about. */
   subject: string;
   /** The title the claim gives a person the sources name ("Ana Ruiz is Bland's trade minister"), for a claim with no figure. */
@@ -685,6 +700,24 @@ export interface ParsedClaim {
 
 /** Nouns after a year that make it the name of a deal or round, not a date ("the 2019 agreement"). */
 const ERA_NOUN = /^\s*(?:u\.?s\.?[-–\s]+\p{L}+\s+)?(agreements?|deals?|accords?|pacts?|talks|negotiations|framework|treaty|round|trade agreement|trade deal|mini[- ]deal|truce|arrangement|era)\b/iu;
+const YEARLESS_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const YEARLESS_MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+/** "7 August", "August 7th", "Sept. 4": a day and a month with no year after them. */
+const YEARLESS = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${YEARLESS_MONTH}|${YEARLESS_MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?)(?![\\p{L}\\d])(?!,?\\s*\\d)`, 'gu');
+
+/** The days a text gives without a year (see `ParsedClaim.yearless`), outside the spans of its full dates. */
+export function yearlessDays(text: string, dates: readonly Pick<DateMention, 'start' | 'end'>[] = []): NonNullable<ParsedClaim['yearless']> {
+  const out: NonNullable<ParsedClaim['yearless']> = [];
+  for (const m of text.matchAll(YEARLESS)) {
+    const end = m.index + m[0].length;
+    if (dates.some((d) => d.start < end && m.index < d.end)) continue;
+    const month = YEARLESS_MONTHS.indexOf((m[2] ?? m[3]!).slice(0, 3).toLowerCase()) + 1;
+    const day = Number(m[1] ?? m[4]);
+    if (month && day >= 1 && day <= 31) out.push({ month, day, start: m.index, end, text: m[0] });
+  }
+  return out;
+}
+
 const DEADLINE_BEFORE = /\b(?:by|before|until|till|no later than)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$/i;
 const CURRENT = /\b(now|currently|current|today|still|presently|at present|these days|nowadays)\b/i;
 
@@ -770,6 +803,7 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   });
   // "the two governments" is no figure (see `findFigures`) and says who, as the parties' names would: out of the subject too.
   const references = [...text.matchAll(/\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:two|three|four)\s+\p{Ll}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const yearless = yearlessDays(text, [...findDates(text), ...figures]);
   const cut = [...qualified, ...dates, ...references.filter((r) => [...qualified, ...dates].every((x) => x.end <= r.start || x.start >= r.end))].sort((a, b) => b.start - a.start);
   let subject = text;
   for (const c of cut) subject = subject.slice(0, c.start) + ' ' + subject.slice(c.end);
@@ -778,5 +812,5 @@ export function parseClaim(input: string, deals: readonly Deal[], persons: Reado
   const deadline = !!dates[0] && DEADLINE_BEFORE.test(text.slice(0, dates[0].start));
   // "The April 2030 tariffs were later paused": the date names the tariffs; the pause came after it.
   const afterwards = !!dates[0] && naming(dates[0]) && /\b(?:later|subsequently|afterwards|thereafter)\b/i.test(text.slice(dates[0].end));
-  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: [...hedgesIn(text), ...timeLimits(text, figures)], deadline, ...(afterwards ? { afterwards } : {}), current: CURRENT.test(text), subject, ...(role ? { role } : {}) };
+  return { text, figures, dates, eras, eraYears, entities, owners, origins, hedges: [...hedgesIn(text), ...timeLimits(text, figures)], deadline, ...(afterwards ? { afterwards } : {}), current: CURRENT.test(text), subject, ...(role ? { role } : {}), ...(yearless.length ? { yearless } : {}) };
 }

@@ -1,7 +1,7 @@
 /** What a claim or a sentence states: figures, owners, hedges (src/core/answer/claims.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, findFigures, flowsOpposed, formatFigure, hedgesIn, negates, parseClaim, personNames } from '../../../src/core/answer/claims.ts';
+import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, findFigures, flowsOpposed, formatFigure, hedgesIn, negates, parseClaim, personNames, yearlessDays } from '../../../src/core/answer/claims.ts';
 import type { Deal } from '../../../src/core/model/types.ts';
 import { wordVectors } from '../../../src/core/text/vector-source.ts';
 
@@ -326,5 +326,41 @@ describe('figure forms of held-out set 7', () => {
     expect(negates('Sec. 5. Products Not Subject to Reciprocal Tariffs. (a) The Secretary may cut the tariff', ideas)).toBe(false);
     expect(negates('Not subject to tariffs, the goods enter freely', ideas)).toBe(true);
     expect(negates('Bland will not cut its tariffs', ideas)).toBe(true);
+  });
+});
+
+describe('figure forms of held-out set 8', () => {
+  it('"15pc" and "25 pct" are percentages', () => {
+    expect(figures('a 25pc reciprocal tariff and 3 pct more')).toEqual(['percent:25%', 'percent:3%']);
+    expect(figures('we bought 25 pcs of gear')).toEqual(['count:25 pcs']);
+  });
+
+  it('a change by a multiple ("double its imports", "halved") is a change of 100%, 50% down, …; an adjective ("a double tax") is none', () => {
+    const [double] = findFigures('Bland agreed to double its imports of Aland rice');
+    const [by75] = findFigures('Bland will increase imports of Aland rice by 75%');
+    expect(double).toMatchObject({ kind: 'percent', value: 100, use: 'change', direction: 'up' });
+    expect(compareFigures(double!, by75!)).toBe('different');
+    expect(findFigures('the duty was halved')).toMatchObject([{ value: 50, use: 'change', direction: 'down' }]);
+    expect(findFigures('a double tax on ferries')).toEqual([]);
+  });
+
+  it('a change said with "go up by" / "went down by" is a change, like "rise by"', () => {
+    const [up] = findFigures('purchases of Aland rice go up by three-quarters');
+    const [by75] = findFigures('Bland will increase imports of Aland rice by 75%');
+    expect(up).toMatchObject({ use: 'change', direction: 'up' });
+    expect(compareFigures(up!, by75!)).toBe('same');
+    expect(findFigures('imports went down by a quarter')).toMatchObject([{ value: 25, use: 'change', direction: 'down' }]);
+  });
+
+  it('a number right after a month is its day, not a count ("the July 7 letter")', () => {
+    expect(figures('the July 7 letter put Bland on a 32% tariff')).toEqual(['percent:32%']);
+  });
+
+  it('days given without a year ("from 7 August", "Sept. 4") are found, those with a year are not', () => {
+    expect(yearlessDays('goods entered from 7 August.').map((d) => [d.month, d.day])).toEqual([[8, 7]]);
+    expect(yearlessDays('signed on Sept. 4 in Aland City').map((d) => [d.month, d.day])).toEqual([[9, 4]]);
+    expect(yearlessDays('signed on Sept. 4, 2020')).toEqual([]);
+    expect(yearlessDays('in 7 Augusts')).toEqual([]);
+    expect(parseClaim('The cut applied to widgets entered from 1 April.', deals).yearless?.map((d) => d.text)).toEqual(['1 April']);
   });
 });
