@@ -132,3 +132,27 @@ export const WIDGET_SET7_KNOWLEDGE: KnowledgeFiles = {
     'Eland and Fland have also made deals with Aland.\n\nBland investments in Aland:\n- Up to $4 billion to build and run new widget plants in the north of Aland, with the engineering, procurement, testing, packing and other services the plants need in partnership with Kor Works and Vel Partners.\n- Up to $2 billion to supply ferry engines and parts in partnership with Kor Works.\n\nAland and Bland intend to finish the port talks within two months after the pact enters into force.\n\nIn May 2022, Aland found that cheap ferries hurt its yards. Aland at the time put off any ferry levy for six months.\n\nIn its own deal, Eland has agreed to buy $5 billion of Aland ferries and make new investments of $3 billion in Aland.\n',
   ),
 };
+
+/**
+ * The set-7 knowledge with more articles and two topics, for the classes
+ * held-out set 8 found: a sale from one party to another said as "sold … to"
+ * against "exports to", a day given without its year ("from 1 April"), an
+ * opening adverb ("Reportedly …") that is no name, the claim's exact day of one
+ * event against another date of another event told in similar words, and the
+ * claim's figure stated for someone else while the claim's party's own figure
+ * is a list item said in other words.
+ * A separate export, so the earlier sets' widget answers stay as they are.
+ */
+export const WIDGET_SET8_KNOWLEDGE: KnowledgeFiles = {
+  ...WIDGET_SET7_KNOWLEDGE,
+  'topics.yaml': `${topics}  - { id: signing, name: "Signing", synonyms: ["signed", "signing", "sign", "signature"] }\n  - { id: timeline, name: "Timeline", synonyms: ["effect", "take effect", "in force", "enters into force"] }\n  - { id: vessels, name: "Ferry trade", synonyms: ["vessels", "ferries", "ferry"] }\n  - { id: trade-balance, name: "Trade balance", synonyms: ["exports", "imports", "surplus", "deficit"] }\n  - { id: fuel, name: "Fuel", synonyms: ["fuel", "gas", "oil", "coal"] }\n`,
+  'facts/set8.yaml': `facts:\n  - { id: aland-exports, deal: widget-pact, topic: trade-balance, subject: aland-exports, statement: "Aland's exports to Bland came to $12 billion in 2023.", value: 12, unit: usd-billion, asOf: "2024-03-01", article: flows, quote: "Aland exports to Bland amounted to $12 billion last year" }\n  - { id: bland-fuel, deal: widget-pact, topic: fuel, statement: "Bland will make purchases of Aland fuel, including gas, totaling $2 billion per year.", value: 2, unit: usd-billion-per-year, asOf: "2024-03-01", article: fuel, quote: "Bland will make stable and long-term purchases of Aland fuel, including natural gas and heating oil, totaling $2 billion per year." }\n  - { id: bland-fuel-plants, deal: widget-pact, topic: fuel, statement: "Up to $30 billion of Bland money is to build fuel plants in Aland.", value: 30, unit: usd-billion, asOf: "2024-03-01", article: fuel, quote: "Up to $30 billion to build and run new plants in Aland for fuel with Kor Works." }\n`,
+  'articles/flows.md': article(
+    { title: 'Aland trade figures', date: '2024-03-01', publisher: 'Bland Courier' },
+    'Aland exports to Bland amounted to $12 billion last year, the Courier reported.\n\nOn March 3, 2016, Aland told its parliament that it intended to open widget talks with Bland.\n\nOn May 5, 2019, Aland told its parliament that it had reached a first deal from the widget talks with Bland.\n',
+  ),
+  'articles/fuel.md': article(
+    { title: 'Bland fuel deal', date: '2024-03-01', publisher: 'Bland Courier' },
+    'The pact opens these markets to Aland firms:\n- Bland will make stable and long-term purchases of Aland fuel, including natural gas and heating oil, totaling $2 billion per year.\n- Up to $30 billion to build and run new plants in Aland for fuel with Kor Works.\n\nIn its own deal, Gland has agreed to purchase $90 billion in Aland fuel and make new investments of $6 billion in Aland.\n',
+  ),
+};

@@ -280,6 +280,35 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const plain = plainVerbs(subject);
   const query = verbFormsOffTopic(parseQuery(plain, deals, topics), plain, topics);
   if (query.concepts.length === 0) return noSource(index, claim, []);
+  const dated = withYear(index, claim, query);
+  if (dated === claim) return checkParsed(index, claim, query);
+  // Dated now: its day is a date, not a word of what it says.
+  const plainDated = plainVerbs(subject.replace(claim.yearless![0]!.text, ' ').replace(/\s+/g, ' ').trim());
+  const datedQuery = verbFormsOffTopic(parseQuery(plainDated, deals, topics), plainDated, topics);
+  return checkParsed(index, { ...dated, subject: dated.subject.replace(claim.yearless![0]!.text, ' ').replace(/\s+/g, ' ').trim() }, datedQuery.concepts.length ? datedQuery : query);
+}
+
+/**
+ * A day the claim gives without a year ("retroactive to goods entered from 7 August") takes the year of the
+ * sentences that state that day and hold `DATE_COVERAGE` of the claim (exactly), when they all give one year;
+ * else the claim stays undated.
+ */
+function withYear(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): ParsedClaim {
+  if (claim.dates.length || claim.yearless?.length !== 1) return claim;
+  const { month, day, start, end, text } = claim.yearless[0]!;
+  const key = `-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const years = new Set<string>();
+  index.passages.forEach((_, i) => {
+    const found = passageFacts(index, i).dates.filter((d) => d.precision === 'day' && d.date.endsWith(key));
+    if (found.length && ideaCoverage(index, query.concepts, passageStems(index, i), false) >= DATE_COVERAGE) for (const d of found) years.add(d.date.slice(0, 4));
+  });
+  if (years.size !== 1) return claim;
+  const date = `${[...years][0]}${key}`;
+  return { ...claim, dates: [{ start, end, text, date, precision: 'day', relative: false, reference: false }] };
+}
+
+function checkParsed(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): Answer {
+  const { deals } = index.corpus;
   const eraFits = (articleId: string) => fitsEra(index, claim, articleId);
   const ctx = checkContext(index, claim, query);
 
@@ -1003,6 +1032,15 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && e.allTopics && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
   let supports = deciding.filter((e) => e.stance === 'supports');
   let contradicts = deciding.filter((e) => e.stance === 'contradicts');
+  // A claim's exact day stated by a sentence on its event: another date, in a sentence that covers the claim no better,
+  // is the date of another event ("On March 3, 2016, Aland told its parliament that it intended to open widget talks"
+  // against a later "Aland told its parliament that it had reached a first deal from the widget talks").
+  const claimDay = claim.dates[0]?.precision === 'day' ? claim.dates[0].date : undefined;
+  const sameDay = supports.filter((e) => e.figure === undefined && !e.people && e.value === claimDay);
+  if (claimDay && sameDay.length) {
+    const top = Math.max(...sameDay.map(strength));
+    contradicts = contradicts.filter((e) => e.figure !== undefined || !!e.people || strength(e) > top);
+  }
   let hedged = deciding.filter((e) => e.hedged);
   const milestoneContradicts = milestones.filter((m) => m.stance === 'contradicts');
   const milestoneSupports = milestones.filter((m) => m.stance === 'supports');

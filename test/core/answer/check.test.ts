@@ -11,7 +11,7 @@ import { type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer, type Stance } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE, WIDGET_SET7_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE, WIDGET_SET7_KNOWLEDGE, WIDGET_SET8_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 import { tempEngines } from '../../helpers/temp-engines.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
@@ -538,9 +538,36 @@ describe('claim classes of held-out set 7 (a made-up knowledge base)', () => {
   });
 });
 
+/** The classes held-out set 8 found, each on made-up knowledge (`WIDGET_SET8_KNOWLEDGE`). */
+describe('claim classes of held-out set 8 (a made-up knowledge base)', () => {
+  const engineFor = tempEngines();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(WIDGET_SET8_KNOWLEDGE);
+  });
+  const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
+
+  it('a day given without its year ("from 1 April") takes the year of the sentences that state that day for the claim', () => {
+    const a = engine.check('The 5pc widget tariff cut applied retroactively to widgets entered from 1 April.');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').map((c) => c.stated)).toEqual(['1 April 2020']);
+    checkQuotes(engine, a);
+    // Another day of that month is another date, and contradicts.
+    expect(engine.check('The 5pc widget tariff cut applied retroactively to widgets entered from 9 April.').verdict).not.toBe('supported');
+  });
+
+  it('the claim’s exact day, stated with its event, is not contradicted by another date of another event that covers the claim no better', () => {
+    const a = engine.check('Aland told its parliament on March 3, 2016 that it meant to start widget talks with Bland.');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'contradicts')).toEqual([]);
+    expect(engine.check('Aland told its parliament on March 3, 2017 that it meant to start widget talks with Bland.').verdict).toBe('contradicted');
+  });
+
+});
+
 /**
  * Claims written before the checker was tuned on them (test/fixtures/claims-heldout-*.jsonl;
- * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7%, 63.3% and 73.3%, see the README). They are held to floors a
+ * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7%, 63.3%, 73.3% and 66.7% (70.0% on its corrected label), see the README). They are held to floors a
  * little under what the checker reaches now, and to the rule that matters most:
  * a miss may say "no source", never a confident wrong verdict.
  */
@@ -557,6 +584,7 @@ describe('held-out claim sets: accuracy floors and no confident mistakes', () =>
     ['claims-heldout-5.jsonl', 0.8],
     ['claims-heldout-6.jsonl', 0.75],
     ['claims-heldout-7.jsonl', 0.8],
+    ['claims-heldout-8.jsonl', 0.9],
   ])('%s: at least %s right (verdict and a matching quote)', (file, floor) => {
     const cases = readClaims(file);
     let right = 0;
