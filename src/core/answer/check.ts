@@ -119,6 +119,8 @@ interface Evidence {
   dateOnly?: boolean;
   /** States the claim's figure (at the claim's date) for another party or name: "$750 billion for EU". */
   elsewhere?: boolean;
+  /** Elsewhere only: the stems of the words around that figure ("agreed to purchase … in U.S. energy"). */
+  figureWords?: string[];
   /** States another figure for the claim's party on the claim's subject, at another date than the claim's. */
   ownElsewhen?: boolean;
   /** States the claim's figure at another date that only its fact or article gives (the sentence states no date). */
@@ -345,6 +347,30 @@ function checkParsed(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery)
     }
   }
 
+  // The claim's figure stated for someone else ("Gland has agreed to purchase $90 billion in Aland fuel"): the
+  // facts on the claim's topics of the claim's party that give another figure of that kind come in too, said in
+  // other words as they may be ("Bland will make … purchases of Aland fuel … totaling $2 billion per year").
+  // Only a fact that says it with a word of that figure's own, other than the claim's topic and names ("purchases"),
+  // is about the same thing ("up to $30 billion to build and run new plants … for fuel" is an investment); it only ever shows
+  // that the claim's figure is someone else's (see `decide`), never decides alone.
+  const elsewhereWords = new Set(evidence.flatMap((e) => e.figureWords ?? []));
+  if (elsewhereWords.size) {
+    const topicStems = new Set([...ctx.topical.flatMap((t) => t.stems), ...claim.entities.flatMap((e) => analyze(e.name)), ...deals.flatMap((d) => d.parties.flatMap((p) => analyze(p)))]);
+    const shared = [...elsewhereWords].filter((x) => !topicStems.has(x));
+    for (const f of index.facts) {
+      const value = f.topic && claimTopics.has(f.topic) ? factFigure(f.value, f.unit) : undefined;
+      if (!value || !claim.figures.some((cf) => compareFigures(cf, value, ctx.sameUnit) === 'different')) continue;
+      if (!deals.find((d) => d.id === f.deal)?.parties.some((p) => claimParties.has(p))) continue;
+      if (!shared.some((x) => f.stems.has(x))) continue;
+      for (const p of f.passages) {
+        if (evidence.some((x) => x.passage === p)) continue;
+        const e = weigh(index, ctx, p, factsByPassage.get(p) ?? [], false, true);
+        if (!e || !eraFits(e.articleId) || e.figure === undefined || (!e.ownElsewhen && !(e.decisive && e.stance === 'contradicts' && !e.swapped))) continue;
+        evidence.push({ ...e, decisive: false, hedged: false, stance: 'context', ownElsewhen: true });
+      }
+    }
+  }
+
   // Facts tracked over time ("subject"): a value the claim matches at one date, others at other dates.
   const subjects = new Set(evidence.filter((e) => e.decisive && !e.hedged ? e.stance === 'supports' : e.hedged).flatMap((e) => e.facts.map((f) => f.subject).filter((s): s is string => !!s)));
   const tracked = new Set(index.facts.filter((f) => f.subject && subjects.has(f.subject)).flatMap((f) => f.passages));
@@ -378,12 +404,21 @@ function writtenLower(index: CorpusIndex, word: string): boolean {
 }
 
 /**
+ * An opening adverb ("Reportedly", "Apparently"): a word in "-ly" whose base the sources write in lower case
+ * ("reported", "apparent"), which a name ending so ("Italy") is not.
+ */
+function adverbOf(index: CorpusIndex, word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}{2,}?)(i?)ly$/u.exec(word);
+  return !!m && writtenLower(index, m[1]! + (m[2] ? 'y' : ''));
+}
+
+/**
  * A claim's capitalised first word that is no party and that the sources write
  * in lower case ("Goods shipped from …") is a common word, not a name: it owns
  * no figure and is not a name to look for. A real name there ("Toyota plans …") stays.
  */
 function commonOpener(index: CorpusIndex, claim: ParsedClaim): ParsedClaim {
-  const first = claim.entities.find((e) => e.start === claim.text.search(/\S/) && !e.party && !/\s/.test(e.name) && writtenLower(index, e.name));
+  const first = claim.entities.find((e) => e.start === claim.text.search(/\S/) && !e.party && !/\s/.test(e.name) && (writtenLower(index, e.name) || adverbOf(index, e.name)));
   if (!first) return claim;
   return {
     ...claim,
@@ -426,7 +461,11 @@ function fullNameParts(index: CorpusIndex, claim: ParsedClaim): ParsedClaim {
  * Phrasal verbs whose first word is a topic's word in another sense: "signed
  * up to buy" commits to buying; it is not a signing.
  */
-const PHRASAL_VERBS: [RegExp, string][] = [[/\bsign(?:s|ed|ing)?\s+up\s+(?:to|for)\b/gi, 'agreed to']];
+const PHRASAL_VERBS: [RegExp, string][] = [
+  [/\bsign(?:s|ed|ing)?\s+up\s+(?:to|for)\b/gi, 'agreed to'],
+  // What one country sells to another it exports: "Aland sold $12bn worth of goods to Bland" is Aland's exports to Bland.
+  [/\b(sold|sells?|selling)\b(?=[^.;:]{0,60}?\bto\s+(?:the\s+)?\p{Lu})/gu, '$1 exports'],
+];
 
 /** The claim with its phrasal verbs put plainly (see `PHRASAL_VERBS`). */
 function plainVerbs(text: string): string {
@@ -770,14 +809,15 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
       // the claim's words, with the claim's party right next to it ("Japan (25%)"), or counts the claim's thing.
       // The claim's own words, not a topic's other words for them: "Up to $2 billion to supply ferry engines" is one
       // project of a list, and says nothing against "$12 billion into new ship yards".
-      if (lead !== undefined && !result.saidWith && !result.owned && claim.figures[result.figure!]?.kind !== 'count') return { ...fig, stated: result.stated, value: result.stated };
+      // It still gives the claim's party another figure for the claim's thing, should the claim's figure be someone else's.
+      if (lead !== undefined && !result.saidWith && !result.owned && claim.figures[result.figure!]?.kind !== 'count') return { ...fig, stated: result.stated, value: result.stated, ownElsewhen: !!result.near && specificEnough && onTopics && !result.hedge };
       const against = contradicting({ ...fig, decisive: true, stance: 'contradicts', stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return { ...against, differs: true };
       // At another date the figure may have changed; it counts only if the claim's figure turns out to be another party's.
       return { ...fig, stated: result.stated, value: result.stated, ownElsewhen: against.decisive && !!result.near };
     }
     // The claim's figure, at the claim's date as the sentence states it, for someone else.
-    if (result.kind === 'elsewhere' && ds === 'agree' && onTopics) return { ...fig, stated: result.stated, value: result.stated, about, elsewhere: true };
+    if (result.kind === 'elsewhere' && ds === 'agree' && onTopics) return { ...fig, stated: result.stated, value: result.stated, about, elsewhere: true, ...(result.words ? { figureWords: result.words } : {}) };
     return { ...fig, stated: result.stated, foreign: result.foreign };
   }
 
@@ -836,6 +876,8 @@ interface FigureResult {
   owned?: boolean;
   /** The sentence's figures all belong to someone the claim does not name ("15% for EU"). */
   foreign?: boolean;
+  /** Elsewhere only: the stems of the words around the source's figure. */
+  words?: string[];
 }
 
 /**
@@ -930,7 +972,7 @@ function compareAll(
         if (claimHedged && !sourceHedges.some((h) => claim.hedges.some((c) => c.kind === h.kind))) other ??= { kind: 'other', stated: label };
         else if (!different || (different.bounded && !sf.bound)) different = { kind: 'different', stated: label, hedge, bounded: !!sf.bound, near: near(sf), saidWith: saidWith(sf), owned: owner?.how === 'explicit', figure: ci };
       } else if (relation === 'other' && match === 'same' && owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && !unmatchedHedge(sourceHedges, claim.hedges)) {
-        elsewhere ??= { kind: 'elsewhere', stated: label };
+        elsewhere ??= { kind: 'elsewhere', stated: label, words: analyze(wordsAround(sf)) };
       } else if (!other || other.foreign) other = { kind: 'other', stated: label, foreign: relation === 'other' && !!owner && !claim.entities.some((e) => sameEntity(e.name, owner.name)) && (other?.foreign ?? true) };
     }
   }
@@ -1068,7 +1110,10 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   const strongest = Math.max(0, ...evidence.map(strength));
   const near = (e: Evidence) => strength(e) >= strongest - TRACKED_MARGIN;
   const others = evidence.filter((e) => e.elsewhere && near(e));
-  const own = evidence.filter((e) => e.ownElsewhen && near(e) && e.reliability !== 'low');
+  // The party's own figure is weighed against the sentence giving the claim's figure to someone else: it says the
+  // claim's thing in its own words, which may be far from the claim's.
+  const elsewhereStrength = Math.max(0, ...others.map(strength));
+  const own = evidence.filter((e) => e.ownElsewhen && (near(e) || (others.length > 0 && strength(e) >= elsewhereStrength - TRACKED_MARGIN)) && e.reliability !== 'low');
   const misattributed = others.length && own.length && !supports.length && !hedged.length ? [...others, ...own] : [];
 
   const distinctDates = (list: readonly Evidence[]) => new Set(list.map((e) => e.about));

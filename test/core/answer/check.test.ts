@@ -547,6 +547,13 @@ describe('claim classes of held-out set 8 (a made-up knowledge base)', () => {
   });
   const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
 
+  it('what one party "sold … to" another is its exports to it', () => {
+    const a = engine.check('Aland sold about $12bn worth of goods to Bland in 2023.');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').map((c) => c.stated)).toEqual(['$12 billion']);
+    checkQuotes(engine, a);
+  });
+
   it('a day given without its year ("from 1 April") takes the year of the sentences that state that day for the claim', () => {
     const a = engine.check('The 5pc widget tariff cut applied retroactively to widgets entered from 1 April.');
     expect(a.verdict).toBe('supported');
@@ -556,6 +563,12 @@ describe('claim classes of held-out set 8 (a made-up knowledge base)', () => {
     expect(engine.check('The 5pc widget tariff cut applied retroactively to widgets entered from 9 April.').verdict).not.toBe('supported');
   });
 
+  it('an opening adverb ("Reportedly …") is no name the sources lack', () => {
+    const a = engine.check("Reportedly almost two-thirds of Bland's exports to Aland came from widgets.");
+    expect(a.verdict).toBe('supported');
+    checkQuotes(engine, a);
+  });
+
   it('the claim’s exact day, stated with its event, is not contradicted by another date of another event that covers the claim no better', () => {
     const a = engine.check('Aland told its parliament on March 3, 2016 that it meant to start widget talks with Bland.');
     expect(a.verdict).toBe('supported');
@@ -563,6 +576,12 @@ describe('claim classes of held-out set 8 (a made-up knowledge base)', () => {
     expect(engine.check('Aland told its parliament on March 3, 2017 that it meant to start widget talks with Bland.').verdict).toBe('contradicted');
   });
 
+  it('the claim’s figure stated for someone else, while a list item gives the claim’s party another figure in other words, contradicts; an item of another kind (building plants) does not count', () => {
+    const a = engine.check('Bland agreed to buy $90 billion of Aland fuel.');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated).sort()).toEqual(['$2 billion a year', '$90 billion for Gland']);
+    checkQuotes(engine, a);
+  });
 });
 
 /**
