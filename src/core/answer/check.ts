@@ -25,7 +25,7 @@ import { analyze, stem, words } from '../text/analyzer.ts';
 import { eraCoversYear } from '../knowledge/eras.ts';
 import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts';
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
-import { compareFigures, entityFinder, factFigure, figureFlow, figureOrigin, flowsOpposed, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
+import { compareFigures, entityFinder, factFigure, figureFlow, figureOrigin, figureTradeWord, flowsOpposed, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
 import { compareRoles, rolesIn } from './roles.ts';
@@ -950,6 +950,14 @@ function compareAll(
       const [claimFlow, flow] = [figureFlow(claim.text, cf, claim.entities), figureFlow(text, sf, mentions)];
       const opposed = flowsOpposed(claimFlow, flow);
       if (opposed) relation = 'swapped';
+      // A claim of one party's exports (or imports) against a sentence's imports (or exports) of no party it names
+      // ("with imports totaling $192 billion"): whose they are is not said, so they are not the claim's; nor is a
+      // sum no trade word comes before ("a trade surplus …, which was $67.6 billion"). Sums only: a rate ("imports
+      // from Bland face a 15% tariff") is no flow of goods.
+      else if (relation === 'same' && claimFlow && !flow && cf.kind === 'money') {
+        const claimWord = figureTradeWord(claim.text, cf);
+        if (claimWord && figureTradeWord(text, sf) !== claimWord) relation = 'other';
+      }
       // Whose figure it is, when the sentence says so or it is someone else's: "10% for Japan", "90% for United States".
       const label = opposed
         ? `${formatFigure(sf)} from ${flow!.exporter ?? claimFlow!.importer} to ${flow!.importer ?? claimFlow!.exporter}`

@@ -568,7 +568,7 @@ const IMPORT_WORDS = /^(?:imports?|imported|importing)$/i;
  * from Bland to Aland", "U.K. imports from Bland", "Bland shipped … to Aland". Undefined when no such
  * word comes before the figure in its clause, or the text names neither side.
  */
-export function figureFlow(text: string, figure: Pick<Figure, 'start'>, mentions: readonly EntityMention[]): Flow | undefined {
+export function figureFlow(text: string, figure: Pick<Figure, 'start' | 'end'>, mentions: readonly EntityMention[]): Flow | undefined {
   const from = Math.max(0, figure.start - 90);
   const window = text.slice(from, figure.start);
   // The clause: after the last sentence end (not the dot of "U.S."), semicolon, "while" or "whereas".
@@ -588,6 +588,15 @@ export function figureFlow(text: string, figure: Pick<Figure, 'start'>, mentions
     if (prep === 'from') flow.exporter ??= m.name;
     else flow.importer ??= m.name;
   }
+  // … or after the figure, in its clause: "Bland sold $9 billion worth of goods a year to Aland".
+  for (const m of mentions.filter((x) => x.party && x.start >= figure.end && x.start - figure.end <= 60)) {
+    const between = text.slice(figure.end, m.start);
+    const prep = /\b(to|into|from)\s+(?:the\s+)?$/i.exec(between)?.[1]?.toLowerCase();
+    if (!prep || /[,;:]|[.!?]\s/.test(between)) continue;
+    if (prep === 'from') flow.exporter ??= m.name;
+    else flow.importer ??= m.name;
+    break;
+  }
   // Who, named right before the word: "Bland's exports", "Bland shipped"; or "U.K. exports to Bland", "British imports
   // from Bland" when the other side follows. A name alone before the noun ("Blandish imports face …") may say where the
   // goods come from or where they go: it says nothing.
@@ -599,6 +608,17 @@ export function figureFlow(text: string, figure: Pick<Figure, 'start'>, mentions
     else flow.importer ??= before.name;
   }
   return flow.exporter || flow.importer ? flow : undefined;
+}
+
+/**
+ * The kind of trade word before a figure in its clause ("exports … $129 billion", "imports totaling $192 billion",
+ * "sold $12 billion"), as `figureFlow` reads it, whether or not the text says whose.
+ */
+export function figureTradeWord(text: string, figure: Pick<Figure, 'start'>): 'export' | 'import' | undefined {
+  const window = text.slice(Math.max(0, figure.start - 90), figure.start);
+  const cut = Math.max(...[...window.matchAll(/(?<=\p{Ll}{2}|\d)[.!?]\s+(?=\p{Lu})|;\s|\bwhile\b|\bwhereas\b/giu)].map((m) => m.index + m[0].length), 0);
+  const word = [...window.slice(cut).matchAll(/[\p{L}][\p{L}'’-]*/gu)].reverse().find((m) => EXPORT_WORDS.test(m[0]) || IMPORT_WORDS.test(m[0]));
+  return word ? (EXPORT_WORDS.test(word[0]) ? 'export' : 'import') : undefined;
 }
 
 /** True when two flows send the goods opposite ways: one's exporter is the other's importer. */

@@ -554,6 +554,18 @@ describe('claim classes of held-out set 8 (a made-up knowledge base)', () => {
     checkQuotes(engine, a);
   });
 
+  it('a sum of one party’s sales to another is not met by a surplus, nor by imports the sentence gives no party', () => {
+    // The surplus ($5 billion) measures something else: it does not contradict.
+    expect(engine.check('Aland sells about $12bn worth of goods a year to Bland.').verdict).toBe('supported');
+    // "with imports totaling $20 billion": whose imports is not said, so it backs neither way.
+    const a = engine.check('Bland sold $20bn of goods to Aland in 2023.');
+    expect(a.verdict).toBe('no-source');
+    expect(a.citations).toEqual([]);
+    const b = engine.check('Aland sold $20bn of goods to Bland in 2023.');
+    expect(b.verdict).toBe('contradicted');
+    expect(deciding(b, 'contradicts').map((c) => c.stated)).toEqual(['$12 billion']);
+  });
+
   it('a day given without its year ("from 1 April") takes the year of the sentences that state that day for the claim', () => {
     const a = engine.check('The 5pc widget tariff cut applied retroactively to widgets entered from 1 April.');
     expect(a.verdict).toBe('supported');

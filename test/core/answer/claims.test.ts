@@ -1,7 +1,7 @@
 /** What a claim or a sentence states: figures, owners, hedges (src/core/answer/claims.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, findFigures, flowsOpposed, formatFigure, hedgesIn, negates, parseClaim, personNames, yearlessDays } from '../../../src/core/answer/claims.ts';
+import { compareFigures, entityFinder, factFigure, figureFlow, figureOwner, figureTradeWord, findFigures, flowsOpposed, formatFigure, hedgesIn, negates, parseClaim, personNames, yearlessDays } from '../../../src/core/answer/claims.ts';
 import type { Deal } from '../../../src/core/model/types.ts';
 import { wordVectors } from '../../../src/core/text/vector-source.ts';
 
@@ -354,6 +354,17 @@ describe('figure forms of held-out set 8', () => {
 
   it('a number right after a month is its day, not a count ("the July 7 letter")', () => {
     expect(figures('the July 7 letter put Bland on a 32% tariff')).toEqual(['percent:32%']);
+  });
+
+  it('which way trade goes may be said after the sum ("sold $9 billion worth of goods a year to Aland"); the kind of trade word before a sum, whoever’s it is', () => {
+    const text = 'Bland sold $9 billion worth of goods a year to the United Kingdom';
+    const [f] = findFigures(text);
+    expect(figureFlow(text, f!, entityFinder(deals)(text))).toEqual({ exporter: 'Bland', importer: 'United Kingdom' });
+    const imports = 'the third-largest trading partner, with imports totaling $20 billion';
+    expect(figureTradeWord(imports, findFigures(imports)[0]!)).toBe('import');
+    const surplus = 'a trade surplus with the UK, which was $5 billion in goods last year, with most from exports';
+    expect(figureTradeWord(surplus, findFigures(surplus)[0]!)).toBeUndefined();
+    expect(figureTradeWord(text, f!)).toBe('export');
   });
 
   it('days given without a year ("from 7 August", "Sept. 4") are found, those with a year are not', () => {
