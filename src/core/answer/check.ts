@@ -282,28 +282,37 @@ export function checkClaim(index: CorpusIndex, claimText: string): Answer {
   const plain = plainVerbs(subject);
   const query = verbFormsOffTopic(parseQuery(plain, deals, topics), plain, topics);
   if (query.concepts.length === 0) return noSource(index, claim, []);
-  const dated = withYear(index, claim, query);
+  if (claim.dates.length || claim.yearless?.length !== 1) return checkParsed(index, claim, query);
+  // A day without its year: once dated, it is a date, not a word of what the claim says.
+  const day = claim.yearless[0]!.text;
+  const plainDated = plainVerbs(subject.replace(day, ' ').replace(/\s+/g, ' ').trim());
+  const dayless = verbFormsOffTopic(parseQuery(plainDated, deals, topics), plainDated, topics);
+  const dated = dayless.concepts.length ? withYear(index, claim, dayless) : claim;
   if (dated === claim) return checkParsed(index, claim, query);
-  // Dated now: its day is a date, not a word of what it says.
-  const plainDated = plainVerbs(subject.replace(claim.yearless![0]!.text, ' ').replace(/\s+/g, ' ').trim());
-  const datedQuery = verbFormsOffTopic(parseQuery(plainDated, deals, topics), plainDated, topics);
-  return checkParsed(index, { ...dated, subject: dated.subject.replace(claim.yearless![0]!.text, ' ').replace(/\s+/g, ' ').trim() }, datedQuery.concepts.length ? datedQuery : query);
+  return checkParsed(index, { ...dated, subject: dated.subject.replace(day, ' ').replace(/\s+/g, ' ').trim() }, dayless);
 }
 
 /**
  * A day the claim gives without a year ("retroactive to goods entered from 7 August") takes the year of the
- * sentences that state that day and hold `DATE_COVERAGE` of the claim (exactly), when they all give one year;
- * else the claim stays undated.
+ * sentences that state that day (else a day of that month) and hold `DATE_COVERAGE` of the claim (exactly), when
+ * they all give one year; else the claim stays undated.
  */
 function withYear(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): ParsedClaim {
   if (claim.dates.length || claim.yearless?.length !== 1) return claim;
   const { month, day, start, end, text } = claim.yearless[0]!;
   const key = `-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const years = new Set<string>();
-  index.passages.forEach((_, i) => {
-    const found = passageFacts(index, i).dates.filter((d) => d.precision === 'day' && d.date.endsWith(key));
-    if (found.length && ideaCoverage(index, query.concepts, passageStems(index, i), false) >= DATE_COVERAGE) for (const d of found) years.add(d.date.slice(0, 4));
-  });
+  // The year of the sentences on the claim that state that day; if none does, of those that state a day of that month
+  // ("on 8 July" against a letter of 7 July: the claim's day is then another, and the dates compare).
+  const yearsOf = (fits: (date: string) => boolean) => {
+    const years = new Set<string>();
+    index.passages.forEach((_, i) => {
+      const found = passageFacts(index, i).dates.filter((d) => d.precision === 'day' && fits(d.date));
+      if (found.length && ideaCoverage(index, query.concepts, passageStems(index, i), false) >= DATE_COVERAGE) for (const d of found) years.add(d.date.slice(0, 4));
+    });
+    return years;
+  };
+  let years = yearsOf((d) => d.endsWith(key));
+  if (!years.size) years = yearsOf((d) => d.slice(4, 8) === key.slice(0, 4));
   if (years.size !== 1) return claim;
   const date = `${[...years][0]}${key}`;
   return { ...claim, dates: [{ start, end, text, date, precision: 'day', relative: false, reference: false }] };
