@@ -53,8 +53,23 @@ export const typeCue: Feature = (c, q) => (q.cue?.test(c.passage.text) ? 1 : 0);
  */
 export const sentenceGist: Feature = (c, q) => q.gistOf(c.index, c.index + 1);
 
-/** The same against the sentence's paragraph: what the source around it is about. */
-export const paragraphGist: Feature = (c, q) => q.gistOf(c.paragraphStart, c.paragraphEnd);
+/**
+ * Longest run of sentences `paragraphGist` reads: a longer paragraph is read
+ * in blocks of this many, the candidate's own. Default 8 (measured: every
+ * eval figure the same as whole paragraphs, while the 300k bench tier's
+ * pipeline p99 fell from 44 to 21 ms; at 4, the SQuAD split's unanswerable
+ * abstained fell to 89.6%).
+ */
+export const GIST_BLOCK = 8;
+
+/** The same against the sentence's paragraph (in a long one, its block of `GIST_BLOCK` sentences): what the source around it is about. */
+export const paragraphGist: Feature = (c, q) => {
+  const { paragraphStart: start, paragraphEnd: end } = c;
+  if (end - start <= GIST_BLOCK) return q.gistOf(start, end);
+  // Blocks from the paragraph's start, the last one full (it overlaps the one before).
+  const from = Math.min(start + Math.floor((c.index - start) / GIST_BLOCK) * GIST_BLOCK, end - GIST_BLOCK);
+  return q.gistOf(from, from + GIST_BLOCK);
+};
 
 /** Every fitted feature, by name, in a fixed order (the order of the weights file). */
 export const FEATURES = {

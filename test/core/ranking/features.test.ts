@@ -278,6 +278,18 @@ describe('ranking features', () => {
     expect(F.paragraphGist(v, q)).toBeGreaterThan(F.sentenceGist(v, q));
   });
 
+  it('paragraphGist: a paragraph longer than GIST_BLOCK is read in blocks, the candidate\'s own', () => {
+    const long = Array.from({ length: F.GIST_BLOCK * 2 + 3 }, (_x, i) => (i === 1 ? 'The ministers agreed to cut the levy on trucks.' : `Filler sentence number ${i} says nothing much.`)).join(' ');
+    const idx = buildIndex({ ...corpus, articles: [article('long', '2024-01-01', long)] });
+    const q = queryContext(idx, parseQuery('did they lower the tax on lorries?', corpus.deals, corpus.topics), []);
+    const at = (i: number) => ({ index: i, paragraphStart: 0, paragraphEnd: idx.passages.length }) as CandidateView;
+    expect(idx.passages.length).toBe(F.GIST_BLOCK * 2 + 3);
+    // The first block holds the answer; a candidate in it reads that block, one in the last (full) block does not.
+    expect(F.paragraphGist(at(3), q)).toBe(q.gistOf(0, F.GIST_BLOCK));
+    expect(F.paragraphGist(at(idx.passages.length - 1), q)).toBe(q.gistOf(idx.passages.length - F.GIST_BLOCK, idx.passages.length));
+    expect(F.paragraphGist(at(3), q)).toBeGreaterThan(F.paragraphGist(at(idx.passages.length - 1), q));
+  });
+
   it('gists are the same read by term id (compact retriever) as by stem', () => {
     const byStem = buildIndex(corpus, { retriever: 'minisearch' });
     for (const question of ['are vehicle makers afraid of levies?', 'new tariff on exports in Osaka', 'did Freedonia praise the negotiators?']) {
