@@ -14,6 +14,30 @@ import { afterEach, expect } from 'vitest';
 import { addArticles, AddError, type AddOptions } from '../../src/ingest/add.ts';
 import { article, makeKnowledge } from './knowledge.ts';
 
+/** The folder of saved pages the probes read. */
+export const PAGES = path.resolve(import.meta.dirname, '../fixtures/pages');
+
+/** What a probe expects of one saved page (a `probe*-expected.json` entry, keyed by the article id). */
+export interface ExpectedPage {
+  file: string;
+  title: string;
+  date: string;
+  publisher: string;
+  /** The page's article text, paragraph by paragraph (list items and table rows one to a line, items as "- item"). */
+  body: string[];
+  /** Lines that may be kept or dropped (footnote texts, a standfirst, an endnotes heading); second probe only. */
+  neutral?: string[];
+  /** Text of the page's chrome that must not reach the body. */
+  chrome: string[];
+  /** A question the added article must answer. */
+  question: string;
+}
+
+/** A probe's expectations, from `test/fixtures/pages/<name>`. */
+export async function expectedPages(name: string): Promise<Record<string, ExpectedPage>> {
+  return JSON.parse(await readFile(path.join(PAGES, name), 'utf8'));
+}
+
 /** The share of the expected words a body must keep, in order. */
 export const MIN_KEPT = 0.9;
 
@@ -113,4 +137,22 @@ export async function refusal(o: Partial<AddOptions> & { knowledgeDir: string; f
   );
   expect(err).toBeInstanceOf(AddError);
   return (err as AddError).problems;
+}
+
+/**
+ * The probes' check of one added page: at least `MIN_KEPT` of the expected
+ * words kept in order, every written line article text (list markers aside)
+ * and word for word in the page as a reader sees it (`pageText`), and none
+ * of the page's chrome anywhere (nor in the fixture's own article text).
+ */
+export function expectCleanArticle(e: ExpectedPage, lines: string[], pageText: string): void {
+  expect(keptShare(words(e.body.join(' ')), words(lines.join(' ')))).toBeGreaterThanOrEqual(MIN_KEPT);
+  const expectedText = collapse(e.body.map((p) => p.split('\n').map(unmarked).join(' ')).join(' '));
+  for (const line of lines) expect(expectedText.includes(line), `not article text: ${JSON.stringify(line)}`).toBe(true);
+  for (const c of e.chrome) {
+    expect(expectedText, `the fixture's chrome list holds article text: ${c}`).not.toContain(c);
+    for (const line of lines) expect(line, `chrome in the body: ${c}`).not.toContain(c);
+  }
+  const source = pageWords(pageText);
+  for (const line of lines) expect(source, `not verbatim: ${JSON.stringify(line)}`).toContain(line);
 }

@@ -15,23 +15,12 @@ import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/core/engine.ts';
 import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, words, written, collapse } from '../helpers/page-probe.ts';
+import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, words, written, collapse, expectedPages } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
 
-interface Expected {
-  file: string;
-  title: string;
-  date: string;
-  publisher: string;
-  /** The page's article text, paragraph by paragraph (list items and table rows one to a line). */
-  body: string[];
-  /** Text of the page's chrome that must not reach the body. */
-  chrome: string[];
-  question: string;
-}
-const EXPECTED: Record<string, Expected> = JSON.parse(await readFile(path.join(pages, 'probe-expected.json'), 'utf8'));
+const EXPECTED = await expectedPages('probe-expected.json');
 const { knowledge, tempDir } = probeFolders('wheat');
 
 describe('knowledge:add on six pages made independently of the extractor', () => {

@@ -14,25 +14,12 @@ import { describe, expect, it } from 'vitest';
 import { paraphraseTells } from '../../src/core/knowledge/quality.ts';
 import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, words, written, collapse } from '../helpers/page-probe.ts';
+import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, words, written, collapse, expectedPages } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
 
-interface Expected {
-  file: string;
-  title: string;
-  date: string;
-  publisher: string;
-  /** The page's article text, paragraph by paragraph. */
-  body: string[];
-  /** Lines that may be kept or dropped (footnote texts, a standfirst, an endnotes heading). */
-  neutral: string[];
-  /** Text of the page's chrome that must not reach the body. */
-  chrome: string[];
-  question: string;
-}
-const EXPECTED: Record<string, Expected> = JSON.parse(await readFile(path.join(pages, 'probe2-expected.json'), 'utf8'));
+const EXPECTED = await expectedPages('probe2-expected.json');
 /**
  * A reference marker glued to the word before it: "services).2", "flows.[1]",
  * "update.1" (not a decimal such as "$7.2", which has a digit before the point).
@@ -52,7 +39,7 @@ describe('knowledge:add on five more pages made independently of the extractor',
       expect(keptShare(words(e.body.join(' ')), words(lines.join(' ')))).toBeGreaterThanOrEqual(MIN_KEPT);
       // No chrome: every line written is article text (or a neutral line), and none of the page's furniture is there.
       const expectedText = collapse(e.body.join(' '));
-      const neutral = e.neutral.map(collapse);
+      const neutral = (e.neutral ?? []).map(collapse);
       for (const line of lines) expect(expectedText.includes(line) || neutral.includes(line), `not article text: ${JSON.stringify(line)}`).toBe(true);
       for (const c of e.chrome) {
         expect(expectedText, `the fixture's chrome list holds article text: ${c}`).not.toContain(c);

@@ -15,23 +15,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { keptShare, MIN_KEPT, pageWords, probeFolders, refusal, snapshot, unmarked, words, written, collapse } from '../helpers/page-probe.ts';
+import { expectCleanArticle, expectedPages, probeFolders, refusal, snapshot, written } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
 
-interface Expected {
-  file: string;
-  title: string;
-  date: string;
-  publisher: string;
-  /** The page's article text, paragraph by paragraph (list items as "- item" lines). */
-  body: string[];
-  /** Text of the page's chrome that must not reach the body. */
-  chrome: string[];
-  question: string;
-}
-const EXPECTED: Record<string, Expected> = JSON.parse(await readFile(path.join(pages, 'probe3-expected.json'), 'utf8'));
+const EXPECTED = await expectedPages('probe3-expected.json');
 const { knowledge, tempDir } = probeFolders('rice');
 
 /** Decodes a fixture as the command does (one is windows-1252). */
@@ -46,15 +35,7 @@ describe('knowledge:add on a third set of pages made independently of the extrac
       await addArticles({ knowledgeDir: dir, files: [file], id });
       const { front, lines } = await written(dir, id);
       expect({ title: front.title, date: front.date, publisher: front.publisher }).toEqual({ title: e.title, date: e.date, publisher: e.publisher });
-      expect(keptShare(words(e.body.join(' ')), words(lines.join(' ')))).toBeGreaterThanOrEqual(MIN_KEPT);
-      const expectedText = collapse(e.body.map((p) => p.split('\n').map(unmarked).join(' ')).join(' '));
-      for (const line of lines) expect(expectedText.includes(line), `not article text: ${JSON.stringify(line)}`).toBe(true);
-      for (const c of e.chrome) {
-        expect(expectedText, `the fixture's chrome list holds article text: ${c}`).not.toContain(c);
-        for (const line of lines) expect(line, `chrome in the body: ${c}`).not.toContain(c);
-      }
-      const source = pageWords(await fixtureText(file));
-      for (const line of lines) expect(source, `not verbatim: ${JSON.stringify(line)}`).toContain(line);
+      expectCleanArticle(e, lines, await fixtureText(file));
     });
 
     it(`${id}: refused a second time, by file and as a renamed copy, with the folder untouched`, async () => {
