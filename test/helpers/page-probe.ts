@@ -38,6 +38,18 @@ export async function expectedPages(name: string): Promise<Record<string, Expect
   return JSON.parse(await readFile(path.join(PAGES, name), 'utf8'));
 }
 
+/**
+ * Adds probe page `e` (from `PAGES`) to the knowledge folder `dir` as article
+ * `id` and reads it back, checking the title, date and publisher it expects.
+ */
+export async function addExpectedPage(dir: string, id: string, e: ExpectedPage): Promise<{ file: string; front: Record<string, string>; lines: string[] }> {
+  const file = path.join(PAGES, e.file);
+  await addArticles({ knowledgeDir: dir, files: [file], id });
+  const { front, lines } = await written(dir, id);
+  expect({ title: front.title, date: front.date, publisher: front.publisher }).toEqual({ title: e.title, date: e.date, publisher: e.publisher });
+  return { file, front, lines };
+}
+
 /** The share of the expected words a body must keep, in order. */
 export const MIN_KEPT = 0.9;
 
