@@ -124,14 +124,16 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     const features = best ? answerabilityFeatures(index, query, best, ranked, weights.bias) : undefined;
     const threshold = answerThreshold(weights.threshold, query, features);
     const confidence = features ? answerability(features, weights.answerability) : 0;
-    if (!best || confidence < threshold) return { ...abstain(index, question, nearestTopics(query)), confidence, threshold, answerability: features ? { ...features } : undefined };
+    // An abstention that still reports the answerability it was decided on (for --explain), with a first line saying why.
+    const declined = (why?: string): Answer => {
+      const answer = abstain(index, question, nearestTopics(query));
+      if (why) answer.lines.unshift(why);
+      return { ...answer, confidence, threshold, answerability: features ? { ...features } : undefined };
+    };
+    if (!best || confidence < threshold) return declined();
     // A figure asked of a named party that no good sentence gives with it: say so rather than quote others' figures.
     const unstated = unstatedFigure(index, query, ranked);
-    if (unstated) {
-      const answer = abstain(index, question, nearestTopics(query));
-      answer.lines.unshift(`My sources mention ${displayName(question, unstated)} but give no ${query.type === 'rate' ? 'rate' : 'figure'} for it that answers this.`);
-      return { ...answer, confidence, threshold, answerability: features ? { ...features } : undefined };
-    }
+    if (unstated) return declined(`My sources mention ${displayName(question, unstated)} but give no ${query.type === 'rate' ? 'rate' : 'figure'} for it that answers this.`);
     const relevant = onSubject.filter((c) => best.missesTopic || !c.missesTopic).slice(0, 20);
     // Duplicates merge before weak quotes are cut, so a flagged copy of a strong quote is named, not dropped.
     const merged = mergeDuplicates(index, relevant).filter((g) => g.kept.score >= QUOTE_MIN_SHARE * best.score);

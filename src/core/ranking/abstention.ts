@@ -114,10 +114,15 @@ export function answerabilityFeatures(
   };
 }
 
+/** The names the question capitalises, as stems: not the partner's, not months or weekdays. */
+export function subjectNames(query: ParsedQuery): string[] {
+  const partner = new Set(query.concepts.filter((c) => c.partner).flatMap((c) => c.stems));
+  return [...questionNames(query.text)].filter((s) => !partner.has(s) && !CALENDAR_STEMS.has(s));
+}
+
 /** Share of the question's non-partner names found around passage `i` (its paragraph and the sentences on either side). */
 export function namesFound(index: CorpusIndex, query: ParsedQuery, i: number): number {
-  const partner = new Set(query.concepts.filter((c) => c.partner).flatMap((c) => c.stems));
-  const names = [...questionNames(query.text)].filter((s) => !partner.has(s) && !CALENDAR_STEMS.has(s));
+  const names = subjectNames(query);
   if (names.length === 0) return 1;
   const article = index.passages[i]!.articleId;
   const around = new Set<string>();

@@ -7,7 +7,7 @@
  */
 import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
-import { CALENDAR_STEMS, questionNames } from '../text/named-entities.ts';
+import { subjectNames } from './abstention.ts';
 import { CUES } from './context.ts';
 import { leadInOf } from './rank.ts';
 
@@ -35,8 +35,7 @@ export function unstatedFigure(
   pool = FIGURE_EVIDENCE_POOL,
 ): string | undefined {
   if (query.type !== 'rate' && query.type !== 'amount') return undefined;
-  const partner = new Set(query.concepts.filter((c) => c.partner).flatMap((c) => c.stems));
-  const names = [...questionNames(query.text)].filter((n) => !partner.has(n) && !CALENDAR_STEMS.has(n));
+  const names = subjectNames(query);
   if (names.length === 0) return undefined;
   const cue = CUES[query.type]!;
   const states = (i: number): boolean => {
