@@ -156,3 +156,17 @@ export const WIDGET_SET8_KNOWLEDGE: KnowledgeFiles = {
     'The pact opens these markets to Aland firms:\n- Bland will make stable and long-term purchases of Aland fuel, including natural gas and heating oil, totaling $2 billion per year.\n- Up to $30 billion to build and run new plants in Aland for fuel with Kor Works.\n\nIn its own deal, Gland has agreed to purchase $90 billion in Aland fuel and make new investments of $6 billion in Aland.\n',
   ),
 };
+
+/**
+ * The set-8 knowledge with more articles, for the classes held-out set 9
+ * found: sums in number words with a fraction ("one and a half billion
+ * dollars") and comparatives ("past", "top").
+ * A separate export, so the earlier sets' widget answers stay as they are.
+ */
+export const WIDGET_SET9_KNOWLEDGE: KnowledgeFiles = {
+  ...WIDGET_SET8_KNOWLEDGE,
+  'articles/slate.md': article(
+    { title: 'Bland investment slate', date: '2024-10-28', publisher: 'Bland Gazette', reliability: 'high' },
+    'Kor Works announced a $1.5 billion investment in Aland’s north ports—bringing its total Aland investments to more than $6 billion.\n\nVel Partners announced a deal valued at over $300 million with Aland Rail for Bland-made widgets.\n',
+  ),
+};

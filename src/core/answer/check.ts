@@ -935,13 +935,21 @@ function compareAll(
   for (const [ci, cf] of claim.figures.entries()) {
     const claimOwner = claim.owners[ci];
     const comparable = figures.filter((sf) => compareFigures(cf, sf, sameUnit) !== 'incomparable');
-    const best = Math.max(0, ...comparable.map(local));
+    // The claim figure's own words pick first ("taking its investments past $6bn": the sentence's "investments to more
+    // than $6 billion", not its "$1.5 billion investment in …", which has more of the whole claim's words around it).
+    const own = claimOwnWords(claim, cf);
+    const ownScore = (f: Figure) => analyze(wordsAround(f)).filter((x) => own.has(x)).length;
+    const bestOwn = Math.max(0, ...comparable.map(ownScore));
+    // Of figures with as many of those words around them, one stating the claim's value is the one they speak of.
+    const tied = comparable.filter((f) => ownScore(f) === bestOwn);
+    const sameValued = bestOwn > 0 ? tied.filter((f) => compareFigures(cf, f, sameUnit) === 'same') : [];
+    const best = Math.max(0, ...(sameValued.length ? sameValued : tied).map(local));
     // A figure the sentence gives explicitly to the claim's party ("10% to Japan") is always one to compare.
     const ownedByClaim = (f: Figure) => {
       const o = claimOwner && figureOwner(text, f, mentions);
       return !!o && o.how === 'explicit' && sameEntity(o.name, claimOwner!.name);
     };
-    for (const sf of comparable.length > 1 ? comparable.filter((f) => local(f) === best || ownedByClaim(f)).sort((a, b) => closeness(b) - closeness(a)) : comparable) {
+    for (const sf of comparable.length > 1 ? comparable.filter((f) => ((sameValued.length ? sameValued.includes(f) : ownScore(f) === bestOwn) && local(f) === best) || ownedByClaim(f)).sort((a, b) => closeness(b) - closeness(a)) : comparable) {
       const match = compareFigures(cf, sf, sameUnit);
       if (match === 'incomparable') continue;
       const owner = figureOwner(text, sf, mentions);
@@ -997,6 +1005,14 @@ function compareAll(
   // even when the sentence states another of the claim's figures as the claim does: a split's owners swapped is wrong.
   const swapped = swaps.find((x) => !stated.has(x.figure!));
   return swapped ?? plainSame ?? same ?? different ?? elsewhere ?? other;
+}
+
+/** The stems of the words around one of the claim's figures (`FIGURE_CONTEXT` each side), but for the claim's names. */
+function claimOwnWords(claim: ParsedClaim, cf: Figure): Set<string> {
+  const before = claim.text.slice(0, cf.start).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  const after = claim.text.slice(cf.end).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  const named = new Set(claim.entities.flatMap((e) => analyze(e.name)));
+  return new Set(analyze([...before.slice(-FIGURE_CONTEXT), ...after.slice(0, FIGURE_CONTEXT)].join(' ')).filter((x) => !named.has(x)));
 }
 
 /** Milestones of the deals that state the claim's event: their dates support or contradict it (no quote: shown as deal records). */

@@ -71,7 +71,10 @@ const HYPHENATED = Object.keys(FRACTIONS).filter((f) => f.includes('-')).sort((a
 const A_FRACTION = Object.keys(FRACTIONS).filter((f) => f.startsWith('a ')).join('|');
 
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const WORDNUM = `((?:${Object.keys(WORD_NUMBER).filter((w) => w !== 'a' && w !== 'an').join('|')})(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+// … with a fraction after it: "one and a half", "two-and-a-half", "three and a quarter".
+const WORDNUM = `((?:${Object.keys(WORD_NUMBER).filter((w) => w !== 'a' && w !== 'an').join('|')})(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?(?:[-\\s]and[-\\s]an?[-\\s](?:half|quarter))?)`;
+/** The fraction a number in words ends with ("… and a half"). */
+const AND_A_FRACTION = /[-\s]and[-\s]an?[-\s](half|quarter)$/;
 const SCALE_RE = '(thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\\b';
 
 const MONEY_SIGN = new RegExp(`(U\\.S\\.\\$|US\\$|[$€£¥])\\s?${NUM}(?:\\s?${SCALE_RE})?`, 'gi');
@@ -91,7 +94,7 @@ const HALF_UNIT: Record<string, [number, string]> = { year: [12, 'month'], month
 const INTO_SPREAD = 0.25;
 // "90/10", "60-40" (a hyphen only before "split"): not part of a longer run of numbers ("1/2/2020").
 const SPLIT = /(?<![\w./-])(\d{1,2}(?:\.\d+)?)\s?[/-]\s?(\d{1,2}(?:\.\d+)?)(?![\w/%.-]|\.\d)/g;
-const FRACTION_MONEY = /\b(half|one-half|a third of|one-third of|two-thirds of|a quarter of|one-quarter of|three-quarters of)\s+(?:a|an|one)\s+(million|billion|trillion)\s+(?:U\.?S\.?\s+)?(dollars?|usd|yen|euros?|pounds)\b/gi;
+const FRACTION_MONEY = new RegExp(`\\b(half|one-half|(?:${A_FRACTION}|${HYPHENATED})\\s+of)\\s+(?:a|an|one)\\s+(million|billion|trillion)\\s+(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|euros?|pounds)\\b`, 'gi');
 const COUNT = new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g');
 
 /** A change by a multiple: a verb form ("doubled", "halving"), or the bare verb after "to" or a modal ("agreed to double"), not an adjective ("a double tax"). */
@@ -101,6 +104,11 @@ const MULTIPLE = /\b(?:to|will|would|could|can|may|might|must|shall|should)\s+(?
 function numberOf(text: string): number | undefined {
   const t = text.toLowerCase().trim();
   if (/^\d/.test(t)) return Number(t.replace(/,/g, ''));
+  const fraction = AND_A_FRACTION.exec(t);
+  if (fraction) {
+    const whole = numberOf(t.slice(0, fraction.index));
+    return whole === undefined ? undefined : whole + (fraction[1] === 'half' ? 0.5 : 0.25);
+  }
   const parts = t.split(/[-\s]+/);
   let total = 0;
   for (const p of parts) {
@@ -117,7 +125,8 @@ const CHANGE_AFTER = /^\s*(increases?|rises?|jump|boost|cuts?|reductions?|drop|d
 /** Change words that go down. */
 const DOWN = /^(?:cut|reduc|lower|fall|fell|drop|slash|trim|decreas|declin)|\sdown$/i;
 const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
-  [/\b(more than|over|well over|at least|upwards of|in excess of|no less than)\s+$/i, 'at-least'],
+  // … and the verbs and words of passing a mark ("past $6bn", "sales top $40bn", "exceeding 10%"); "the past", "the top" are no bound.
+  [/\b(more than|over|well over|at least|upwards of|in excess of|no less than|above|beyond|north of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+$|(?<!\b(?:the|its|their|his|her|our)\s+)\b(past|top(?:s|ped|ping)?)\s+$/i, 'at-least'],
   [/\b(up to|as much as|as high as|no more than|under|less than|below|at most)\s+$/i, 'at-most'],
   [/\b(about|around|approximately|roughly|nearly|almost|some|an estimated|close to|approx\.?)\s+$/i, 'about'],
 ];

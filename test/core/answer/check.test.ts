@@ -11,7 +11,7 @@ import { type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer, type Stance } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
 import { openEngine } from '../../../src/startup.ts';
-import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE, WIDGET_SET7_KNOWLEDGE, WIDGET_SET8_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
+import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE, WIDGET_SET7_KNOWLEDGE, WIDGET_SET8_KNOWLEDGE, WIDGET_SET9_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 import { tempEngines } from '../../helpers/temp-engines.ts';
 
 /** One claim of a claims set: the verdict it must get, a pattern a deciding quote must match, and why. */
@@ -597,6 +597,29 @@ describe('claim classes of held-out set 8 (a made-up knowledge base)', () => {
     expect(a.verdict).toBe('contradicted');
     expect(deciding(a, 'contradicts').map((c) => c.stated).sort()).toEqual(['$2 billion a year', '$90 billion for Gland']);
     checkQuotes(engine, a);
+  });
+});
+
+/** The classes held-out set 9 found, each on made-up knowledge (`WIDGET_SET9_KNOWLEDGE`). */
+describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
+  const engineFor = tempEngines();
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor(WIDGET_SET9_KNOWLEDGE);
+  });
+  const deciding = (a: Answer, stance: Stance) => a.citations.filter((c) => c.stance === stance);
+
+  it('a sum in words with a fraction ("one and a half billion dollars") is the sum, and "past $6bn" is a minimum met by "more than $6 billion"', () => {
+    const a = engine.check("Kor Works is putting one and a half billion dollars into Aland's north ports, taking its Aland investments past $6bn.");
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'contradicts')).toEqual([]);
+    checkQuotes(engine, a);
+    expect(engine.check("Kor Works is putting two and a half billion dollars into Aland's north ports").verdict).toBe('contradicted');
+    // The claim figure's own words ("investments past") pick the sentence's figure they stand by, not the one with more of the claim around it.
+    const b = engine.check('Kor Works has taken its Aland investments past $6bn');
+    expect(b.verdict).toBe('supported');
+    expect(deciding(b, 'supports').map((c) => c.stated)).toEqual(['over $6 billion']);
+    expect(engine.check('Vel Partners struck a widget deal with Aland Rail topping $300m').verdict).toBe('supported');
   });
 });
 
