@@ -29,6 +29,8 @@ const WORD = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af
  */
 export function words(text: string): string[] {
   const folded = foldTypography(text)
+    // "U.S.", "US", "U.S.A.": the country, not the stop word "us" (its pronoun is never written in capitals or with dots).
+    .replace(/(?<![\p{L}\p{N}.])(?:U\.S\.(?:A\.)?|USA?)(?![\p{L}\p{N}])/gu, ' USA ')
     .toLowerCase()
     .replace(/%/g, ' percent ')
     // "U.N.", "E.U.": a dotted abbreviation is the word its letters spell ("UN", "EU").

@@ -19,6 +19,15 @@ describe('analyzer', () => {
   it('treats each CJK character as a word and folds full-width forms', () => {
     expect(analyze('日本の車 ＴＡＲＩＦＦ')).toEqual(['日', '本', 'の', '車', 'tariff']);
   });
+  it('reads "U.S.", "US" and "USA" as the country, not as the stop word "us"', () => {
+    expect(analyze('U.S. exports')).toEqual(['usa', 'export']);
+    expect(analyze('US exports')).toEqual(['usa', 'export']);
+    expect(analyze('the U.S.A. and the USA')).toEqual(['usa', 'usa']);
+    expect(analyze('the U.S.-Japan deal')).toEqual(['usa', 'japan', 'deal']);
+    // The pronoun stays a stop word, and capitals inside a word are not the country.
+    expect(analyze('tell us about USB and USAID')).toEqual(['usb', 'usaid']);
+  });
+
   it('reads a dotted abbreviation as the word its letters spell', () => {
     expect(analyze('at the U.N. in New York')).toEqual(analyze('at the UN in New York'));
     expect(analyze('E.U. rules, U.K. ports')).toEqual(['eu', 'rule', 'uk', 'port']);
