@@ -233,6 +233,35 @@ function otherPeople(persons: ReadonlySet<string>, claimText: string, text: stri
   return missing.length && extra.length ? { stated: extra.join(' and '), claimed: missing.join(' and ') } : undefined;
 }
 
+/**
+ * The people a claim names (the sources' people, and anyone it gives a title: "Grand Minister Dan Umi") that a
+ * sentence does not, while it names others (see `otherPeople`); `sameAct` when one of those others does what the
+ * claim's person does: two or more of the claim's words right after the person's name ("… Dan Umi who told Widget
+ * Radio") stand right after theirs ("… Ben Ota told Widget Radio").
+ */
+function peopleInstead(claimPersons: ReadonlySet<string>, persons: ReadonlySet<string>, claimText: string, text: string): { stated: string; claimed: string; sameAct: boolean } | undefined {
+  const claimed = peopleIn(claimPersons, claimText);
+  if (!claimed.length) return undefined;
+  const stated = peopleIn(persons, text);
+  const same = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
+  const missing = claimed.filter((c) => !stated.some((x) => same(c.words, x.words)));
+  const extra = stated.filter((x) => !claimed.some((c) => same(c.words, x.words)));
+  if (!missing.length || !extra.length) return undefined;
+  // The stems of the words in the clause right after a person's last name in a text.
+  const after = (t: string, words: Set<string>) => {
+    const last = [...words].at(-1)!;
+    const m = new RegExp(`(?<![\\p{L}])${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(t);
+    if (!m) return new Set<string>();
+    const clause = t.slice(m.index + m[0].length).split(/[,;:.!?“”"]/)[0]!;
+    return new Set(analyze((clause.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).slice(0, FIGURE_CONTEXT).join(' ')));
+  };
+  const sameAct = missing.some((c) => {
+    const act = [...after(claimText, c.words)];
+    return act.length >= 2 && extra.some((x) => act.every((w) => after(text, x.words).has(w)));
+  });
+  return { stated: extra.map((x) => x.name).join(' and '), claimed: missing.map((c) => c.name).join(' and '), sameAct };
+}
+
 /** The people the sources name that a text names, each by the longest name the text gives them ("Sanae Takaichi") and its words. */
 function peopleIn(persons: ReadonlySet<string>, text: string): { name: string; words: Set<string> }[] {
   const has = (name: string) => new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
@@ -579,6 +608,8 @@ interface CheckContext {
   persons: ReadonlySet<string>;
   /** The same, without words the sources also write in lower case ("But" after a title is no name): who did something. */
   people: ReadonlySet<string>;
+  /** `people` and whoever the claim gives a title ("Grand Minister Dan Umi"), though no source names them. */
+  claimPeople: ReadonlySet<string>;
   /** True when a word of the claim (not a partner's name) stands in no sentence: no source can state the claim's event. */
   unheard: boolean;
   /** The claim's negation word when it denies what it states ("did not agree to invest"), for a claim with figures. */
@@ -645,7 +676,7 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
   // additional duty" the "no" is about something else than the 15%.
   const lastFigure = Math.max(0, ...claim.figures.map((f) => f.end));
   const denied = claim.figures.length && negates(claim.text.slice(0, lastFigure), ideaStems) ? (/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text)?.[0] ?? 'not') : undefined;
-  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), people: peopleOf(index), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
+  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), people: peopleOf(index), claimPeople: new Set([...peopleOf(index), ...personNames([claim.text])]), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
 }
 
 /**
@@ -796,6 +827,14 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     }
     if (result.kind === 'same') {
       if (claimDate && ds === 'agree' && !preciseEnough()) return { ...fig, stated: result.stated, about };
+      // The claim's figure, but said or done by someone else than the claim's person ("… Ben Ota told Widget Radio"
+      // against "It was Dan Umi who told Widget Radio …"): it contradicts the claim's person when the other does what
+      // the claim says theirs did, and never supports it.
+      const instead = peopleInstead(ctx.claimPeople, ctx.people, claim.text, text);
+      if (instead) {
+        if (instead.sameAct && !result.hedge && (ds === 'agree' || ds === 'published')) return contradicting({ ...fig, figure: undefined, decisive: true, stance: 'contradicts', stated: instead.stated, value: instead.stated, about, people: instead.claimed });
+        return { ...fig, stated: result.stated, about };
+      }
       if (result.hedge) return supporting({ ...fig, decisive: true, hedged: true, stance: 'context', hedge: result.hedge.word, stated: result.stated, value: result.stated, about });
       if (ds === 'agree' || ds === 'published') return supporting({ ...fig, decisive: true, stance: 'supports', stated: result.stated, value: result.stated, about });
       if (ds === 'disagree') {

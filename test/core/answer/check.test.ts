@@ -621,6 +621,17 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     expect(deciding(b, 'supports').map((c) => c.stated)).toEqual(['over $6 billion']);
     expect(engine.check('Vel Partners struck a widget deal with Aland Rail topping $300m').verdict).toBe('supported');
   });
+
+  it('a person the claim names as who said it, where the sentence names another doing just that, is contradicted with the other; never supported', () => {
+    const a = engine.check('It was Grand Minister Dan Umi who told Widget Radio that Bland would put $800m into Aland canals.');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['Ben Ota']);
+    expect(a.headline).toMatch(/Ben Ota, not Dan Umi/);
+    checkQuotes(engine, a);
+    expect(engine.check('Trade Minister Ben Ota told Widget Radio that Bland would put $800m into Aland canals.').verdict).toBe('supported');
+    // Another person said to do something else ("said"): not the claim's person, but not shown doing what the claim says either.
+    expect(engine.check('Grand Minister Cal Ito said Bland would put $800m into Aland canals.').verdict).toBe('no-source');
+  });
 });
 
 /**
