@@ -279,6 +279,9 @@ function peopleIn(persons: ReadonlySet<string>, text: string): { name: string; w
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** A figure said to be under an agreement: "under the deal", "as part of this agreement", "under the framework agreement". */
+const AGREEMENT_FRAME = /\b(?:under|as part of|through)\s+(?:the|this|that|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:agreements?|deals?|pacts?|accords?|framework|treaty|arrangement)\b/iu;
+
 /** Words that date a sentence by the one before it: "at the time", "at that time", "that same month". */
 const AT_THAT_TIME = /\b(?:at (?:the|that) (?:time|point)|(?:that|the) same (?:day|week|month|year))\b/i;
 
@@ -1143,7 +1146,14 @@ function decide(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery, evid
   const topSubjects = new Set(top.flatMap((e) => e.facts.map((f) => f.subject).filter(Boolean)));
   const occasionWords = leader ? [...leader.matched].filter((k) => isOccasionWord(index, query.concepts[k]!)) : [];
   const sameFigure = (e: Evidence) => undated && e.facts.some((f) => f.subject && topSubjects.has(f.subject)) && occasionWords.every((k) => e.matched.has(k));
-  const deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && e.allTopics && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
+  let deciding = decisive.filter((e) => top.includes(e) || (e.tracked && !!leader && e.allTopics && (strength(e) >= strength(leader) - TRACKED_MARGIN || sameFigure(e))));
+  // A claim that puts its figure under an agreement ("Under the deal …, imports carry a 15% tariff"): of the sentences that
+  // decide, those that say so of their figure too (in their words or their fact's) speak of it; a figure of a letter, a
+  // proposal or the years before ("now pay a 20 percent tariff", in 2018) is of another occasion.
+  if (AGREEMENT_FRAME.test(claim.text)) {
+    const framed = (e: Evidence) => AGREEMENT_FRAME.test(index.passages[e.passage]!.text) || e.facts.some((f) => AGREEMENT_FRAME.test(f.statement));
+    if (deciding.some(framed)) deciding = deciding.filter(framed);
+  }
   let supports = deciding.filter((e) => e.stance === 'supports');
   let contradicts = deciding.filter((e) => e.stance === 'contradicts');
   // A claim's exact day stated by a sentence on its event: another date, in a sentence that covers the claim no better,

@@ -632,6 +632,16 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     // Another person said to do something else ("said"): not the claim's person, but not shown doing what the claim says either.
     expect(engine.check('Grand Minister Cal Ito said Bland would put $800m into Aland canals.').verdict).toBe('no-source');
   });
+
+  it('a figure the claim puts under an agreement ("Under the pact, …") is weighed against the sentences that put theirs under one, not a rate of the years before', () => {
+    const a = engine.check('Under the pact, Bland widgets pay a 5 percent tariff at the Aland border');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'contradicts')).toEqual([]);
+    checkQuotes(engine, a);
+    const b = engine.check('Under the pact, Bland widgets pay a 20 percent tariff at the Aland border');
+    expect(b.verdict).toBe('contradicted');
+    expect(deciding(b, 'contradicts').map((c) => c.stated)).toEqual(['5%']);
+  });
 });
 
 /**
