@@ -617,8 +617,12 @@ interface CheckContext {
   unheard: boolean;
   /** The claim's negation word when it denies what it states ("did not agree to invest"), for a claim with figures. */
   denied?: string;
+  /** Stems only in the claim's clauses saying when ("When Bland's envoy visited Aland last May, …"): they date its event. */
+  timed: ReadonlySet<string>;
+  /** The months those clauses name, by number. */
+  timedMonths: number[];
   /** True when a sentence's words say each of the claim's unheard words in other words (see `EVENT_WORD_SIMILARITY`). */
-  saysUnheard: (stems: ReadonlySet<string>) => boolean;
+  saysUnheard: (stems: ReadonlySet<string>, but?: ReadonlySet<string>) => boolean;
 }
 
 /**
@@ -626,15 +630,25 @@ interface CheckContext {
  * the pact entered into force"): they date what the claim says, they are not its topic.
  */
 export function timeClauseStems(text: string): Set<string> {
-  const clause = /(?:^|[,;]\s*)((?:once|after|when|as soon as|until|till|before)\b[^,;.]*?)(?=[,;.]|$)/giu;
   const inside = new Set<string>();
   let rest = text;
-  for (const m of text.matchAll(clause)) {
-    for (const w of analyze(m[1]!)) inside.add(w);
-    rest = rest.replace(m[1]!, ' ');
+  for (const clause of timeClauses(text)) {
+    for (const w of analyze(clause)) inside.add(w);
+    rest = rest.replace(clause, ' ');
   }
   const outside = new Set(analyze(rest));
   return new Set([...inside].filter((w) => !outside.has(w)));
+}
+
+/** The clauses of a text that say when ("Once the agreement took effect", "When Bland's envoy visited Aland last May"). */
+function timeClauses(text: string): string[] {
+  return [...text.matchAll(/(?:^|[,;]\s*)((?:once|after|when|as soon as|until|till|before)\b[^,;.]*?)(?=[,;.]|$)/giu)].map((m) => m[1]!);
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** The months a claim's clauses saying when name, by number ("… visited Aland last May" → 5; "May" only capitalised). */
+function timeClauseMonths(text: string): number[] {
+  return timeClauses(text).flatMap((c) => [...c.matchAll(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g)].map((m) => MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1));
 }
 
 function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): CheckContext {
@@ -664,8 +678,9 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
   const unheardWords = query.concepts.filter((c) => !c.partner && c.stems.every((s) => index.sentences.documentFrequency(s) === 0)).map((c) => c.stems[0]!);
   // Said by a word that is not already one of the claim's own ("parliament" is near "ratified", but is the claim's word).
   const claimStems = new Set(query.concepts.flatMap((c) => c.stems));
-  const saysUnheard = (stems: ReadonlySet<string>) =>
+  const saysUnheard = (stems: ReadonlySet<string>, but: ReadonlySet<string> = new Set()) =>
     unheardWords.every((u) => {
+      if (but.has(u)) return true; // a word the caller does not ask for (one of a clause saying when)
       if (stems.has(u)) return true; // a word no sentence uses may stand in a document's title ("decree")
       const ru = vectors?.row(u) ?? -1;
       return ru >= 0 && [...stems].some((x) => {
@@ -679,7 +694,7 @@ function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery
   // additional duty" the "no" is about something else than the 15%.
   const lastFigure = Math.max(0, ...claim.figures.map((f) => f.end));
   const denied = claim.figures.length && negates(claim.text.slice(0, lastFigure), ideaStems) ? (/\b(?:not|no|never|without|neither|nor|cannot)\b|n['’]t\b/i.exec(claim.text)?.[0] ?? 'not') : undefined;
-  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), people: peopleOf(index), claimPeople: new Set([...peopleOf(index), ...personNames([claim.text])]), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
+  return { claim, query, specific, names, sameUnit, topical, persons: personsOf(index), people: peopleOf(index), claimPeople: new Set([...peopleOf(index), ...personNames([claim.text])]), timed, timedMonths: timeClauseMonths(claim.text), unheard: unheardWords.length > 0, saysUnheard, ...(denied ? { denied } : {}) };
 }
 
 /**
@@ -890,9 +905,14 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
 
   if (claimDate) return byDate(exact);
 
-  // A claim of an event: only a sentence that says nearly all of it decides,
-  // and never when the claim has a word no source uses at all ("Bland will buy cheese").
-  if (exact < EVENT_COVERAGE || ctx.unheard) return base;
+  // A claim of an event: only a sentence that says nearly all of it decides, and never when the claim has a word no
+  // source uses at all ("Bland will buy cheese") unless the sentence says it in a word close in meaning ("made" for
+  // "built", see `EVENT_WORD_SIMILARITY`). A clause saying when ("When Bland's envoy visited Aland last May, …") dates
+  // the event: what the claim says is the rest, held by a sentence of the month the clause names, if it names one (in
+  // its own words: a fact found by the head of its quote may be another sentence's).
+  const eventExact = ctx.timed.size && (!ctx.timedMonths.length || ctx.timedMonths.includes(Number(base.about.slice(5, 7)))) ? ideaCoverage(index, query.concepts.filter((c) => !ctx.timed.has(c.stems[0]!)), stems, false) : 0;
+  const held = Math.max(exact, eventExact);
+  if (held < EVENT_COVERAGE || (ctx.unheard && !ctx.saysUnheard(all, exact < EVENT_COVERAGE ? ctx.timed : undefined))) return base;
   const sourceHedges = hedgesIn(text, claimStart(text, query), claimStart(text, query));
   // A negation counts where it bears on what the claim says ("did not cancel", "without additional testing"), on both sides.
   const ideas = new Set(query.concepts.filter((c) => !c.partner).flatMap((c) => c.stems));
@@ -902,7 +922,8 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
   const hedge = unmatchedHedge(sourceHedges.filter((h) => h.kind !== 'negation'), claim.hedges.filter((h) => h.kind !== 'negation'));
   if (hedge) return supporting({ ...base, decisive: true, hedged: true, hedge: hedge.word });
   // Every name the claim gives must be in the sentence ("Toyota plans …" is not backed by a sentence about Honda).
-  const names = claim.entities.filter((e) => !e.party);
+  // … but for a name only in a clause saying when, when the rest decides ("When Ota visited Aland City, …").
+  const names = claim.entities.filter((e) => !e.party && (exact >= EVENT_COVERAGE || !analyze(e.name).every((x) => ctx.timed.has(x))));
   if (names.some((n) => !analyze(n.name).every((s) => stems.has(s)))) return base;
   return supporting({ ...base, decisive: true, stance: 'supports' });
 }
@@ -1369,3 +1390,5 @@ function headlineFor(verdict: Verdict, claim: ParsedClaim, citations: readonly C
       return 'No source: nothing in my sources speaks to this claim.';
   }
 }
+
+

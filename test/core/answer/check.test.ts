@@ -642,6 +642,24 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     expect(b.verdict).toBe('contradicted');
     expect(deciding(b, 'contradicts').map((c) => c.stated)).toEqual(['5%']);
   });
+
+  it('an event claim is backed by a sentence that says it with a word close in meaning to one no source uses ("built" for "manufactured")', () => {
+    const a = engine.check('Bland has committed to accept Aland-built, Aland safety-certified widgets for sale in Bland without additional testing.');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').some((c) => /without additional testing/.test(c.quote))).toBe(true);
+    checkQuotes(engine, a);
+    // A word no source uses, and none says in other words, still leaves it without a source.
+    expect(engine.check('Bland will buy Aland cheese').verdict).toBe('no-source');
+  });
+
+  it('a clause saying when ("When Ota visited Aland City last October, …") dates an event claim: the sentence must say the rest, in the month it names', () => {
+    const a = engine.check('When Ota visited Aland City last October, he and Foreign Minister Ruiz signed a port minerals agreement.');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').map((c) => c.quote)).toEqual(['Trade Minister Ben Ota and Foreign Minister Ana Ruiz signed a historic port minerals agreement to secure the port supply chain.']);
+    checkQuotes(engine, a);
+    expect(engine.check('When Ota visited Aland City last May, he and Foreign Minister Ruiz signed a port minerals agreement.').verdict).toBe('no-source');
+    expect(engine.check('When Ota visited Aland City last October, he and Foreign Minister Ruiz signed a port cheese agreement.').verdict).toBe('no-source');
+  });
 });
 
 /**
