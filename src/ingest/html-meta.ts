@@ -29,7 +29,7 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   // Meta names are matched without regard to case: Dublin Core is written `DC.date`, `dc.date`, `DCTERMS.issued`.
   const metas = new Map<string, string>();
   for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
-    const v = normaliseSpace(el.getAttribute('content') ?? '');
+    const v = decodeLeftoverEntities(normaliseSpace(el.getAttribute('content') ?? ''));
     for (const attr of ['property', 'name', 'itemprop']) {
       const key = el.getAttribute(attr)?.toLowerCase();
       if (key && v && !metas.has(key)) metas.set(key, v);
@@ -37,7 +37,7 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   }
   const metaContent = (...keys: string[]) => keys.map((k) => metas.get(k.toLowerCase())).find((v) => v !== undefined);
   const ld = jsonLdArticle(doc);
-  const docTitle = normaliseSpace(doc.querySelector('title')?.textContent ?? '');
+  const docTitle = decodeLeftoverEntities(normaliseSpace(doc.querySelector('title')?.textContent ?? ''));
   const headline = headlineInTitle(doc, docTitle);
   const top = topOfPage(doc);
   // A <title> with no site part ("Deal at a glance") leaves the site's name to the logo, the copyright line or a letterhead.
@@ -45,9 +45,17 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   // A site name the page says it was made with ("Published using Google Docs") names the tool, not the publisher.
   const siteMeta = [metaContent('og:site_name', 'application-name'), ld.publisher].find((n) => n !== undefined && !isToolName(doc, n));
   const siteName =
-    siteMeta ?? siteNameShown(doc, headline?.rest ?? docTitle) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top, doc) ?? nameOverDate(top)) : undefined);
+    siteMeta ?? siteNameShown(doc, headline?.rest ?? docTitle, !headline) ?? (bareTitle ? (nameShownAlone(doc) ?? letterhead(top, doc) ?? nameOverDate(top)) : undefined);
+  // The headline the page shows its readers, where the <title> or the structured data confirms it, wins over a social
+  // or search headline written for sharing ("Indonesia drops tariffs …" over the page's "Indonesia to drop tariffs …").
+  const shownHeadline = headline?.text ?? visibleHeadline(doc, [ld.headline, metaContent('headline')]);
+  const socialTitle = metaContent('og:title', 'twitter:title');
   const title =
-    metaContent('og:title', 'twitter:title') ?? ld.headline ?? headline?.text ?? headingExtendingTitle(top, docTitle) ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
+    shownHeadline ??
+    (socialTitle ? stripSiteSuffix(socialTitle, siteName) : undefined) ??
+    ld.headline ??
+    headingExtendingTitle(top, docTitle) ??
+    (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   let date =
     parseDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'publication_date', 'pubdate', 'date', ...SCHOLARLY_DATES, 'parsely-pub-date', 'sailthru.date')) ??
@@ -92,7 +100,7 @@ function jsonLdArticle(doc: Doc): { headline?: string; datePublished?: string; p
   const isArticle = (o: Record<string, unknown>) => [o['@type']].flat().some((t) => typeof t === 'string' && /Article|BlogPosting|Report|NewsArticle/i.test(t));
   const a = found.find((o) => isArticle(o) && o.datePublished) ?? found.find(isArticle) ?? found.find((o) => o.datePublished);
   if (!a) return {};
-  const str = (v: unknown) => (typeof v === 'string' && normaliseSpace(v) ? normaliseSpace(v) : undefined);
+  const str = (v: unknown) => (typeof v === 'string' && normaliseSpace(v) ? decodeLeftoverEntities(normaliseSpace(v)) : undefined);
   // Graphs (Yoast and others) give the publisher as `{"@id": "…#organization"}`, the organisation elsewhere in the graph.
   const resolve = (v: unknown): Record<string, unknown> | undefined => {
     if (!v || typeof v !== 'object') return undefined;
@@ -128,11 +136,44 @@ function headlineInTitle(doc: Doc, docTitle: string): { text: string; rest: stri
 }
 
 /**
+ * The page's headline (its first `<h1>` outside the site's chrome) when the
+ * structured data gives the same headline.
+ */
+function visibleHeadline(doc: Doc, confirming: (string | undefined)[]): string | undefined {
+  const wanted = confirming.filter((c): c is string => !!c).map((c) => c.toLowerCase());
+  if (!wanted.length) return undefined;
+  for (const h of Array.from(doc.querySelectorAll('h1'))) {
+    if (inSiteChrome(h) || h.querySelector('a[rel="home"]') || siteNameWords(h)) continue;
+    const text = normaliseSpace(h.textContent ?? '');
+    if (text && wanted.includes(text.toLowerCase())) return text;
+  }
+  return undefined;
+}
+
+/** Entities some sites escape twice ("Food &amp;amp; Beverage" reads "Food &amp; Beverage" once parsed). */
+const LEFTOVER_ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp|mdash|ndash|lsquo|rsquo|ldquo|rdquo|hellip|eacute|copy|reg|trade));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', eacute: 'é', copy: '©', reg: '®', trade: '™' };
+
+/**
+ * A metadata value with the entities left in it once the page was parsed
+ * decoded, once: the name as a reader of the page would read it.
+ */
+export function decodeLeftoverEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  const decoded = value.replace(LEFTOVER_ENTITY, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name.toLowerCase()] ?? m;
+    const cp = dec ? Number(dec) : parseInt(hex!, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+  return normaliseSpace(decoded);
+}
+
+/**
  * The site's name when no meta tag gives it: the last part of the title when
  * the page's own header (site title, logo link, feed) says the same, else the
  * site title shown in the header or the name of the page's feed.
  */
-function siteNameShown(doc: Doc, titleRest: string): string | undefined {
+function siteNameShown(doc: Doc, titleRest: string, wholeTitle: boolean): string | undefined {
   const shown: string[] = [];
   for (const el of Array.from(doc.querySelectorAll('[class], [id], a[rel="home"]'))) {
     if (!siteNameWords(el) && el.getAttribute('rel') !== 'home') continue;
@@ -143,14 +184,16 @@ function siteNameShown(doc: Doc, titleRest: string): string | undefined {
     const type = link.getAttribute('type') ?? '';
     const name = normaliseSpace(link.getAttribute('title') ?? '');
     // WordPress names its feeds "Site » Feed" and "Site » Comments Feed".
+    // Blogger names them "Site - Atom" and "Site - RSS".
     if (/rss|atom/i.test(type) && !/comments/i.test(name)) {
-      const site = name.replace(/\s*(?:[»|:\-–—]\s*)?(?:rss|atom)?\s*feed$/i, '').trim();
+      const site = name.replace(/\s*(?:[»|:\-–—]\s*)?(?:(?:rss|atom)(?:\s*feed)?|feed)$/i, '').trim();
       if (site && site !== name) shown.push(site);
     }
   }
   const lower = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
   const parts = titleRest.split(TITLE_PARTS);
-  const last = parts.at(-1)?.trim();
+  // A whole <title> of one part is the headline, not a site's name the header would confirm ("Grain Notes: Barley talks stall").
+  const last = parts.length >= 2 || !wholeTitle ? parts.at(-1)?.trim() : undefined;
   if (last && last.length >= 3 && shown.some((s) => lower(s).includes(lower(last)) || lower(last).includes(lower(s)))) return last;
   // The logo's alt text and the footer's copyright holder confirm the title's suffix, or its prefix ("Site - Headline").
   const names = confirmingNames(doc);
