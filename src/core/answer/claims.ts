@@ -97,6 +97,26 @@ const SPLIT = /(?<![\w./-])(\d{1,2}(?:\.\d+)?)\s?[/-]\s?(\d{1,2}(?:\.\d+)?)(?![\
 const FRACTION_MONEY = new RegExp(`\\b(half|one-half|(?:${A_FRACTION}|${HYPHENATED})\\s+of)\\s+(?:a|an|one)\\s+(million|billion|trillion)\\s+(?:U\\.?S\\.?\\s+)?(dollars?|usd|yen|euros?|pounds)\\b`, 'gi');
 const COUNT = new RegExp(`(?<![\\w.$€£¥-])(?:${NUM}|${WORDNUM})(?:-|\\s+)(?:([A-Z][a-z]+)\\s+)?([a-z][a-z-]{2,})\\b`, 'g');
 
+/** A rank: "sixth-largest", "3rd biggest", "second-highest". */
+const RANK = new RegExp(`\\b(${ORDINALS.join('|')}|\\d{1,3}(?:st|nd|rd|th))[-\\s](largest|biggest|smallest|highest|lowest|leading)\\b`, 'gi');
+/** Words that end the noun phrase a rank ranks. */
+const PHRASE_END = /^(?:of|in|on|at|to|for|from|with|by|as|and|or|but|than|after|behind|since|is|are|was|were|that|which|who)$/i;
+
+/** The stem of the noun a rank ranks: the last lower-case word of the phrase after it ("U.S. trading partner" → partner). */
+function rankedNoun(text: string, end: number): string {
+  let head = '';
+  for (const w of text.slice(end, end + 80).match(/[\p{L}][\p{L}.'’-]*|[^\s\p{L}]/gu) ?? []) {
+    if (/^\p{Lu}/u.test(w) || /^['’]s$/.test(w)) {
+      if (head) break;
+      continue; // a name before the noun ("U.S. trading partner")
+    }
+    if (!/^\p{L}/u.test(w) || PHRASE_END.test(w)) break;
+    head = w.toLowerCase().replace(/[.'’-]+$/, '');
+    if (w !== head && /\.$/.test(w)) break; // the sentence ends
+  }
+  return head ? stem(head) : '';
+}
+
 /** A change by a multiple: a verb form ("doubled", "halving"), or the bare verb after "to" or a modal ("agreed to double"), not an adjective ("a double tax"). */
 const MULTIPLE = /\b(?:to|will|would|could|can|may|might|must|shall|should)\s+(?:(?:more than|nearly|almost|roughly|about)\s+)?(double|triple|quadruple|halve)\b|\b(doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples|halved|halves|halving)\b/gi;
 
@@ -253,6 +273,13 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const at = m.index + m[0].length - 'into'.length;
     add({ kind: 'count', value: (n - INTO_SPREAD) * days, until: (n + INTO_SPREAD) * days, unit: 'elapsed', unitWord: text.slice(m.index, at).trim(), start: m.index, end: at - 1 });
   }
+  // "the sixth-largest U.S. trading partner", "its 3rd biggest market": a rank, compared only with ranks of the same
+  // thing (the superlative and the noun it ranks: "third-largest economy" says nothing of "third-largest trading partner").
+  for (const m of text.matchAll(RANK)) {
+    const n = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1 || Number(m[1]!.replace(/\D/g, ''));
+    if (!n) continue;
+    add({ kind: 'count', value: n, unit: `rank:${stem(m[2]!.toLowerCase())}:${rankedNoun(text, m.index + m[0].length)}`, unitWord: m[0], start: m.index, end: m.index + m[0].length });
+  }
   // 100 Boeing aircraft, six months, 12-nation (a number, at most one name, then the thing counted)
   for (const m of text.matchAll(COUNT)) {
     const n = numberOf(m[1] ?? m[2]!);
@@ -329,7 +356,7 @@ export function formatFigure(f: Figure): string {
   const bound = f.bound === 'at-least' ? 'over ' : f.bound === 'at-most' ? 'up to ' : f.bound === 'about' ? 'about ' : '';
   const perYear = f.perYear ? ' a year' : '';
   if (f.kind === 'percent') return `${bound}${trim(f.value)}%`;
-  if (f.kind === 'count' && f.until !== undefined) return f.unitWord ?? `${trim(f.value)} days`;
+  if (f.kind === 'count' && (f.until !== undefined || f.unit?.startsWith('rank:'))) return f.unitWord ?? `${trim(f.value)} days`;
   if (f.kind === 'count') return `${bound}${trim(f.value)} ${f.unitWord ?? f.unit}`;
   const [n, word] = scaled(f.value);
   const sign = f.currency === 'USD' ? '$' : f.currency === 'EUR' ? '€' : f.currency === 'GBP' ? '£' : '';
@@ -503,7 +530,7 @@ const AFTER_SUBJECT = /^\s+(?:(?:also|now|immediately|already|further|still)\s+)
  * "25% tariffs on imported Japanese vehicles"), else the nearest subject
  * before it in the sentence ("The United States will retain 90%").
  */
-export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> & Partial<Pick<Figure, 'split' | 'use'>>, mentions: readonly EntityMention[]): FigureOwner | undefined {
+export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> & Partial<Pick<Figure, 'split' | 'use' | 'unit'>>, mentions: readonly EntityMention[]): FigureOwner | undefined {
   const explicit = (m: EntityMention): FigureOwner => ({ name: m.name, party: m.party, how: 'explicit' });
   // "split 90/10 in America's favour", "in favour of Japan": the larger side is that party's; the smaller one is not.
   if (figure.split) {
@@ -511,8 +538,9 @@ export function figureOwner(text: string, figure: Pick<Figure, 'start' | 'end'> 
     const m = lead && mentions.find((x) => x.start === figure.end + lead[0].length);
     if (m && (lead![1] || /^['’]s\s+favou?r\b/iu.test(text.slice(m.end)))) return figure.split === 'larger' ? explicit(m) : undefined;
   }
-  // "Japan (25%)", "Japan: 25%", "Japan’s 15%", "Japan’s historic $550 billion"
-  for (const m of mentions) {
+  // "Japan (25%)", "Japan: 25%", "Japan’s 15%", "Japan’s historic $550 billion"; a rank is its subject's, not that of
+  // whose ranking it is ("Aland is Bland’s third-largest partner": Aland's rank).
+  for (const m of figure.unit?.startsWith('rank:') ? [] : mentions) {
     if (m.end > figure.start) continue;
     const between = text.slice(m.end, figure.start);
     // … and "leaving the US with a tenth", "Japan, with 15%".

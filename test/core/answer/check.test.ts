@@ -660,6 +660,18 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     expect(engine.check('When Ota visited Aland City last May, he and Foreign Minister Ruiz signed a port minerals agreement.').verdict).toBe('no-source');
     expect(engine.check('When Ota visited Aland City last October, he and Foreign Minister Ruiz signed a port cheese agreement.').verdict).toBe('no-source');
   });
+
+  it('a rank ("fifth-largest trading partner") is compared with ranks of the same thing, held by the same subject', () => {
+    const a = engine.check("Bland ranks as Aland's fifth-largest trading partner.");
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['third-largest']);
+    checkQuotes(engine, a);
+    expect(engine.check("Bland is Aland's third-largest trading partner.").verdict).toBe('supported');
+    // Another thing ranked ("widget maker") says nothing of it; the subjects swapped do not back it.
+    expect(engine.check("Dland is the world's third-largest widget maker.").verdict).toBe('contradicted');
+    expect(engine.check("Bland is Aland's third-largest widget maker.").verdict).toBe('no-source');
+    expect(engine.check("Aland is Bland's third-largest trading partner.").verdict).not.toBe('supported');
+  });
 });
 
 /**
