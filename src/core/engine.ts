@@ -197,8 +197,13 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
   }
 
   /** The question's own spelling of a name, given its stem (the stem itself if no word of the question analyses to it). */
-  function displayName(question: string, stem: string): string {
-    return [...question.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, '')).find((w) => analyze(w)[0] === stem) ?? stem;
+  /** The question's own spelling of a name given as stems ("south korea" → "South Korea"). */
+  function displayName(question: string, stems: string): string {
+    const words = [...question.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, ''));
+    return stems
+      .split(' ')
+      .map((stem) => words.find((w) => analyze(w)[0] === stem) ?? stem)
+      .join(' ');
   }
 
   /** Capitalised names in the question (not its first word) that no sentence of the knowledge contains. */

@@ -8,6 +8,7 @@
 import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
 import { subjectNames } from './abstention.ts';
+import { questionNamePhrases } from '../text/named-entities.ts';
 import { CUES } from './context.ts';
 import { leadInOf } from './rank.ts';
 
@@ -18,15 +19,37 @@ import { leadInOf } from './rank.ts';
  */
 export const FIGURE_EVIDENCE_POOL = 10;
 
+// A "how much" question about money ("invest", "spend", "worth") is answered by a sum, not a rate or a count;
+// unless it asks a rate in other words ("how much of a tariff does it pay").
+const MONEY_QUESTION = /\b(invest\w*|spen[dt]\w*|pledg\w*|paid|pay\w*|worth|cost\w*|dollars?|funds?|funding|financ\w*|sums?)\b/i;
+const RATE_WORDS = /\b(tariffs?|dut(y|ies)|levy|levies|rates?|percent\w*|shares?)\b/i;
+const MONEY_CUE = /[$€¥£]|\b(yen|dollars?|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion|bn)\b/i;
+
+/**
+ * The party a figure is asked of: of the question's names that the knowledge
+ * uses (a name it never uses is abstained on before ranking), the rarest,
+ * whole ("South Korea", not "South", which "South Africa (30%)" also has).
+ * In "What rate did Trump's letter set for Korea?" the rate is Korea's, and
+ * "Korea (25%)" need not name Trump. Stems; empty when the question names no one.
+ */
+export function askedParty(index: CorpusIndex, query: ParsedQuery): string[] {
+  const names = new Set(subjectNames(query));
+  const df = (s: string) => index.sentences.documentFrequency(s);
+  const phrases = questionNamePhrases(query.text)
+    .map((p) => p.filter((s) => names.has(s)))
+    .filter((p) => p.length > 0 && p.every((s) => df(s) > 0));
+  if (phrases.length === 0) return [];
+  const rarity = (p: string[]) => Math.min(...p.map(df));
+  return phrases.reduce((a, b) => (rarity(b) < rarity(a) ? b : a));
+}
+
 /**
  * For a question asking a figure ("what rate", "how much") of a party it
- * names (a capitalised name, not the partner, not a month): the stem of a
- * name when none of the `pool` best on-subject candidates states a figure of
- * the asked kind with any of the question's names in the same sentence, the
- * one before it or its list's lead-in; else undefined (also for questions of
- * other kinds or naming no one). Any name, not every one: in "What rate did
- * Trump's letter set for Korea?" the rate is Korea's, and "Korea (25%)" need
- * not name Trump.
+ * names (a capitalised name, not the partner, not a month): the party's name
+ * (its stems, space-separated) when none of the `pool` best on-subject
+ * candidates states a figure of the asked kind (a sum, for a question about
+ * money) with that party whole in the same sentence, the one before it or its
+ * list's lead-in; else undefined (also for questions of other kinds or naming no one).
  */
 export function unstatedFigure(
   index: CorpusIndex,
@@ -35,9 +58,9 @@ export function unstatedFigure(
   pool = FIGURE_EVIDENCE_POOL,
 ): string | undefined {
   if (query.type !== 'rate' && query.type !== 'amount') return undefined;
-  const names = subjectNames(query);
-  if (names.length === 0) return undefined;
-  const cue = CUES[query.type]!;
+  const party = askedParty(index, query);
+  if (party.length === 0) return undefined;
+  const cue = query.type === 'amount' && MONEY_QUESTION.test(query.text) && !RATE_WORDS.test(query.text) ? MONEY_CUE : CUES[query.type]!;
   const states = (i: number): boolean => {
     const passage = index.passages[i]!;
     if (!cue.test(passage.text)) return false;
@@ -46,10 +69,8 @@ export function unstatedFigure(
       if (j === undefined || j < 0 || index.passages[j]!.articleId !== passage.articleId) continue;
       for (const s of index.termsOf(j)) stems.add(s);
     }
-    return names.some((n) => stems.has(n));
+    return party.every((n) => stems.has(n));
   };
   const top = ranked.filter((c) => c.onSubject).slice(0, pool);
-  if (top.some((c) => states(c.index))) return undefined;
-  // Name the party the best sentences say least about.
-  return names.find((n) => !top.some((c) => index.termsOf(c.index).includes(n))) ?? names[0];
+  return top.some((c) => states(c.index)) ? undefined : party.join(' ');
 }

@@ -45,6 +45,38 @@ export function questionNames(question: string): Set<string> {
 }
 
 /**
+ * The question's names as phrases: each run of capitalised words separated
+ * only by spaces ("South Korea", "Howard Lutnick"), as the stems of its words
+ * that `questionNames` counts as names. A several-word name is one party:
+ * "South Africa" does not speak for "South Korea".
+ */
+export function questionNamePhrases(question: string): string[][] {
+  const names = questionNames(question);
+  const phrases: string[][] = [];
+  let run: string[] = [];
+  let end = -1;
+  for (const m of question.matchAll(TOKEN)) {
+    const word = m[0];
+    const s = stem(word.toLowerCase().replace(/['’]s$/, '').replace(/['’-]/g, ''));
+    if (!names.has(s)) {
+      if (run.length) phrases.push(run);
+      run = [];
+      end = -1;
+      continue;
+    }
+    if (run.length && !(end >= 0 && /^ +$/.test(question.slice(end, m.index)))) {
+      phrases.push(run);
+      run = [];
+    }
+    run.push(s);
+    // A possessive ends the name ("Korea's pledge").
+    end = /['’]s$/.test(word) ? -1 : m.index + word.length;
+  }
+  if (run.length) phrases.push(run);
+  return phrases;
+}
+
+/**
  * Month and weekday stems: written with a capital by convention, and kept
  * exact by the guard (September must not match October), but not names of
  * things a source must mention for the question to be about it.

@@ -17,6 +17,8 @@ const corpus: Corpus = {
   articles: [
     article('letters', 'The president sent tariff letters to many countries, setting their new rates:\n\n- Korea (25%)\n- Laos (40%)\n\nMore trade deals with Vietnam, Chile and others are coming soon.'),
     article('steel', 'Chile exports copper and pays a tariff of 10 percent on its steel, officials said.'),
+    article('south', 'The new rates also cover South Africa (30%), the ministry said.\n\nPeru will invest $40 billion in new mines, the president said.\n\nMexico pays a 20 percent tariff on its cars and will invest more, the president said.'),
+    article('talks', 'Talks with South Korea resumed in March, the president said after his deal with Peru.'),
   ],
   deals: [],
   topics: [],
@@ -48,6 +50,21 @@ describe('unstatedFigure', () => {
     expect(unstated('What rate did President Moon get for Korea?')).toBeUndefined();
   });
 
+  it('a several-word name is one party: "South Africa (30%)" gives no figure for South Korea', () => {
+    expect(unstated('What tariff rate does South Korea pay?')).toBe(`${stem('south')} ${stem('korea')}`);
+    expect(unstated('What tariff rate does South Africa pay?')).toBeUndefined();
+  });
+
+  it('the figure is asked of the rarest name the knowledge uses: the president is named with Peru\'s sum, not with South Korea\'s', () => {
+    expect(unstated('How much will South Korea invest under its deal with the President?')).toBe(`${stem('south')} ${stem('korea')}`);
+    expect(unstated('How much will Peru invest under its deal with the President?')).toBeUndefined();
+  });
+
+  it('a question about money needs a sum: a rate stated with the party does not answer it', () => {
+    expect(unstated('How much will Mexico invest?')).toBe(stem('mexico'));
+    expect(unstated('How much of a tariff does Mexico pay on cars?')).toBeUndefined();
+  });
+
   it('asks nothing of questions that want no figure or name no one', () => {
     expect(unstated('Why is Vietnam making a deal?')).toBeUndefined();
     expect(unstated('what tariff rates did the letters set?')).toBeUndefined();
@@ -60,6 +77,7 @@ describe('unstatedFigure', () => {
     expect(a.answered).toBe(false);
     expect(a.citations).toEqual([]);
     expect(a.lines[0]).toBe('My sources mention Vietnam but give no rate for it that answers this.');
+    expect(engine.ask('What tariff rate does South Korea pay?').lines[0]).toBe('My sources mention South Korea but give no rate for it that answers this.');
     const korea = engine.ask('What tariff rate did Korea get in the letters?');
     expect(korea.answered).toBe(true);
     expect(korea.citations.length).toBeGreaterThan(0);

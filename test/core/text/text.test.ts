@@ -6,6 +6,7 @@ import { article, makeKnowledge } from '../../helpers/knowledge.ts';
 import { analyze, words } from '../../../src/core/text/analyzer.ts';
 import { cleanInput, containsQuote, foldTypography, matchKey } from '../../../src/core/text/normalise.ts';
 import { splitParagraphs, splitSentences } from '../../../src/core/text/passages.ts';
+import { questionNamePhrases } from '../../../src/core/text/named-entities.ts';
 
 const SEED = { seed: 20261123, numRuns: 500 };
 
@@ -45,6 +46,15 @@ describe('analyzer', () => {
       }),
       SEED,
     );
+  });
+});
+
+describe('questionNamePhrases', () => {
+  it('groups the capitalised words a space joins into one name, ends a name at a possessive or other word', () => {
+    expect(questionNamePhrases('How much has South Korea pledged under its deal with Trump?')).toEqual([['south', 'korea'], ['trump']]);
+    expect(questionNamePhrases("What rate did Trump's letter set for Korea?")).toEqual([['trump'], ['korea']]);
+    expect(questionNamePhrases('Did Howard Lutnick say Toyota, Honda would pay?')).toEqual([['howard', 'lutnick'], ['toyota'], ['honda']]);
+    expect(questionNamePhrases('what did they say?')).toEqual([]);
   });
 });
 
