@@ -196,8 +196,7 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     return picked.sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
   }
 
-  /** The question's own spelling of a name, given its stem (the stem itself if no word of the question analyses to it). */
-  /** The question's own spelling of a name given as stems ("south korea" → "South Korea"). */
+  /** The question's own spelling of a name given as stems ("south korea" → "South Korea"; a stem no word of the question analyses to stays as it is). */
   function displayName(question: string, stems: string): string {
     const words = [...question.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, ''));
     return stems
