@@ -126,12 +126,16 @@ export function extractHtml(html: string): Extraction {
   const document = parseHTML(source).document as unknown as Doc;
   lowerCaseAttributes(document);
   removeChrome(document);
-  // Readability changes the document it reads, so it gets this cleaned copy.
+  const runs = markTextBlockRuns(document);
+  // Readability changes the document it reads, so it gets this cleaned copy (and the runs are read from another).
+  const cleaned = runs ? (parseHTML((document as unknown as { toString(): string }).toString()).document as unknown as Doc) : undefined;
   const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
   meta.title ??= article?.title ? normaliseSpace(article.title) : undefined;
   meta.publisher ??= article?.siteName ? normaliseSpace(article.siteName) : undefined;
   meta.date ??= parseDate(article?.publishedTime);
-  let paragraphs = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Doc) : [];
+  const content = article?.content ? (parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Doc) : undefined;
+  if (content && cleaned) completeTextBlockRuns(content, cleaned);
+  let paragraphs = content ? blocksOf(content) : [];
   // Timestamps, credits, end marks, reading times, contact lines, labels alone: furniture wherever they stand.
   // (Also a line of its own in a paragraph of `<br>`-separated lines, as old layout-table pages set them.)
   paragraphs = paragraphs.map((p) => p.split('\n').filter((line) => !isFurnitureLine(line)).join('\n')).filter(Boolean);
@@ -237,6 +241,68 @@ function removeChrome(doc: Doc): void {
   for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6'))) {
     h.removeAttribute('class');
     h.removeAttribute('id');
+  }
+}
+
+const RUN = 'data-dd-run';
+
+/**
+ * Page builders (Squarespace, Wix, Elementor) set an article as a run of
+ * sibling text blocks of one class, with image, button and form blocks
+ * between them; Readability keeps some of the run and may drop the rest.
+ * Each block of such a run (two or more siblings with the same class, each
+ * holding a paragraph of prose) is marked with its run and place.
+ * @returns whether any run was marked
+ */
+function markTextBlockRuns(doc: Doc): boolean {
+  type Settable = El & { setAttribute(n: string, v: string): void };
+  let n = 0;
+  const parents = new Set<El>();
+  for (const p of Array.from(doc.querySelectorAll('p'))) if (normaliseSpace(p.textContent ?? '').length >= PROSE_MIN_CHARS) for (let a = p.parentNode; a; a = a.parentNode) parents.add(a);
+  for (const parent of parents) {
+    const byClass = new Map<string, El[]>();
+    for (const c of Array.from(parent.childNodes)) {
+      const cls = c.nodeType === 1 ? normaliseSpace(c.getAttribute('class') ?? '') : '';
+      if (cls && tag(c) === 'div' && parents.has(c)) byClass.set(cls, [...(byClass.get(cls) ?? []), c]);
+    }
+    for (const members of byClass.values()) {
+      if (members.length < 2) continue;
+      n++;
+      members.forEach((m, i) => (m as Settable).setAttribute(RUN, `${n}:${i}`));
+    }
+  }
+  return n > 0;
+}
+
+/**
+ * Puts back the blocks of a run Readability dropped when it kept others of
+ * that run, each after the block before it (from `cleaned`, the document as
+ * it was before Readability read it).
+ */
+function completeTextBlockRuns(content: Doc, cleaned: Doc): void {
+  type Node = El & { after(n: El): void; before(n: El): void };
+  const key = (el: El) => (el.getAttribute(RUN) ?? '').split(':') as [string, string];
+  const kept = new Map<string, Map<number, Node>>();
+  for (const el of Array.from(content.querySelectorAll(`[${RUN}]`))) {
+    const [run, i] = key(el);
+    if (!kept.has(run)) kept.set(run, new Map());
+    kept.get(run)!.set(Number(i), el as Node);
+  }
+  for (const [run, present] of kept) {
+    const all = Array.from(cleaned.querySelectorAll(`[${RUN}^="${run}:"]`)).filter((el) => key(el)[0] === run);
+    let prev: Node | undefined;
+    for (const el of all) {
+      const i = Number(key(el)[1]);
+      const here = present.get(i);
+      if (here) {
+        prev = here;
+        continue;
+      }
+      const node = el as Node;
+      if (prev) prev.after(node);
+      else [...present.entries()].sort((a, b) => a[0] - b[0])[0]![1].before(node);
+      prev = node;
+    }
   }
 }
 
