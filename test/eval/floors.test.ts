@@ -61,9 +61,9 @@ const FLOORS = {
   sample: { factTop3: 0.8 },
   // Measured: top-3 56%, abstained-but-answerable 16%, answered-but-off-topic 0 of 3.
   paraphrase: { factTop3: 0.52, abstainedAnswerable: 0.2, answeredOfftopic: 0 },
-  // Measured: A top-3 70.6%, abstained 8.8%, off-topic answered 0 of 4; B 35.3%, 32.4%, 1 of 4.
+  // Measured: A top-3 70.6%, abstained 5.9%, off-topic answered 0 of 4; B 35.3%, 32.4%, 1 of 4.
   heldout: {
-    a: { factTop3: 0.67, abstainedAnswerable: 0.12, answeredOfftopic: 0 },
+    a: { factTop3: 0.67, abstainedAnswerable: 0.09, answeredOfftopic: 0 },
     b: { factTop3: 0.32, abstainedAnswerable: 0.36, answeredOfftopic: 0.25 },
     // Measured: C top-3 58.8%, abstained 17.6%, off-topic answered 2 of 6 (first run: 58.8%, 17.6%, 3 of 6).
     c: { factTop3: 0.55, abstainedAnswerable: 0.21, answeredOfftopic: 0.34 },

@@ -26,7 +26,8 @@ export interface AnswerabilityFeatures {
   vocabulary: number;
   /**
    * Share of the names the question capitalises (not the partner, not months
-   * or weekdays: "France", "Lutnick") that the best sentence, its neighbours or its paragraph use; 1
+   * or weekdays: "France", "Lutnick") that the best sentence, its neighbours or its paragraph use
+   * (or a form of, see `nameForms`: "American" is found as "U.S."); 1
    * when it names none. A question about a name the answer's source never
    * mentions is usually about something else.
    */
@@ -129,7 +130,20 @@ export function namesFound(index: CorpusIndex, query: ParsedQuery, i: number): n
   const paragraph = index.paragraphOf[i];
   for (let j = i - 1; j >= 0 && (index.paragraphOf[j] === paragraph || j === i - 1) && index.passages[j]!.articleId === article; j--) for (const s of index.termsOf(j)) around.add(s);
   for (let j = i; j < index.passages.length && (index.paragraphOf[j] === paragraph || j === i + 1) && index.passages[j]!.articleId === article; j++) for (const s of index.termsOf(j)) around.add(s);
-  return names.filter((s) => around.has(s)).length / names.length;
+  return names.filter((n) => nameForms(index, n).some((s) => around.has(s))).length / names.length;
+}
+
+/**
+ * A name and what WordNet gives as the same thing: its synonyms and
+ * derivations, and theirs ("American"
+ * → "America" → "USA", which the analyser makes of "U.S."). WordNet joins a
+ * demonym to its country, never one country to another (Japan is not Korea):
+ * the named-entity guard still holds.
+ */
+export function nameForms(index: CorpusIndex, name: string): string[] {
+  const one = index.wordnet?.synonymsOf(name) ?? [];
+  const two = one.flatMap((s) => index.wordnet?.synonymsOf(s) ?? []);
+  return [name, ...one, ...two];
 }
 
 /** The answerability model: one weight per feature and a bias (see fitted-weights.ts). */

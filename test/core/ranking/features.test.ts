@@ -10,7 +10,7 @@ import { creditsOver, maxCredits, queryContext, type CandidateView, type QueryCo
 import * as F from '../../../src/core/ranking/features.ts';
 import { DEFAULT_PRIORS, eraPrior, factPrior, fragmentPrior, reliabilityPrior } from '../../../src/core/ranking/priors.ts';
 import { candidateViews, rankPassages } from '../../../src/core/ranking/rank.ts';
-import { answerabilityFeatures, answerThreshold, bestSoftCredits, MARGIN_FIELD, namesFound, VOCABULARY_SOFT_CREDIT, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
+import { answerabilityFeatures, answerThreshold, bestSoftCredits, MARGIN_FIELD, nameForms, namesFound, VOCABULARY_SOFT_CREDIT, vocabularyShare } from '../../../src/core/ranking/abstention.ts';
 import { softMatcher, UNKNOWN_ROW, WORDNET_CREDIT } from '../../../src/core/text/soft-match.ts';
 import { stem } from '../../../src/core/text/analyzer.ts';
 import { DEFAULT_WEIGHTS, checkWeights } from '../../../src/core/ranking/weights.ts';
@@ -24,6 +24,7 @@ const corpus: Corpus = {
     article('official', '2025-07-01', 'The government will cut the tariff on cars to 15 percent. Carmakers welcomed the cut in tariffs.', 'high'),
     article('flagged', '2025-07-02', 'The government will cut the tariff on cars to 15 percent, a blog said.', 'low'),
     article('relative', '2024-03-05', 'Last year the steel talks collapsed without a deal.'),
+    article('exports', '2024-03-06', 'U.S. exports of steel to Canada rose, officials in Ottawa said.'),
   ],
   deals: [deal],
   topics: [],
@@ -61,6 +62,12 @@ describe('answerability features', () => {
     // The partner never counts, and a question with no names is not penalised.
     expect(namesFound(index, q('Which plan did Freedonia drop?'), osaka)).toBe(1);
     expect(namesFound(index, q('which plan was dropped?'), osaka)).toBe(1);
+    // A demonym is found as its country, through WordNet ("American" → "America" → "USA", the analyser's "U.S."); another country is not.
+    const exports = index.passages.findIndex((p) => /^U\.S\. exports/.test(p.text));
+    expect(namesFound(index, q('How much steel did American firms sell to Canada?'), exports)).toBe(1);
+    expect(namesFound(index, q('How much steel did Mexican firms sell to Canada?'), exports)).toBe(0.5);
+    expect(nameForms(index, stem('american'))).toContain('usa');
+    expect(nameForms(index, stem('japan'))).not.toContain(stem('korea'));
     // Months and weekdays are capitalised by convention, not names the source must use.
     expect(namesFound(index, q('Which plan did they drop in Osaka in September, on a Monday?'), osaka)).toBe(1);
   });
