@@ -164,13 +164,14 @@ export const WIDGET_SET8_KNOWLEDGE: KnowledgeFiles = {
  * said it, where the sentence names another; an event said with a word
  * close in meaning to one no source uses ("built" for "manufactured"), or
  * dated by a clause saying when ("When Ben Ota visited Aland City last October, …");
- * a rank ("fifth-largest") of what it ranks.
+ * a rank ("fifth-largest") of what it ranks; a word spelled the other way
+ * ("fertiliser"); a list's items, each with its own figure.
  * A separate export, so the earlier sets' widget answers stay as they are.
  */
 export const WIDGET_SET9_KNOWLEDGE: KnowledgeFiles = {
   ...WIDGET_SET8_KNOWLEDGE,
   'articles/slate.md': article(
     { title: 'Bland investment slate', date: '2024-10-28', publisher: 'Bland Gazette', reliability: 'high' },
-    'Kor Works announced a $1.5 billion investment in Aland’s north ports—bringing its total Aland investments to more than $6 billion.\n\nVel Partners announced a deal valued at over $300 million with Aland Rail for Bland-made widgets.\n\n“Bland will put $800 million into Aland canals,” Trade Minister Ben Ota told Widget Radio.\n\nKor Works will sell more widgets in Bland, as a result of Bland’s commitment to accept for sale in Bland Aland manufactured and Aland safety-certified widgets without additional testing.\n\nTrade Minister Ben Ota and Foreign Minister Ana Ruiz signed a historic port minerals agreement to secure the port supply chain.\n\nDland is the world’s fifth-largest widget maker.\n',
+    'Kor Works announced a $1.5 billion investment in Aland’s north ports—bringing its total Aland investments to more than $6 billion.\n\nVel Partners announced a deal valued at over $300 million with Aland Rail for Bland-made widgets.\n\n“Bland will put $800 million into Aland canals,” Trade Minister Ben Ota told Widget Radio.\n\nKor Works will sell more widgets in Bland, as a result of Bland’s commitment to accept for sale in Bland Aland manufactured and Aland safety-certified widgets without additional testing.\n\nTrade Minister Ben Ota and Foreign Minister Ana Ruiz signed a historic port minerals agreement to secure the port supply chain.\n\nDland is the world’s fifth-largest widget maker.\n\nBland projects in the slate:\n- Up to $3 billion to build an ammonia fertilizer plant in Aland and $2 billion to build a copper smelter in the north of Aland.\n- Up to $25 billion to supply power modules and other grid equipment in collaboration with Lux Works.\n- Up to $30 billion in partnership with Nox Electric.\n',
   ),
 };

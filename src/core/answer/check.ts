@@ -29,6 +29,7 @@ import { compareFigures, entityFinder, factFigure, figureFlow, figureOrigin, fig
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
 import { datesAgree, formatDate } from './dates.ts';
 import { compareRoles, rolesIn } from './roles.ts';
+import { respell } from './spelling.ts';
 
 /** Sentences taken from ranking before they are compared. Default 200. */
 export const CHECK_POOL = 200;
@@ -297,6 +298,15 @@ function dayGap(a: string, b: string): number {
  * what the claim and the sources state side by side, and the deal records that bear on a date.
  */
 export function checkClaim(index: CorpusIndex, claimText: string): Answer {
+  // A word spelled the other way than the sources spell it ("fertiliser" for "fertilizer") is read their way; the
+  // reply still echoes the claim as written.
+  const heard = (w: string) => analyze(w).every((x) => index.sentences.documentFrequency(x) > 0);
+  const respelled = respell(claimText, heard);
+  const answer = checkRespelled(index, respelled);
+  return respelled === claimText ? answer : { ...answer, question: claimText.trim() };
+}
+
+function checkRespelled(index: CorpusIndex, claimText: string): Answer {
   const { deals, topics } = index.corpus;
   const claim = fullNameParts(index, commonOpener(index, parseClaim(claimText, deals, personsOf(index), index.vectors)));
 
@@ -1001,7 +1011,7 @@ function compareAll(
     // The claim figure's own words pick first ("taking its investments past $6bn": the sentence's "investments to more
     // than $6 billion", not its "$1.5 billion investment in …", which has more of the whole claim's words around it).
     const own = claimOwnWords(claim, cf);
-    const ownScore = (f: Figure) => analyze(wordsAround(f)).filter((x) => own.has(x)).length;
+    const ownScore = (f: Figure) => ownWords(text, f, figures).filter((x) => own.has(x)).length;
     const bestOwn = Math.max(0, ...comparable.map(ownScore));
     // Of figures with as many of those words around them, one stating the claim's value is the one they speak of.
     const tied = comparable.filter((f) => ownScore(f) === bestOwn);
@@ -1070,12 +1080,34 @@ function compareAll(
   return swapped ?? plainSame ?? same ?? different ?? elsewhere ?? other;
 }
 
-/** The stems of the words around one of the claim's figures (`FIGURE_CONTEXT` each side), but for the claim's names. */
+/**
+ * The stems of a figure's own words in a text of several figures: up to `FIGURE_CONTEXT` words before it and twice
+ * as many after it, within its share of the gap to the figure either side: the gap is cut at its last "and", comma or
+ * semicolon ("$750 billion in energy and make new investments of $600 billion"), else halved.
+ */
+function ownWords(text: string, f: Figure, figures: readonly Figure[]): string[] {
+  const tokens = (t: string) => t.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  const share = (gap: string, first: boolean): string => {
+    const breaks = [...gap.matchAll(/\band\b|[,;]/g)];
+    if (breaks.length) {
+      const b = breaks.at(-1)!;
+      return first ? gap.slice(0, b.index) : gap.slice(b.index + b[0].length);
+    }
+    const words = tokens(gap);
+    const half = Math.ceil(words.length / 2);
+    return (first ? words.slice(0, half) : words.slice(half)).join(' ');
+  };
+  const prev = figures.filter((g) => g.end <= f.start).at(-1);
+  const next = figures.find((g) => g.start >= f.end);
+  const before = prev ? share(text.slice(prev.end, f.start), false) : text.slice(0, f.start);
+  const after = next ? share(text.slice(f.end, next.start), true) : text.slice(f.end);
+  return analyze([...tokens(before).slice(-FIGURE_CONTEXT), ...tokens(after).slice(0, 2 * FIGURE_CONTEXT)].join(' '));
+}
+
+/** The stems of a claim figure's own words (see `ownWords`), but for the claim's names. */
 function claimOwnWords(claim: ParsedClaim, cf: Figure): Set<string> {
-  const before = claim.text.slice(0, cf.start).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
-  const after = claim.text.slice(cf.end).match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
   const named = new Set(claim.entities.flatMap((e) => analyze(e.name)));
-  return new Set(analyze([...before.slice(-FIGURE_CONTEXT), ...after.slice(0, FIGURE_CONTEXT)].join(' ')).filter((x) => !named.has(x)));
+  return new Set(ownWords(claim.text, cf, claim.figures).filter((x) => !named.has(x)));
 }
 
 /** Milestones of the deals that state the claim's event: their dates support or contradict it (no quote: shown as deal records). */

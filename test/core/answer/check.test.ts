@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Engine } from '../../../src/core/engine.ts';
 import { UserError, type Answer, type Stance } from '../../../src/core/model/types.ts';
 import { containsQuote, matchKey } from '../../../src/core/text/normalise.ts';
+import { spellingVariants } from '../../../src/core/answer/spelling.ts';
 import { openEngine } from '../../../src/startup.ts';
 import { WIDGET_CLAIMS_KNOWLEDGE, WIDGET_KNOWLEDGE, WIDGET_SET6_KNOWLEDGE, WIDGET_SET7_KNOWLEDGE, WIDGET_SET8_KNOWLEDGE, WIDGET_SET9_KNOWLEDGE } from '../../helpers/widget-knowledge.ts';
 import { tempEngines } from '../../helpers/temp-engines.ts';
@@ -672,6 +673,19 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     expect(engine.check("Bland is Aland's third-largest widget maker.").verdict).toBe('no-source');
     expect(engine.check("Aland is Bland's third-largest trading partner.").verdict).not.toBe('supported');
   });
+
+  it('a word spelled the other way than the sources spell it ("fertiliser", "favour", "programme") is read their way, and a figure’s own words stop at the next item ("… and $2 billion to build a copper smelter")', () => {
+    const a = engine.check('Bland will put up to $3bn into a fertiliser plant in Aland.');
+    expect(a.verdict).toBe('supported');
+    expect(deciding(a, 'supports').map((c) => c.stated)).toEqual(['up to $3 billion']);
+    expect(a.question).toBe('Bland will put up to $3bn into a fertiliser plant in Aland.');
+    checkQuotes(engine, a);
+    expect(spellingVariants('fertiliser')).toEqual(['fertilizer']);
+    expect(spellingVariants('favor')).toEqual(['favour']);
+    expect(spellingVariants('programme')).toEqual(['program']);
+    expect(spellingVariants('centre')).toEqual(['center']);
+    expect(spellingVariants('catalogue')).toEqual(['catalog']);
+  });
 });
 
 /**
@@ -694,7 +708,7 @@ describe('held-out claim sets: accuracy floors and no confident mistakes', () =>
     ['claims-heldout-6.jsonl', 0.75],
     ['claims-heldout-7.jsonl', 0.8],
     ['claims-heldout-8.jsonl', 0.9],
-  ])('%s: at least %s right (verdict and a matching quote)', (file, floor) => {
+  ])('%s: at least %s right (verdict and a matching quote)', { timeout: 30_000 }, (file, floor) => {
     const cases = readClaims(file);
     let right = 0;
     const confident: string[] = [];
