@@ -1017,13 +1017,18 @@ function compareAll(
     const tied = comparable.filter((f) => ownScore(f) === bestOwn);
     const sameValued = bestOwn > 0 ? tied.filter((f) => compareFigures(cf, f, sameUnit) === 'same') : [];
     const best = Math.max(0, ...(sameValued.length ? sameValued : tied).map(local));
+    // The claim's value is another item's ("… and $2 billion to build a copper smelter"), while the one figure its own
+    // words pick states another that only its bound leaves open ("Up to $3 billion to build an ammonia fertilizer
+    // plant" against "$2bn for an ammonia fertiliser plant"): the claim has the items mixed up.
+    const picked = bestOwn > 0 && tied.length === 1 ? tied[0]! : undefined;
+    const misplaced = !!picked && compareFigures(cf, picked, sameUnit) === 'unclear' && comparable.some((f) => f !== picked && ownScore(f) === 0 && compareFigures(cf, f, sameUnit) === 'same');
     // A figure the sentence gives explicitly to the claim's party ("10% to Japan") is always one to compare.
     const ownedByClaim = (f: Figure) => {
       const o = claimOwner && figureOwner(text, f, mentions);
       return !!o && o.how === 'explicit' && sameEntity(o.name, claimOwner!.name);
     };
     for (const sf of comparable.length > 1 ? comparable.filter((f) => ((sameValued.length ? sameValued.includes(f) : ownScore(f) === bestOwn) && local(f) === best) || ownedByClaim(f)).sort((a, b) => closeness(b) - closeness(a)) : comparable) {
-      const match = compareFigures(cf, sf, sameUnit);
+      const match = misplaced && sf === picked ? 'different' : compareFigures(cf, sf, sameUnit);
       if (match === 'incomparable') continue;
       const owner = figureOwner(text, sf, mentions);
       // A claim about a party's figure needs a sentence that names that party (a list of other projects does not speak for it);

@@ -686,6 +686,15 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     expect(spellingVariants('centre')).toEqual(['center']);
     expect(spellingVariants('catalogue')).toEqual(['catalog']);
   });
+
+  it('the claim’s figure given to the wrong item of a sentence ("$2bn for an ammonia fertiliser plant" against "Up to $3 billion … ammonia fertilizer plant … and $2 billion to build a copper smelter") is contradicted by its own item’s figure', () => {
+    const a = engine.check('The slate sets aside $2bn for an ammonia fertiliser plant in Aland.');
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['up to $3 billion']);
+    checkQuotes(engine, a);
+    expect(engine.check('The slate sets aside $2bn for a copper smelter in the north of Aland.').verdict).toBe('supported');
+    expect(engine.check('The slate sets aside $3bn for an ammonia fertiliser plant in Aland.').verdict).toBe('supported');
+  });
 });
 
 /**
