@@ -29,7 +29,7 @@ const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alert
  * Class or id words of page chrome: one word of the class list (or the id)
  * equal to, or starting with, one of these (`share-bar`, `cookie_notice`, `related-links`).
  */
-const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?|cta|call-to-action|cite-?box|cite-?this|how-to-cite|citation-?box|citation-?tool|kicker|eyebrow|overline|pagetop|page-top|back-to-top|backtotop|to-top|totop|read-?time|reading-?time|timestamps?)([-_].*)?$/i;
+const CHROME_WORDS = /^(cookie|cookies|consent|gdpr|share|sharing|sharedaddy|social|newsletter|subscribe|subscription|signup|related|jp-relatedposts|recommended|promo|advert|advertisement|ads?|sponsor|sponsored|banner|popup|modal|paywall|breadcrumbs?|comments?|masthead|site-header|site-footer|skip|toolbar|more-stories|read-more|trending|most-read|most-popular|outbrain|taboola|tags?|post-nav|post-navigation|nav-links|author-bio|about-the-author|copyright|contacts?|media-contacts?|press-contacts?|cta|call-to-action|cite-?box|cite-?this|how-to-cite|citation-?box|citation-?tool|kicker|eyebrow|overline|pagetop|page-top|back-to-top|backtotop|to-top|totop|read-?time|reading-?time|timestamps?|disclaimers?|legal-?notice|sidebar|side-?bar|(?:right|left|side)-?rail|more-articles|more-posts)([-_].*)?$/i;
 /** Parts of a class word (split at `-` and `_`) that mark chrome anywhere in it: `inline-cta`, `live-promo`, `post-ufi-button`. */
 const CHROME_SEGMENTS = new Set(['cta', 'promo', 'signup', 'ufi', 'breadcrumb', 'breadcrumbs']);
 /** Parts of a class word that mark a site's notice bar (`lu-alert`, `site-notice`), chrome when outside the article. */
@@ -46,6 +46,9 @@ const CAPTION_SEGMENTS = new Set(['caption', 'credit', 'credits', 'timestamp', '
 function isChromeWord(word: string): boolean {
   const bem = word.split('__').slice(1);
   if (CHROME_WORDS.test(word) || bem.some((b) => CHROME_WORDS.test(b))) return true;
+  // A theme's prefix or the post's own name before the word: `gh-comments-title`, `article-comments`, `post-share`.
+  const prefixed = /^([a-z]{1,3}|article|post|entry|story|blog|page|site|item|single)[-_](.+)$/i.exec(word);
+  if (prefixed && CHROME_WORDS.test(prefixed[2]!)) return true;
   const parts = word.split(/[-_]+/);
   if (parts.some((part) => CHROME_SEGMENTS.has(part.toLowerCase()))) return true;
   // "imageEmbedCaption" → image, embed, caption.
@@ -241,6 +244,16 @@ function removeChrome(doc: Doc): void {
   for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6'))) {
     h.removeAttribute('class');
     h.removeAttribute('id');
+  }
+  // Readability drops the first <h2> whose words are mostly the title's, taking it for the headline: when the headline
+  // stood in a box it removes as unlikely (`publication__header`), that is a subheading ("What Is “Transshipment”?").
+  // Set as <h3> (the body keeps headings as paragraphs whatever their level), subheadings are left alone.
+  type Swappable = El & { appendChild(c: El): void; replaceWith(n: El): void };
+  const creator = doc as unknown as { createElement(name: string): Swappable };
+  for (const h of Array.from(doc.querySelectorAll('h2'))) {
+    const h3 = creator.createElement('h3');
+    for (const c of Array.from(h.childNodes)) h3.appendChild(c);
+    (h as Swappable).replaceWith(h3);
   }
 }
 
