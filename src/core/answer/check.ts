@@ -516,7 +516,13 @@ const PHRASAL_VERBS: [RegExp, string][] = [
   [/\bsign(?:s|ed|ing)?\s+up\s+(?:to|for)\b/gi, 'agreed to'],
   // What one country sells to another it exports: "Aland sold $12bn worth of goods to Bland" is Aland's exports to Bland.
   [/\b(sold|sells?|selling)\b(?=[^.;:]{0,60}?\bto\s+(?:the\s+)?\p{Lu})/gu, '$1 exports'],
+  // Dating words said otherwise: what is "backdated to" a day, or applies "retrospectively", applies retroactively from it.
+  [/\bback-?dat(?:ed|es|e|ing)\b/gi, 'applied retroactively'],
+  [/\bretrospective(ly)?\b/gi, 'retroactive$1'],
 ];
+
+/** Stems of the words that say from when something applies ("retroactively"; "backdated" is read so, see `PHRASAL_VERBS`). */
+const DATING_STEMS = new Set(analyze('retroactive retroactively'));
 
 /** The claim with its phrasal verbs put plainly (see `PHRASAL_VERBS`). */
 function plainVerbs(text: string): string {
@@ -834,9 +840,13 @@ function weigh(index: CorpusIndex, ctx: CheckContext, i: number, facts: IndexedF
     if (!result) {
       if (!claimDate || !dates.length) return base;
       const titled = new Set([...all, ...titleStems(index, article.id)]);
-      const held = ideaCoverage(index, query.concepts, titled, false);
+      // A sentence that dates the claim's event in the claim's own dating word ("backdated", read "applied
+      // retroactively", against "shall apply retroactively") may name its thing by a topic's other word ("tariffs"
+      // for "duties").
+      const datingWord = query.concepts.some((c) => DATING_STEMS.has(c.stems[0]!) && titled.has(c.stems[0]!));
+      const held = Math.max(ideaCoverage(index, query.concepts, titled, false), datingWord ? ideaCoverage(index, query.concepts, titled) : 0);
       if (held < EVENT_COVERAGE) return base;
-      specificEnough = specificIn(titled);
+      specificEnough = specificIn(titled) || (datingWord && ctx.specific.every((x) => !!query.concepts.find((c) => c.stems[0] === x)?.stems.some((y) => titled.has(y))));
       // Holding nearly all of the claim in its own words, the sentence is about the claim's event: a fact on it that
       // files it under another topic (when things happen) does not make its synonym of the claim's word ("tariffs"
       // for "duty") another subject.

@@ -695,6 +695,15 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
     expect(engine.check('The slate sets aside $2bn for a copper smelter in the north of Aland.').verdict).toBe('supported');
     expect(engine.check('The slate sets aside $3bn for an ammonia fertiliser plant in Aland.').verdict).toBe('supported');
   });
+
+  it('a dating word said otherwise ("backdated to", "retrospectively") is the sources’ "apply retroactively": another day contradicts', () => {
+    const a = engine.check("Bland's new 8 percent ferry levies were backdated to 1 May 2023.");
+    expect(a.verdict).toBe('contradicted');
+    expect(deciding(a, 'contradicts').map((c) => c.stated)).toEqual(['1 March 2023']);
+    checkQuotes(engine, a);
+    expect(engine.check("Bland's new 8 percent ferry levies were backdated to 1 March 2023.").verdict).toBe('supported');
+    expect(engine.check("Bland's new 8 percent ferry levies were applied retrospectively from 1 May 2023.").verdict).toBe('contradicted');
+  });
 });
 
 /**
