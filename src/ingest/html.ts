@@ -209,6 +209,7 @@ function dropLetterhead(paragraphs: string[], title: string | undefined, publish
 
 /** Removes page chrome before Readability reads the page. */
 function removeChrome(doc: Doc): void {
+  removeAccountForms(doc);
   for (const name of NEVER_TEXT) for (const el of Array.from(doc.querySelectorAll(name))) el.remove();
   const total = paragraphText(doc.body);
   const small = (el: El) => paragraphText(el) <= total * MAX_CHROME_SHARE;
@@ -316,6 +317,30 @@ function completeTextBlockRuns(content: Doc, cleaned: Doc): void {
       else [...present.entries()].sort((a, b) => a[0] - b[0])[0]![1].before(node);
       prev = node;
     }
+  }
+}
+
+/** A newsletter or sign-in box is short: a heading, a line, the form, a line of small print. */
+const ACCOUNT_BOX_MAX_CHARS = 400;
+
+/**
+ * A form that asks for an email address, a user name or a password (a
+ * newsletter signup card, a sign-in box) goes with the box around it: the
+ * largest enclosing block of at most `ACCOUNT_BOX_MAX_CHARS` characters,
+ * never the article or the page. Read before inputs are removed.
+ */
+function removeAccountForms(doc: Doc): void {
+  const length = (el: El) => normaliseSpace(el.textContent ?? '').length;
+  for (const input of Array.from(doc.querySelectorAll('input'))) {
+    const type = (input.getAttribute('type') ?? '').toLowerCase();
+    const hint = `${input.getAttribute('name') ?? ''} ${input.getAttribute('autocomplete') ?? ''}`;
+    if (type !== 'email' && type !== 'password' && !/\b(?:e-?mail|username)\b/i.test(hint)) continue;
+    let box = closest(input, 'form');
+    if (!box || !box.parentNode || length(box) > ACCOUNT_BOX_MAX_CHARS) continue;
+    // Up to the box the form stands in, never to a paragraph of prose beside it.
+    const prose = (el: El) => Array.from(el.querySelectorAll('p')).some((p) => length(p) >= PROSE_MIN_CHARS);
+    while (box.parentNode && !['body', 'main', 'article', 'html'].includes(tag(box.parentNode)) && length(box.parentNode) <= ACCOUNT_BOX_MAX_CHARS && !prose(box.parentNode)) box = box.parentNode;
+    box.remove();
   }
 }
 
