@@ -75,6 +75,9 @@ const before = (a: El, b: El) => (a.compareDocumentPosition(b) & 4) !== 0;
  */
 export function removeShapedChrome(doc: Doc, small: (el: El) => boolean): void {
   removeReferenceMarkers(doc);
+  removeLinkCards(doc, small);
+  removePullQuotes(doc);
+  removeImageCaptionLines(doc);
   removeMetaRows(doc, small);
   // "The top of the page": before the first paragraph of prose (or the headline when there is none).
   const firstProse = Array.from(doc.querySelectorAll('p')).find((p) => textOf(p).length >= 120);
@@ -193,5 +196,87 @@ function removeMetaRows(doc: Doc, small: (el: El) => boolean): void {
     const dated = (p: string) => isDateline(p) || isTimestampLine(p) || TIME_ALONE.test(p) || isBylineWithDate(p);
     const meta = (p: string) => dated(p) || isFurnitureLine(p) || isByline(p) || SEPARATOR.test(p) || BADGE.test(p);
     if (pieces.some(dated) && pieces.every(meta) && !pieces.every(BADGE.test.bind(BADGE))) el.remove();
+  }
+}
+
+/** A link card is short: a title, a description, a site or author line. */
+const LINK_CARD_MAX_CHARS = 500;
+const LEAF_BLOCKS = 'div, p, h2, h3, h4, h5, h6, li';
+
+/**
+ * A link card (a bookmark or embed card: the title of another page, its
+ * description and site, all one link) is not the article's text: a link to
+ * another page holding two or more blocks of text, with what wraps it and
+ * nothing else.
+ */
+function removeLinkCards(doc: Doc, small: (el: El) => boolean): void {
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    if (!a.parentNode || (a.getAttribute('href') ?? '').startsWith('#')) continue;
+    const text = textOf(a);
+    if (!text || text.length > LINK_CARD_MAX_CHARS) continue;
+    const leaves = Array.from(a.querySelectorAll(LEAF_BLOCKS)).filter((b) => textOf(b) && !b.querySelector(LEAF_BLOCKS));
+    if (leaves.length < 2) continue;
+    let card: El = a;
+    while (card.parentNode && !['body', 'main', 'article', 'html'].includes(tag(card.parentNode)) && textOf(card.parentNode) === text) card = card.parentNode;
+    if (small(card)) card.remove();
+  }
+}
+
+/** Quote marks, and the ellipsis a pull quote cuts with. */
+const QUOTE_MARKS = /^[\s"“”‘’'«»—–-]+|[\s"“”‘’'«».,;:!?—–-]+$/g;
+const PULL_FRAGMENT_MIN_WORDS = 3;
+
+/**
+ * A pull quote repeats the article's own words in large type: a
+ * `<blockquote>` (or a box named as a pull quote) each of whose pieces
+ * (split at an ellipsis, quote marks and end punctuation aside) stands in a
+ * paragraph elsewhere on the page goes, with the figure it stands in.
+ */
+function removePullQuotes(doc: Doc): void {
+  const quotes = Array.from(doc.querySelectorAll('blockquote, [class*="pullquote"], [class*="pull-quote"], [class*="PullQuote"]'));
+  if (!quotes.length) return;
+  const paragraphs = Array.from(doc.querySelectorAll('p, li'));
+  const lower = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  for (const q of quotes) {
+    if (!q.parentNode) continue;
+    const pieces = textOf(q)
+      .split(/\s*(?:…|\.\.\.)\s*/)
+      .map((p) => lower(p.replace(QUOTE_MARKS, '')))
+      .filter(Boolean);
+    if (!pieces.length || pieces.some((p) => p.split(' ').length < PULL_FRAGMENT_MIN_WORDS)) continue;
+    const elsewhere = paragraphs.filter((p) => !isInside(p, q)).map((p) => lower(textOf(p)));
+    if (!pieces.every((piece) => elsewhere.some((p) => p.includes(piece)))) continue;
+    const figure = q.parentNode && tag(q.parentNode) === 'figure' ? q.parentNode : undefined;
+    (figure ?? q).remove();
+  }
+}
+
+/** True when `el` is `box` or inside it. */
+function isInside(el: El, box: El): boolean {
+  for (let p: El | null = el; p; p = p.parentNode) if (p === box) return true;
+  return false;
+}
+
+const CAPTION_LINE_MAX_CHARS = 200;
+/** A style setting type smaller than the text's. */
+const SMALL_TYPE = /font-size\s*:\s*(?:x{0,2}-small|smaller|(?:[0-9]|1[0-3])(?:\.\d+)?px|(?:[0-9]|10)(?:\.\d+)?pt|0?\.\d+em|[1-8]\d%)/i;
+
+/**
+ * A caption set as a line of its own under a picture, without `<figcaption>`
+ * (Blogger's `<div class="separator">` with an image, then a centred line in
+ * small italics): the block right after a block that is only an image, when
+ * all its text is in italics or small type.
+ */
+function removeImageCaptionLines(doc: Doc): void {
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    let block: El | null = img;
+    while (block?.parentNode && !['body', 'main', 'article'].includes(tag(block.parentNode)) && !textOf(block.parentNode)) block = block.parentNode;
+    const next = block?.nextElementSibling;
+    if (!next || next.querySelector('img')) continue;
+    const text = textOf(next);
+    if (!text || text.length > CAPTION_LINE_MAX_CHARS) continue;
+    const styled = Array.from(next.querySelectorAll('i, em, small, [style]')).filter((el) => ['i', 'em', 'small'].includes(tag(el)) || SMALL_TYPE.test(el.getAttribute('style') ?? ''));
+    const outer = styled.filter((el) => !styled.some((o) => o !== el && isInside(el, o)));
+    if (outer.length && outer.reduce((n, el) => n + textOf(el).length, 0) >= text.length) next.remove();
   }
 }
