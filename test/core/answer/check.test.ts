@@ -708,7 +708,7 @@ describe('claim classes of held-out set 9 (a made-up knowledge base)', () => {
 
 /**
  * Claims written before the checker was tuned on them (test/fixtures/claims-heldout-*.jsonl;
- * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7%, 63.3%, 73.3% and 66.7% (70.0% on its corrected label), see the README). They are held to floors a
+ * first measured at 76.6%, 70.3%, 83.3%, 73.3%, 56.7%, 63.3%, 73.3%, 66.7% (70.0% on its corrected label) and 56.7%, see the README). They are held to floors a
  * little under what the checker reaches now, and to the rule that matters most:
  * a miss may say "no source", never a confident wrong verdict.
  */
@@ -726,6 +726,7 @@ describe('held-out claim sets: accuracy floors and no confident mistakes', () =>
     ['claims-heldout-6.jsonl', 0.75],
     ['claims-heldout-7.jsonl', 0.8],
     ['claims-heldout-8.jsonl', 0.9],
+    ['claims-heldout-9.jsonl', 0.8],
   ])('%s: at least %s right (verdict and a matching quote)', { timeout: 30_000 }, (file, floor) => {
     const cases = readClaims(file);
     let right = 0;
