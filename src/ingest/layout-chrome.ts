@@ -72,6 +72,7 @@ export function removeLayoutChrome(doc: Doc, small: (el: El) => boolean): void {
     if (field && !WRAPPERS.has(tag(field)) && tag(field) !== 'p' && textOf(field).length <= FIELD_MAX_CHARS && small(field)) field.remove();
     else if (['div', 'dt', 'label', 'th'].includes(tag(el))) el.remove();
   }
+  removeAuthorCards(doc, small);
   for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6, p, strong, div'))) {
     if (!h.parentNode || !AUTHOR_HEADING.test(textOf(h))) continue;
     let box = h.parentNode;
@@ -79,6 +80,35 @@ export function removeLayoutChrome(doc: Doc, small: (el: El) => boolean): void {
     while (box && box.parentNode && !WRAPPERS.has(tag(box.parentNode)) && textOf(box.parentNode).length <= Math.min(AUTHOR_BOX_MAX_CHARS, textOf(box).length + 40)) box = box.parentNode;
     if (box && !WRAPPERS.has(tag(box)) && textOf(box).length <= AUTHOR_BOX_MAX_CHARS && small(box)) box.remove();
     else h.remove();
+  }
+}
+
+/** A link to a person's page: `/author/ann-lee/`, `/authors/…`, `/people/…`, `/in/…` (a profile), `?author=…`. */
+const PERSON_HREF = /\/(?:authors?|people|person|profiles?|staff|contributors?|writers?|journalists?|in|users?)\/[^/?#]+|[?&]author=/i;
+/** A person's (or a team's) name: two to six capitalised words. */
+const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|del|la|le|di)){1,5}$/u;
+
+/**
+ * An author card or a byline box: a person's name standing alone as a link
+ * to their page (or as the text of a card-wide link to it), in a box with
+ * short particulars (a role, a follower count, a date, a bio). The box goes
+ * (up through wrappers that add little, at most `AUTHOR_BOX_MAX_CHARS`, with
+ * no more than one paragraph of prose); a name linked inside a sentence stays.
+ */
+function removeAuthorCards(doc: Doc, small: (el: El) => boolean): void {
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    if (!a.parentNode || !(PERSON_HREF.test(a.getAttribute('href') ?? '') || a.getAttribute('rel') === 'author')) continue;
+    const name = textOf(a);
+    if (name.length > 60 || !PERSON_NAME.test(name)) continue;
+    let el: El = a;
+    while (el.parentNode && !WRAPPERS.has(tag(el.parentNode)) && textOf(el.parentNode) === name) el = el.parentNode;
+    const parent = el.parentNode;
+    // The name inside a line of text ("By Ann Lee and …", "As Ann Lee wrote") is not a card's.
+    if (!parent || WRAPPERS.has(tag(parent)) || Array.from(parent.childNodes).some((c) => c.nodeType === 3 && normaliseSpace(c.textContent ?? ''))) continue;
+    let box: El = parent;
+    while (box.parentNode && !WRAPPERS.has(tag(box.parentNode)) && textOf(box.parentNode).length <= Math.min(AUTHOR_BOX_MAX_CHARS, textOf(box).length + 40)) box = box.parentNode;
+    const prose = Array.from(box.querySelectorAll('p')).filter((p) => textOf(p).length >= 120).length;
+    if (!WRAPPERS.has(tag(box)) && textOf(box).length <= AUTHOR_BOX_MAX_CHARS && prose <= 1 && small(box)) box.remove();
   }
 }
 
