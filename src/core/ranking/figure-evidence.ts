@@ -28,7 +28,8 @@ const MONEY_CUE = /[$€¥£]|\b(yen|dollars?|euros?)\b|\b\d[\d.,]*\s*(billion|m
 /**
  * The party a figure is asked of: of the question's names that the knowledge
  * uses (a name it never uses is abstained on before ranking), the rarest,
- * whole ("South Korea", not "South", which "South Africa (30%)" also has).
+ * whole ("South Korea", not "South", which "South Africa (30%)" also has),
+ * and met by its head, its last word ("Korea").
  * In "What rate did Trump's letter set for Korea?" the rate is Korea's, and
  * "Korea (25%)" need not name Trump. Stems; empty when the question names no one.
  */
@@ -48,7 +49,7 @@ export function askedParty(index: CorpusIndex, query: ParsedQuery): string[] {
  * names (a capitalised name, not the partner, not a month): the party's name
  * (its stems, space-separated) when none of the `pool` best on-subject
  * candidates states a figure of the asked kind (a sum, for a question about
- * money) with that party whole in the same sentence, the one before it or its
+ * money) with that party (its name's head: "Korea" for "South Korea") in the same sentence, the one before it or its
  * list's lead-in; else undefined (also for questions of other kinds or naming no one).
  */
 export function unstatedFigure(
@@ -69,7 +70,8 @@ export function unstatedFigure(
       if (j === undefined || j < 0 || index.passages[j]!.articleId !== passage.articleId) continue;
       for (const s of index.termsOf(j)) stems.add(s);
     }
-    return party.every((n) => stems.has(n));
+    // A name of several words is met by its last, its head: "Korea is to invest …" speaks of South Korea, "South Africa" does not.
+    return stems.has(party.at(-1)!);
   };
   const top = ranked.filter((c) => c.onSubject).slice(0, pool);
   return top.some((c) => states(c.index)) ? undefined : party.join(' ');

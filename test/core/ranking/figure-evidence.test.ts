@@ -18,7 +18,8 @@ const corpus: Corpus = {
     article('letters', 'The president sent tariff letters to many countries, setting their new rates:\n\n- Korea (25%)\n- Laos (40%)\n\nMore trade deals with Vietnam, Chile and others are coming soon.'),
     article('steel', 'Chile exports copper and pays a tariff of 10 percent on its steel, officials said.'),
     article('south', 'The new rates also cover South Africa (30%), the ministry said.\n\nPeru will invest $40 billion in new mines, the president said.\n\nMexico pays a 20 percent tariff on its cars and will invest more, the president said.'),
-    article('talks', 'Talks with South Korea resumed in March, the president said after his deal with Peru.'),
+    article('talks', 'Talks with South Ruritania resumed in March, the president said after his deal with Peru.'),
+    article('zealand', 'Zealand is to invest $5 billion in new ports, its minister said.'),
   ],
   deals: [],
   topics: [],
@@ -46,17 +47,19 @@ describe('unstatedFigure', () => {
   it('is satisfied by a sentence (or list item under its lead-in) stating the figure with the name', () => {
     expect(unstated('What tariff rate did Korea get in the letters?')).toBeUndefined();
     expect(unstated('What tariff does Chile pay on steel?')).toBeUndefined();
-    // Any of the question's names will do: the rate is Korea's, the item need not name the president.
+    // The rarest name the knowledge uses decides: the rate is Korea's (Moon is never named), the item need not name the president.
     expect(unstated('What rate did President Moon get for Korea?')).toBeUndefined();
   });
 
-  it('a several-word name is one party: "South Africa (30%)" gives no figure for South Korea', () => {
-    expect(unstated('What tariff rate does South Korea pay?')).toBe(`${stem('south')} ${stem('korea')}`);
+  it('a several-word name is one party: "South Africa (30%)" gives no figure for South Ruritania', () => {
+    expect(unstated('What tariff rate does South Ruritania pay?')).toBe(`${stem('south')} ${stem('ruritania')}`);
     expect(unstated('What tariff rate does South Africa pay?')).toBeUndefined();
+    // … met by its head, as sources shorten it: "Zealand is to invest" speaks of New Zealand.
+    expect(unstated('How much will New Zealand invest?')).toBeUndefined();
   });
 
-  it('the figure is asked of the rarest name the knowledge uses: the president is named with Peru\'s sum, not with South Korea\'s', () => {
-    expect(unstated('How much will South Korea invest under its deal with the President?')).toBe(`${stem('south')} ${stem('korea')}`);
+  it('the figure is asked of the rarest name the knowledge uses: the president is named with Peru\'s sum, not with South Ruritania\'s', () => {
+    expect(unstated('How much will South Ruritania invest under its deal with the President?')).toBe(`${stem('south')} ${stem('ruritania')}`);
     expect(unstated('How much will Peru invest under its deal with the President?')).toBeUndefined();
   });
 
@@ -77,7 +80,7 @@ describe('unstatedFigure', () => {
     expect(a.answered).toBe(false);
     expect(a.citations).toEqual([]);
     expect(a.lines[0]).toBe('My sources mention Vietnam but give no rate for it that answers this.');
-    expect(engine.ask('What tariff rate does South Korea pay?').lines[0]).toBe('My sources mention South Korea but give no rate for it that answers this.');
+    expect(engine.ask('What tariff rate does South Ruritania pay?').lines[0]).toBe('My sources mention South Ruritania but give no rate for it that answers this.');
     const korea = engine.ask('What tariff rate did Korea get in the letters?');
     expect(korea.answered).toBe(true);
     expect(korea.citations.length).toBeGreaterThan(0);
