@@ -29,6 +29,8 @@ export interface Figure {
   bound?: 'about' | 'at-least' | 'at-most';
   /** "$7 billion per year", "a year", "annually". */
   perYear: boolean;
+  /** Another period the figure is counted over: "$8bn every month", "monthly", "a week", "per quarter", "a day". */
+  perOther?: 'month' | 'week' | 'day' | 'quarter';
   /**
    * Percent only: how the number is used. `share`: a part of something ("90% of
    * the profits", "half of the surplus", "two-thirds"); `modifier`: it describes the
@@ -153,6 +155,16 @@ const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
 // "7 trillion yen ($65.82 billion) a year": a parenthesis between the figure and "a year" still makes it yearly.
 const PER_YEAR_AFTER = /^\s*\)?\s*(?:\([^)]{0,40}\))?[\s,]*(?:(?:a|per|each|every)\s+(?:year|twelve months|annum)|annually|yearly|per annum)\b/i;
 const PER_YEAR_BEFORE = /\b(annual|yearly)\s+(?:\S+\s+)?$/i;
+// The same for shorter periods: the sum of a month is not the sum of a year.
+const PER_OTHER_AFTER = /^\s*\)?\s*(?:\([^)]{0,40}\))?[\s,]*(?:of\s+[^,.;]{0,40}?\s+)?(?:(?:a|per|each|every)\s+(month|week|day|quarter)|(month|week|dai|quarter)ly)\b/i;
+const PER_OTHER_BEFORE = /\b(month|week|dai|quarter)ly\s+(?:\S+\s+)?$/i;
+
+/** The period other than a year a figure is counted over, if the text says one right after or before it. */
+function perOtherAround(text: string, start: number, end: number): Figure['perOther'] {
+  const m = PER_OTHER_AFTER.exec(text.slice(end, end + 70)) ?? PER_OTHER_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return word === undefined ? undefined : word === 'dai' ? 'day' : (word as Figure['perOther']);
+}
 
 /** Numbers that are names, not figures: "Order 14345", "section 232", "G20", "Title 3". */
 const IDENTIFIER_BEFORE = /\b(order|proclamation|section|sec\.|no\.|number|title|chapter|article|part|column|paragraph|clause|rule|resolution|act|law|g|f|route|version|phase|stage|item|annex|schedule|form|cfr|u\.s\.c\.)\s*$/i;
@@ -202,7 +214,8 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const verb = CHANGE_BEFORE.exec(lead)?.[1] ?? CHANGE_AFTER.exec(text.slice(f.end, f.end + 20))?.[1];
     const use = f.kind === 'percent' ? (verb ? 'change' : (f.use ?? percentUse(text, f.end))) : undefined;
     const direction = verb ? (DOWN.test(verb) ? 'down' : 'up') : undefined;
-    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), text: raw.slice(f.start, f.end), ...(use ? { use } : {}), ...(use === 'change' && direction ? { direction } : {}) });
+    const perOther = perOtherAround(text, f.start, f.end);
+    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), ...(perOther ? { perOther } : {}), text: raw.slice(f.start, f.end), ...(use ? { use } : {}), ...(use === 'change' && direction ? { direction } : {}) });
   };
   // Dates are never figures: block their spans first.
   for (const d of dates) taken.push([d.start, d.end]);
@@ -338,6 +351,8 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
     if (claim.until === undefined || source.until === undefined) return 'incomparable';
     return claim.value < source.until && source.value < claim.until ? 'same' : 'different';
   }
+  // A sum of a month (a week, a day) is not the sum of a year, nor one said with no period at all.
+  if ((claim.perOther || source.perOther) && claim.perOther !== source.perOther) return claim.perYear || source.perYear ? 'different' : 'unclear';
   const c = claim.value;
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);

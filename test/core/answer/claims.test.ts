@@ -77,6 +77,10 @@ describe('compareFigures', () => {
     ['more than $1 billion', '$1.2 billion', 'same'],
     ['at most $10 billion', '$2 billion', 'unclear'],
     ['up to $10 billion', '$9 billion', 'same'],
+    ['$8bn every month', '$8 billion per year', 'different'], // a month's sum is not a year's
+    ['$8bn every month', '$8 billion of goods', 'unclear'], // nor one said with no period
+    ['a monthly $8 billion', '$8 billion a month', 'same'],
+    ['$8 billion a year', '$8 billion', 'same'],
     ['more than $500 billion', 'over $550 billion', 'unclear'], // the source's minimum implies the claim's, but does not state it
     ['more than $600 billion', 'over $550 billion', 'different'],
     ['about $500 billion', 'over $550 billion', 'unclear'], // an approximate claim keeps its tolerance against a bound
