@@ -6,11 +6,11 @@
  * an add that must be refused.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterEach, expect } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { addArticles, AddError, type AddOptions } from '../../src/ingest/add.ts';
 import { article, makeKnowledge } from './knowledge.ts';
 
@@ -167,4 +167,33 @@ export function expectCleanArticle(e: ExpectedPage, lines: string[], pageText: s
   }
   const source = pageWords(pageText);
   for (const line of lines) expect(source, `not verbatim: ${JSON.stringify(line)}`).toContain(line);
+}
+
+/**
+ * The two tests every page of a probe gets (call inside a `describe`): added,
+ * its body keeps at least `MIN_KEPT` of the text with no chrome, verbatim, and
+ * the page's title, date and publisher; added again (the same file, and a
+ * renamed copy), refused with the folder untouched. `folders` from `probeFolders`.
+ */
+export function probePageTests(expected: Record<string, ExpectedPage>, folders: ReturnType<typeof probeFolders>): void {
+  for (const [id, e] of Object.entries(expected)) {
+    const file = path.join(PAGES, e.file);
+
+    it(`${id}: the body kept (at least 90%), no chrome, verbatim, metadata from the page`, async () => {
+      const dir = await folders.knowledge();
+      const { lines } = await addExpectedPage(dir, id, e);
+      expectCleanArticle(e, lines, await readFile(file, 'utf8'));
+    });
+
+    it(`${id}: refused a second time, by file and as a renamed copy, with the folder untouched`, async () => {
+      const dir = await folders.knowledge();
+      await addArticles({ knowledgeDir: dir, files: [file], id });
+      const before = await snapshot(dir);
+      expect(await refusal({ knowledgeDir: dir, files: [file], id })).toEqual([`${file}: an article with id "${id}" already exists (articles/${id}.md); choose another with --id`]);
+      const copy = path.join(await folders.tempDir('probe-copy-'), `article (1)${path.extname(file)}`);
+      await copyFile(file, copy);
+      expect(await refusal({ knowledgeDir: dir, files: [copy] })).toEqual([`${copy}: is the same text as article "${id}" (articles/${id}.md: "${e.title}")`]);
+      expect(await snapshot(dir)).toEqual(before);
+    });
+  }
 }

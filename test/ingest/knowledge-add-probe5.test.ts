@@ -13,40 +13,20 @@
  * be in the body. Then small synthetic pages for each class, so the rules
  * are not tied to these six pages.
  */
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addArticles } from '../../src/ingest/add.ts';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { addExpectedPage, expectCleanArticle, expectedPages, probeFolders, refusal, snapshot } from '../helpers/page-probe.ts';
+import { expectedPages, probeFolders, probePageTests } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
 
 const EXPECTED = await expectedPages('probe5-expected.json');
-const { knowledge, tempDir } = probeFolders('barley');
+const folders = probeFolders('barley');
 
 describe('knowledge:add on a fifth set of pages made independently of the extractor', () => {
-  for (const [id, e] of Object.entries(EXPECTED)) {
-    const file = path.join(pages, e.file);
-
-    it(`${id}: the body kept (at least 90%), no chrome, verbatim, metadata from the page`, async () => {
-      const dir = await knowledge();
-      const { lines } = await addExpectedPage(dir, id, e);
-      expectCleanArticle(e, lines, await readFile(file, 'utf8'));
-    });
-
-    it(`${id}: refused a second time, by file and as a renamed copy, with the folder untouched`, async () => {
-      const dir = await knowledge();
-      await addArticles({ knowledgeDir: dir, files: [file], id });
-      const before = await snapshot(dir);
-      expect(await refusal({ knowledgeDir: dir, files: [file], id })).toEqual([`${file}: an article with id "${id}" already exists (articles/${id}.md); choose another with --id`]);
-      const copy = path.join(await tempDir('probe5-copy-'), `article (1)${path.extname(file)}`);
-      await copyFile(file, copy);
-      expect(await refusal({ knowledgeDir: dir, files: [copy] })).toEqual([`${copy}: is the same text as article "${id}" (articles/${id}.md: "${e.title}")`]);
-      expect(await snapshot(dir)).toEqual(before);
-    });
-  }
+  probePageTests(EXPECTED, folders);
 });
 
 // Two paragraphs of prose that every synthetic page carries.
