@@ -465,11 +465,19 @@ function adverbOf(index: CorpusIndex, word: string): boolean {
 
 /**
  * A claim's capitalised first word that is no party and that the sources write
- * in lower case ("Goods shipped from …") is a common word, not a name: it owns
+ * in lower case ("Goods shipped from …") or that begins its figure ("Half a
+ * billion dollars …") is a common word, not a name: it owns
  * no figure and is not a name to look for. A real name there ("Toyota plans …") stays.
  */
 function commonOpener(index: CorpusIndex, claim: ParsedClaim): ParsedClaim {
-  const first = claim.entities.find((e) => e.start === claim.text.search(/\S/) && !e.party && !/\s/.test(e.name) && (writtenLower(index, e.name) || adverbOf(index, e.name)));
+  const first = claim.entities.find(
+    (e) =>
+      e.start === claim.text.search(/\S/) &&
+      !e.party &&
+      !/\s/.test(e.name) &&
+      // … or a word of the claim's figure ("Half a billion dollars …", "Ten percent of …").
+      (writtenLower(index, e.name) || adverbOf(index, e.name) || claim.figures.some((f) => e.start >= f.start && e.start < f.end)),
+  );
   if (!first) return claim;
   return {
     ...claim,

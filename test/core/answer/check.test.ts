@@ -406,6 +406,13 @@ describe('claim classes of held-out set 6 (a made-up knowledge base)', () => {
     expect(engine.check('Bland committed to buying $7 billion of Aland farm goods').verdict).toBe('supported');
   });
 
+  it('a claim opening with its figure in words ("Seven billion dollars of …") is not about a name "Seven" the sources lack', () => {
+    const a = engine.check('Seven billion dollars of Aland farm goods is what Bland committed to buying');
+    expect(a.lines.join(' ')).not.toMatch(/None of my sources mentions/);
+    expect(a.verdict).toBe('supported');
+    checkQuotes(engine, a);
+  });
+
   it('goods of another party with no buyer named ("purchases worth $3 billion of Aland fish") do not back a claim of the other party’s goods', () => {
     const a = engine.check('Aland will buy $3 billion of Bland fish');
     expect(['no-source', 'contradicted']).toContain(a.verdict);
