@@ -40,6 +40,24 @@ const CONTACT = /^(?:press |media |news )?contacts?(?: information)?\b\s*:?.{0,1
 /** A field's label alone ("Release type:", "Issues:"), at most three words. */
 const FIELD_LABEL = /^\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}\s*:$/u;
 
+/** "This public work may be used under the terms of the … licence": a note of the terms the page may be reused on. */
+const LICENCE_NOTE = /^(?:this|the) (?:public )?(?:work|page|content|material|publication|article|post)s? (?:is|are|may be) (?:used|reused|licensed|published|made available|available|reproduced)\b.{0,150}\blicen[cs]e\.?$/i;
+const LICENCE_MAX_CHARS = 250;
+/** The page's particulars, each a field ("Department in charge: … / Tel: … / Last updated: …"). */
+const PARTICULAR = /^(\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3})\s*:\s*\S/u;
+/** Labels that make a row of fields the page's particulars: who keeps the page, how to reach them, when it changed. */
+const PARTICULAR_LABEL = /^(?:tel|telephone|phone|fax|e-?mail|contact|department|department in charge|division|manager|person in charge|last updated|last modified|updated)$/i;
+const PARTICULARS_MAX_CHARS = 200;
+
+/** True for a row of the page's particulars: two or more fields split by "/" or "|", one naming a contact or an update. */
+function isParticularsRow(t: string): boolean {
+  if (t.length > PARTICULARS_MAX_CHARS) return false;
+  const pieces = t.split(/\s+[/|]\s+/);
+  if (pieces.length < 2) return false;
+  const labels = pieces.map((p) => PARTICULAR.exec(p)?.[1]);
+  return labels.every(Boolean) && labels.some((l) => PARTICULAR_LABEL.test(l!));
+}
+
 /** True for a paragraph that is page furniture wherever it stands. */
 export function isFurnitureLine(paragraph: string): boolean {
   const t = normaliseSpace(paragraph);
@@ -47,6 +65,7 @@ export function isFurnitureLine(paragraph: string): boolean {
   if (t.length <= TIMESTAMP_MAX_CHARS && TIMESTAMP.test(t) && !/[.!?]["”]?$/.test(t.replace(/\b(?:a|p)\.m\.$/i, ''))) return true;
   if (t.length <= CREDIT_MAX_CHARS && (PHOTO_AGENCY.test(t) || CREDIT_LEAD.test(t)) && !/[.!?]$/.test(t)) return true;
   if (CONTACT.test(t) && (/:/.test(t) || t.split(' ').length <= 3) && (t.length <= 30 || /[@(]|\d{3}/.test(t))) return true;
+  if ((t.length <= LICENCE_MAX_CHARS && LICENCE_NOTE.test(t)) || isParticularsRow(t)) return true;
   return END_MARK.test(t) || WIRE_END.test(t) || BARE_COUNT.test(t) || FEEDBACK.test(t) || READ_TIME.test(t) || WRITTEN_BY.test(t) || IMMEDIATE_RELEASE.test(t) || FIELD_LABEL.test(t);
 }
 

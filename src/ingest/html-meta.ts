@@ -4,6 +4,7 @@
  * what the page shows: the headline, the site's name in its header or feed,
  * a `<time>` element, a dateline under the headline.
  */
+import { boardPost } from './board.ts';
 import { closest, tag, type Doc, type El } from './dom.ts';
 import { isTimestampLine } from './furniture.ts';
 import { findDate, isBylineWithDate, isDateline, isWebUrl, parseDate, stripSiteSuffix } from './metadata.ts';
@@ -50,10 +51,15 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   // or search headline written for sharing ("Indonesia drops tariffs …" over the page's "Indonesia to drop tariffs …").
   const shownHeadline = headline?.text ?? visibleHeadline(doc, [ld.headline, metaContent('headline')]);
   const socialTitle = metaContent('og:title', 'twitter:title');
+  // A board's post gives its title as a field ("Title | Korea, U.S. hold …"); a social title that is only the site's name is none.
+  const boardTitle = Array.from(doc.querySelectorAll('table')).map(boardPost).find((b) => b?.title)?.title;
+  const socialIsSite = !!socialTitle && !!siteName && socialTitle.toLowerCase() === siteName.toLowerCase();
   const title =
     shownHeadline ??
+    (socialIsSite ? boardTitle : undefined) ??
     (socialTitle ? stripSiteSuffix(socialTitle, siteName) : undefined) ??
     ld.headline ??
+    boardTitle ??
     headingExtendingTitle(top, docTitle) ??
     (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');

@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { removeBoardChrome } from './board.ts';
 import { closest, lowerCaseAttributes, tag, type Doc, type El } from './dom.ts';
 import { pageMetadata } from './html-meta.ts';
 import { isByline, isBylineWithDate, isDateline, parseDate } from './metadata.ts';
@@ -211,6 +212,7 @@ function dropLetterhead(paragraphs: string[], title: string | undefined, publish
 function removeChrome(doc: Doc): void {
   removeAccountForms(doc);
   for (const name of NEVER_TEXT) for (const el of Array.from(doc.querySelectorAll(name))) el.remove();
+  removeBoardChrome(doc);
   const total = paragraphText(doc.body);
   const small = (el: El) => paragraphText(el) <= total * MAX_CHROME_SHARE;
   removeShapedChrome(doc, small);

@@ -39,7 +39,14 @@ export function parseDate(value: string | undefined | null): string | undefined 
 }
 
 /**
- * The first date written out in words or ISO form inside a text ("Washington,
+ * A date written year first with dots, as boards in Korea, China and Japan
+ * print it ("2025.09.05", "2025. 9. 5."), never part of a longer run of
+ * figures (a version number "1.2025.09.05").
+ */
+const DOTTED_DATE = /(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?![\d]|\.\d)\.?/;
+
+/**
+ * The first date written out in words, ISO or dotted form inside a text ("Washington,
  * September 16, 2019 —"), or undefined.
  */
 export function findDate(text: string): string | undefined {
@@ -47,6 +54,7 @@ export function findDate(text: string): string | undefined {
     [new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), (m) => isoOf(+m[3]!, monthNumber(m[1]!), +m[2]!)],
     [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, 'i'), (m) => isoOf(+m[3]!, monthNumber(m[2]!), +m[1]!)],
     [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => isoOf(+m[1]!, +m[2]!, +m[3]!)],
+    [DOTTED_DATE, (m) => isoOf(+m[1]!, +m[2]!, +m[3]!)],
   ];
   let best: { at: number; iso: string } | undefined;
   for (const [re, make] of patterns) {
@@ -67,6 +75,7 @@ const DATE_IN_WORDS = [
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'i'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'i'),
   /\b\d{4}-\d{2}-\d{2}\b/,
+  DOTTED_DATE,
 ];
 
 /**
