@@ -79,6 +79,7 @@ export function removeShapedChrome(doc: Doc, small: (el: El) => boolean): void {
   removePullQuotes(doc);
   removeImageCaptionLines(doc);
   removeMetaRows(doc, small);
+  removeSupportAppeals(doc, small);
   // "The top of the page": before the first paragraph of prose (or the headline when there is none).
   const firstProse = Array.from(doc.querySelectorAll('p')).find((p) => textOf(p).length >= 120);
   const top = firstProse ?? doc.querySelector('article h1') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
@@ -118,6 +119,31 @@ export function removeShapedChrome(doc: Doc, small: (el: El) => boolean): void {
     const wrapper = ['body', 'article', 'main'].includes(tag(box));
     if (!wrapper && textOf(box).length <= CITE_BOX_MAX_CHARS && small(box)) box.remove();
     else h.remove();
+  }
+}
+
+/** A link asking the reader for money ("Support the Standard from just £2", "Donate", "Become a supporter"). */
+const SUPPORT_LINK = /^(?:support|donate|give (?:now|today|monthly)|make a (?:donation|contribution|gift)|contribute|become a (?:supporter|member|patron|subscriber)|chip in)\b/i;
+/** What an appeal says besides the link ("… we have a small favour to ask", "please consider supporting us"). */
+const APPEAL_WORDS = /\b(?:support(?:ing)? (?:us|our (?:journalism|work|reporting))|(?:small )?favou?r to ask|consider (?:supporting|a contribution|contributing|donating|giving)|make a (?:donation|contribution)|reader[- ]funded|funded by (?:our )?readers|payment methods|every contribution)\b/i;
+/** An appeal box is short: a heading, two or three sentences, the link, a reminder, the payment methods. */
+const APPEAL_MAX_CHARS = 1200;
+
+/**
+ * A reader appeal ("Before you move on … we have a small favour to ask …
+ * please consider supporting us today", a support link, "Remind me later",
+ * the payment methods accepted): the largest box around its support link,
+ * at most `APPEAL_MAX_CHARS` long and never a page-wide wrapper, that also
+ * asks in words of its own.
+ */
+function removeSupportAppeals(doc: Doc, small: (el: El) => boolean): void {
+  for (const a of Array.from(doc.querySelectorAll('a'))) {
+    if (!a.parentNode || !SUPPORT_LINK.test(textOf(a))) continue;
+    let box: El | undefined;
+    for (let p = a.parentNode; p && !['body', 'main', 'article', 'html'].includes(tag(p)) && textOf(p).length <= APPEAL_MAX_CHARS; p = p.parentNode) box = p;
+    if (!box || !small(box) || tag(box) === 'p') continue;
+    const rest = textOf(box).replace(textOf(a), ' ');
+    if (APPEAL_WORDS.test(rest)) box.remove();
   }
 }
 
