@@ -196,9 +196,9 @@ export function createEngine(index: CorpusIndex, options: EngineOptions = {}): E
     return picked.sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
   }
 
-  /** The question's own spelling of a name given as stems ("south korea" → "South Korea"; a stem no word of the question analyses to stays as it is). */
+  /** The question's own spelling of a name or word given as stems ("south korea" → "South Korea", "semiconductor" → "semiconductors"; a stem no word of the question analyses to stays as it is). */
   function displayName(question: string, stems: string): string {
-    const words = [...question.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, ''));
+    const words = [...question.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, ''));
     return stems
       .split(' ')
       .map((stem) => words.find((w) => analyze(w)[0] === stem) ?? stem)

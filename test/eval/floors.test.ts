@@ -68,7 +68,7 @@ const FLOORS = {
     b: { factTop3: 0.32, abstainedAnswerable: 0.36, answeredOfftopic: 0.25 },
     // Measured: C top-3 58.8%, abstained 17.6%, off-topic answered 2 of 6 (first run: 58.8%, 17.6%, 3 of 6).
     c: { factTop3: 0.55, abstainedAnswerable: 0.21, answeredOfftopic: 0.34 },
-    // Measured once, blind, after set C's changes: top-3 47.1%, abstained 32.4%, off-topic answered 4 of 6.
-    d: { factTop3: 0.44, abstainedAnswerable: 0.36, answeredOfftopic: 0.67 },
+    // Measured once, blind, after set C's changes: top-3 47.1%, abstained 32.4%, off-topic answered 4 of 6 (3 of 6 now).
+    d: { factTop3: 0.44, abstainedAnswerable: 0.36, answeredOfftopic: 0.5 },
   },
 };

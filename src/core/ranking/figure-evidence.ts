@@ -9,6 +9,7 @@ import type { CorpusIndex } from '../retrieval/corpus-index.ts';
 import type { ParsedQuery } from '../query/parse.ts';
 import { subjectNames } from './abstention.ts';
 import { questionNamePhrases } from '../text/named-entities.ts';
+import { analyze } from '../text/analyzer.ts';
 import { CUES } from './context.ts';
 import { leadInOf } from './rank.ts';
 
@@ -22,6 +23,8 @@ export const FIGURE_EVIDENCE_POOL = 10;
 // A "how much" question about money ("invest", "spend", "worth") is answered by a sum, not a rate or a count;
 // unless it asks a rate in other words ("how much of a tariff does it pay").
 const MONEY_QUESTION = /\b(invest\w*|spen[dt]\w*|pledg\w*|paid|pay\w*|worth|cost\w*|dollars?|funds?|funding|financ\w*|sums?)\b/i;
+// The words that name the rate itself (those of a "rate" question, question-type.ts): not the thing it is asked of.
+const RATE_STEMS = new Set(analyze('tariff tariffs rate rates duty duties levy levies percent percentage tax taxes'));
 const RATE_WORDS = /\b(tariffs?|dut(y|ies)|levy|levies|rates?|percent\w*|shares?)\b/i;
 const MONEY_CUE = /[$€¥£]|\b(yen|dollars?|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion|bn)\b/i;
 
@@ -50,7 +53,10 @@ export function askedParty(index: CorpusIndex, query: ParsedQuery): string[] {
  * (its stems, space-separated) when none of the `pool` best on-subject
  * candidates states a figure of the asked kind (a sum, for a question about
  * money) with that party (its name's head: "Korea" for "South Korea") in the same sentence, the one before it or its
- * list's lead-in; else undefined (also for questions of other kinds or naming no one).
+ * list's lead-in; and, for a rate, with every topic word the question asks it
+ * of other than the rate's own ("semiconductors" in "What tariff is set on
+ * semiconductors?"; a topic's other words count: "vehicles" for "cars"). Else
+ * undefined (also for questions of other kinds, or naming no party and no such topic).
  */
 export function unstatedFigure(
   index: CorpusIndex,
@@ -60,7 +66,9 @@ export function unstatedFigure(
 ): string | undefined {
   if (query.type !== 'rate' && query.type !== 'amount') return undefined;
   const party = askedParty(index, query);
-  if (party.length === 0) return undefined;
+  // A rate asked of a thing the knowledge has a topic for ("the tariff on semiconductors") is stated with that thing.
+  const things = query.type === 'rate' ? query.concepts.filter((c) => c.topical && !c.partner && !c.stems.some((s) => RATE_STEMS.has(s))) : [];
+  if (party.length === 0 && things.length === 0) return undefined;
   const cue = query.type === 'amount' && MONEY_QUESTION.test(query.text) && !RATE_WORDS.test(query.text) ? MONEY_CUE : CUES[query.type]!;
   const states = (i: number): boolean => {
     const passage = index.passages[i]!;
@@ -71,8 +79,9 @@ export function unstatedFigure(
       for (const s of index.termsOf(j)) stems.add(s);
     }
     // A name of several words is met by its last, its head: "Korea is to invest …" speaks of South Korea, "South Africa" does not.
-    return stems.has(party.at(-1)!);
+    return (party.length === 0 || stems.has(party.at(-1)!)) && things.every((c) => c.stems.some((x) => stems.has(x)));
   };
   const top = ranked.filter((c) => c.onSubject).slice(0, pool);
-  return top.some((c) => states(c.index)) ? undefined : party.join(' ');
+  if (top.some((c) => states(c.index))) return undefined;
+  return party.length ? party.join(' ') : things[0]!.stems[0]!;
 }

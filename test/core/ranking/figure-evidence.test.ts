@@ -20,9 +20,14 @@ const corpus: Corpus = {
     article('south', 'The new rates also cover South Africa (30%), the ministry said.\n\nPeru will invest $40 billion in new mines, the president said.\n\nMexico pays a 20 percent tariff on its cars and will invest more, the president said.'),
     article('talks', 'Talks with South Ruritania resumed in March, the president said after his deal with Peru.'),
     article('zealand', 'Zealand is to invest $5 billion in new ports, its minister said.'),
+    article('chips', 'The order sets a 15 percent tariff on cars. It also lists chips among the sectors the fund may invest in.'),
   ],
   deals: [],
-  topics: [],
+  topics: [
+    { id: 'chips', name: 'Chips', synonyms: ['chips', 'semiconductors'] },
+    { id: 'autos', name: 'Autos', synonyms: ['cars', 'vehicles'] },
+    { id: 'tariffs', name: 'Tariffs', synonyms: ['tariff', 'rate'] },
+  ] as Corpus['topics'],
   facts: [],
   hash: 'figure-evidence-test',
 };
@@ -66,6 +71,13 @@ describe('unstatedFigure', () => {
   it('a question about money needs a sum: a rate stated with the party does not answer it', () => {
     expect(unstated('How much will Mexico invest?')).toBe(stem('mexico'));
     expect(unstated('How much of a tariff does Mexico pay on cars?')).toBeUndefined();
+  });
+
+  it('a rate asked of a thing the knowledge has a topic for is stated with that thing (a topic\'s other words count)', () => {
+    expect(unstated('What tariff does the order set on semiconductors?')).toBe(stem('semiconductors'));
+    expect(unstated('What tariff does the order set on vehicles?')).toBeUndefined();
+    // The rate's own words ask nothing more.
+    expect(unstated('What tariff rate does the order set?')).toBeUndefined();
   });
 
   it('asks nothing of questions that want no figure or name no one', () => {
