@@ -64,6 +64,7 @@ export function removeLayoutChrome(doc: Doc, small: (el: El) => boolean): void {
       h.remove();
     } else if (!heading && text.endsWith(':') && text.length <= 100) h.remove();
   }
+  removeHeadlineLists(doc, small);
   removeNavColumns(doc);
   for (const el of Array.from(doc.querySelectorAll('div, dt, label, span, th, strong, b'))) {
     if (!el.parentNode || !LABEL.test(textOf(el))) continue;
@@ -109,6 +110,51 @@ function removeAuthorCards(doc: Doc, small: (el: El) => boolean): void {
     while (box.parentNode && !WRAPPERS.has(tag(box.parentNode)) && textOf(box.parentNode).length <= Math.min(AUTHOR_BOX_MAX_CHARS, textOf(box).length + 40)) box = box.parentNode;
     const prose = Array.from(box.querySelectorAll('p')).filter((p) => textOf(p).length >= 120).length;
     if (!WRAPPERS.has(tag(box)) && textOf(box).length <= AUTHOR_BOX_MAX_CHARS && prose <= 1 && small(box)) box.remove();
+  }
+}
+
+/** A box's label over a list of other stories: a few words, no sentence ("MORE FOR YOU", "Editors' picks"). */
+const LIST_LABEL_MAX_CHARS = 40;
+const LIST_LABEL_MAX_WORDS = 5;
+/** A link to a file (a report, a form), not to another story's page. */
+const DOCUMENT_FILE = /\.(?:pdf|docx?|xlsx?|pptx?|csv|zip|hwpx?|odt|rtf|txt)(?:[?#]|$)/i;
+/** A headline: at least this many words. */
+const HEADLINE_MIN_WORDS = 3;
+
+/**
+ * A short label followed by a list of other stories' headlines ("MORE FOR
+ * YOU" over three links), set inside the article: every item of the list is
+ * one link to another page, its text a headline of a few words. The label
+ * and the list go, and the box holding only them, when the article goes on
+ * after them. A list of links to files (a report's documents), a list under
+ * a heading that reads as a sentence, or with words of its own beside the
+ * links, stays.
+ */
+function removeHeadlineLists(doc: Doc, small: (el: El) => boolean): void {
+  for (const list of Array.from(doc.querySelectorAll('ul, ol'))) {
+    if (!list.parentNode || !small(list)) continue;
+    const items = Array.from(list.childNodes).filter((c) => c.nodeType === 1);
+    const headline = (li: El) => {
+      const links = Array.from(li.querySelectorAll('a'));
+      const href = links[0]?.getAttribute('href') ?? '';
+      return tag(li) === 'li' && links.length === 1 && textOf(links[0]!) === textOf(li) && textOf(li).split(' ').length >= HEADLINE_MIN_WORDS && /^(?:https?:)?\/\/|^\/[^/]/.test(href) && !DOCUMENT_FILE.test(href);
+    };
+    if (items.length < 2 || !items.every(headline)) continue;
+    const label = list.previousElementSibling;
+    const text = label ? textOf(label) : '';
+    if (!label || !['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong'].includes(tag(label)) || !text || text.length > LIST_LABEL_MAX_CHARS || text.split(' ').length > LIST_LABEL_MAX_WORDS || /[.!?:;,]$/.test(text) || label.querySelector('a')) continue;
+    const box = list.parentNode;
+    const boxed = !WRAPPERS.has(tag(box)) && textOf(box) === normaliseSpace(`${text} ${textOf(list)}`);
+    // Set inside the text: the article goes on after it.
+    let after = (boxed ? box : list).nextElementSibling;
+    while (after && !textOf(after)) after = after.nextElementSibling;
+    if (!after) continue;
+    // The label and the list alone in their box: the box goes with them.
+    if (boxed && small(box)) box.remove();
+    else {
+      label.remove();
+      list.remove();
+    }
   }
 }
 

@@ -140,7 +140,7 @@ function removeSupportAppeals(doc: Doc, small: (el: El) => boolean): void {
   for (const a of Array.from(doc.querySelectorAll('a'))) {
     if (!a.parentNode || !SUPPORT_LINK.test(textOf(a))) continue;
     let box: El | undefined;
-    for (let p = a.parentNode; p && !['body', 'main', 'article', 'html'].includes(tag(p)) && textOf(p).length <= APPEAL_MAX_CHARS; p = p.parentNode) box = p;
+    for (let p: El | null = a.parentNode; p && !['body', 'main', 'article', 'html'].includes(tag(p)) && textOf(p).length <= APPEAL_MAX_CHARS; p = p.parentNode) box = p;
     if (!box || !small(box) || tag(box) === 'p') continue;
     const rest = textOf(box).replace(textOf(a), ' ');
     if (APPEAL_WORDS.test(rest)) box.remove();
