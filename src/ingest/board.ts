@@ -9,6 +9,7 @@
  * its head gives none (see html-meta.ts).
  */
 import { tag, type Doc, type El } from './dom.ts';
+import { isDateline } from './metadata.ts';
 import { normaliseSpace } from './whitespace.ts';
 
 const textOf = (el: El) => normaliseSpace(el.textContent ?? '');
@@ -23,6 +24,8 @@ const POST_MIN_CHARS = 200;
 const POST_MIN_SHARE = 0.6;
 /** Labels of the post's title field. */
 export const TITLE_LABEL = /^(?:title|subject|headline)\s*:?$/i;
+/** Labels of the post's date field. */
+const POST_DATE_LABEL = /^(?:date|posted|published|issued|released|registered|date (?:posted|published|issued|registered)|(?:posting|publication|registration|release|issue) date|date of (?:publication|registration|issue))\s*:?$/i;
 /** Labels of the rows to the previous and next posts. */
 const PREV_NEXT = /^(?:prev|previous|next)(?:\s+(?:post|article|story|page|item))?\s*:?$/i;
 
@@ -75,7 +78,9 @@ export function boardPost(table: El): { title?: string; date?: string; post: El 
   const length = textOf(post).length;
   if (length < POST_MIN_CHARS || length < textOf(table).length * POST_MIN_SHARE) return undefined;
   const title = fields.find(([l]) => TITLE_LABEL.test(textOf(l)));
-  const date = fields.find(([l]) => /^(?:date|posted|published|registered|date posted|date of (?:publication|registration))\s*:?$/i.test(textOf(l)));
+  // The field labelled as the post's date, else the first field after the title that is a date and nothing else.
+  const after = title ? fields.slice(fields.indexOf(title) + 1) : fields;
+  const date = fields.find(([l]) => POST_DATE_LABEL.test(textOf(l))) ?? after.find(([, v]) => isDateline(textOf(v)));
   return { ...(title && textOf(title[1]) ? { title: textOf(title[1]) } : {}), ...(date && textOf(date[1]) ? { date: textOf(date[1]) } : {}), post };
 }
 

@@ -52,7 +52,8 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
   const shownHeadline = headline?.text ?? visibleHeadline(doc, [ld.headline, metaContent('headline')]);
   const socialTitle = metaContent('og:title', 'twitter:title');
   // A board's post gives its title as a field ("Title | Korea, U.S. hold …"); a social title that is only the site's name is none.
-  const boardTitle = Array.from(doc.querySelectorAll('table')).map(boardPost).find((b) => b?.title)?.title;
+  const board = Array.from(doc.querySelectorAll('table')).map(boardPost).find((b) => b);
+  const boardTitle = board?.title;
   const socialIsSite = !!socialTitle && !!siteName && socialTitle.toLowerCase() === siteName.toLowerCase();
   const title =
     shownHeadline ??
@@ -70,6 +71,7 @@ export function pageMetadata(doc: Doc, html: string): FoundMetadata {
     timeText(doc) ??
     datelineUnderHeadline(doc) ??
     dateAtTop(top) ??
+    (board?.date ? findDate(board.date) : undefined) ??
     labelledDate(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   // Chrome and Internet Explorer put `<!-- saved from url=(0042)https://… -->` at the top of a saved page.

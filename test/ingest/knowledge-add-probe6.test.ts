@@ -39,11 +39,18 @@ describe('a bulletin board post (a table of fields, the text in one cell)', () =
     `<tr><td colspan="4"><span>${P1}<br><br>${P2}</span></td></tr></tbody></table></div>` +
     `<div class="board_prevnext"><table><tr><th>Prev</th><td><a href="/1">Oat exports rise</a></td><td>2024.05.01</td></tr>` +
     `<tr><th>Next</th><td><a href="/3">Rye prices fall</a></td><td>2024.05.09</td></tr></table></div>`;
+  // A site menu of more than the page's top blocks (as on the boards' sites), so the date is not simply the first at the top.
+  const menu = `<div id="gnb"><ul>${Array.from({ length: 16 }, (_, i) => `<li><a href="/m${i}">Menu item ${i + 1}</a></li>`).join('')}</ul></div>`;
   const head = '<meta property="og:title" content="Ministry of Grain"><meta property="og:site_name" content="Ministry of Grain"><title>Press Releases &gt; News &gt; Ministry of Grain</title>';
 
   it('the date labelled as the post\'s, written year first with dots (2024.05.02), over the previous and next posts\' dates', () => {
     expect(extractHtml(page(head, board('<th>Date</th><td>2024.05.02</td>'))).meta.date).toBe('2024-05-02');
     expect(extractHtml(page(head, board('<th>Date</th><td>2024. 5. 2.</td>'))).meta.date).toBe('2024-05-02');
+    expect(extractHtml(page(head, menu + board('<th>Registration date</th><td>2024.05.02</td>'))).meta.date).toBe('2024-05-02');
+  });
+
+  it('with no field labelled as its date, the first date among the fields under the title', () => {
+    expect(extractHtml(page(head, menu + board('<th>Day</th><td>2024.05.02</td><th>Modified</th><td>2024.05.07</td>'))).meta.date).toBe('2024-05-02');
   });
 
   it('the title from its field when the social title is only the site\'s name; the field rows and the previous/next rows are not the text', () => {
