@@ -29,6 +29,8 @@ const NAV_LINE_MAX_CHARS = 40;
 /** "Release type:", "Issues:" (at most three words and a colon). */
 const LABEL = /^\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}\s*:$/u;
 const FIELD_MAX_CHARS = 100;
+/** Elements set inside a line of text. */
+const INLINE = new Set(['span', 'strong', 'b', 'em', 'i', 'u', 'font', 'small', 'a', 'mark', 'sup', 'sub']);
 /** "Written by Tom Akers", "About the author". */
 const AUTHOR_HEADING = /^(?:written by\s+\p{Lu}.{0,60}|about the authors?|about the writer)$/iu;
 const AUTHOR_BOX_MAX_CHARS = 700;
@@ -68,6 +70,11 @@ export function removeLayoutChrome(doc: Doc, small: (el: El) => boolean): void {
   removeNavColumns(doc);
   for (const el of Array.from(doc.querySelectorAll('div, dt, label, span, th, strong, b'))) {
     if (!el.parentNode || !LABEL.test(textOf(el))) continue;
+    // A label leading a sentence in a paragraph or list item ("<b>Ecuador:</b> 15%, in effect since August 7.") is the text's own, in whatever spans it is set.
+    let block: El | null = el.parentNode;
+    while (block && INLINE.has(tag(block))) block = block.parentNode;
+    // (A list item must read as a sentence: "<li><b>Issues:</b> Trade, Energy</li>" is a field.)
+    if (block && textOf(block).length > textOf(el).length && (tag(block) === 'p' || (tag(block) === 'li' && /[.!?]["”’)]?$/.test(textOf(block))))) continue;
     const field = el.parentNode;
     // The label and its short value in a box of their own; a label in a paragraph of prose stays.
     if (field && !WRAPPERS.has(tag(field)) && tag(field) !== 'p' && textOf(field).length <= FIELD_MAX_CHARS && small(field)) field.remove();

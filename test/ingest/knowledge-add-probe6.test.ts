@@ -118,3 +118,11 @@ describe("boxes of other stories' headlines inside the text", () => {
     expect(extractHtml(html).paragraphs).toEqual([P1, 'Documents', list, P2, 'The council has written about it before:', list, P3, P4, 'Further', list]);
   });
 });
+
+describe('labels leading a sentence', () => {
+  it('a bold label starting a list item that reads as a sentence stays, in whatever spans it is set; a field of its own still goes', () => {
+    const items = '<ul><li><p><span><span style="font-weight:700">Oats:</span></span><span> 15%, in effect since May 7.</span></p></li><li><span><b>Rye:</b></span> 20%, under the framework announced in April.</li></ul>';
+    const html = page('<title>Barley talks stall</title>', `<article><h1>Barley talks stall</h1><p>${P1}</p>${items}<p>${P2}</p><div class="meta"><span><b>Issues:</b></span> <span>Trade</span></div></article>`);
+    expect(extractHtml(html).paragraphs).toEqual([P1, '- Oats: 15%, in effect since May 7.\n- Rye: 20%, under the framework announced in April.', P2]);
+  });
+});
