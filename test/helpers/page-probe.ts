@@ -200,3 +200,11 @@ export function probePageTests(expected: Record<string, ExpectedPage>, folders: 
     });
   }
 }
+
+/** Two paragraphs of prose that every synthetic page of the probe tests carries, and the page they make (TITLE, H1, DATED: a head and a headline). */
+export const P1 = 'The two governments said on Tuesday that talks on the barley quota had stalled after negotiators failed to agree on the size of the tariff-free allowance for the coming year.';
+export const P2 = 'Officials on both sides said the gap was narrower than it had been in the spring, but that the question of how the quota would be shared remained open.';
+export const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
+export const TITLE = '<title>Barley talks stall</title>';
+export const H1 = '<h1>Barley talks stall</h1>';
+export const DATED = `${TITLE}<meta property="article:published_time" content="2024-05-02T08:00:00Z">`;

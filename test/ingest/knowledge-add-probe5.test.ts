@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { expectedPages, probeFolders, probePageTests } from '../helpers/page-probe.ts';
+import { expectedPages, probeFolders, probePageTests, P1, P2, page, TITLE, H1, DATED } from '../helpers/page-probe.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pages = path.join(root, 'test/fixtures/pages');
@@ -29,13 +29,6 @@ describe('knowledge:add on a fifth set of pages made independently of the extrac
   probePageTests(EXPECTED, folders);
 });
 
-// Two paragraphs of prose that every synthetic page carries.
-const P1 = 'The two governments said on Tuesday that talks on the barley quota had stalled after negotiators failed to agree on the size of the tariff-free allowance for the coming year.';
-const P2 = 'Officials on both sides said the gap was narrower than it had been in the spring, but that the question of how the quota would be shared remained open.';
-const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
-const TITLE = '<title>Barley talks stall</title>';
-const H1 = '<h1>Barley talks stall</h1>';
-const DATED = `${TITLE}<meta property="article:published_time" content="2024-05-02T08:00:00Z">`;
 
 describe('metadata as the page shows it', () => {
   it('the headline the page shows (confirmed by the <title> or the structured data) over a different social headline', () => {

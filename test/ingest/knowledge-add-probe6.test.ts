@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/ingest/html.ts';
-import { expectedPages, probeFolders, probePageTests } from '../helpers/page-probe.ts';
+import { expectedPages, probeFolders, probePageTests, P1, P2, page } from '../helpers/page-probe.ts';
 
 const EXPECTED = await expectedPages('probe6-expected.json');
 const folders = probeFolders('barley');
@@ -24,10 +24,6 @@ describe('knowledge:add on a sixth set of pages made independently of the extrac
   probePageTests(EXPECTED, folders);
 });
 
-// Two paragraphs of prose that every synthetic page carries.
-const P1 = 'The two governments said on Tuesday that talks on the barley quota had stalled after negotiators failed to agree on the size of the tariff-free allowance for the coming year.';
-const P2 = 'Officials on both sides said the gap was narrower than it had been in the spring, but that the question of how the quota would be shared remained open.';
-const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
 
 describe('a bulletin board post (a table of fields, the text in one cell)', () => {
   const board = (dateRow: string) =>
