@@ -106,6 +106,17 @@ function derive(corpus: Corpus) {
   return { articles, passages, paragraphOf, paragraphTexts };
 }
 
+/**
+ * True when the quote begins in this sentence and runs on past it: the rest of
+ * the sentence from the quote's head is the start of the quote. Sharing the
+ * head alone is not enough ("President X and Prime Minister Y committed to …"
+ * opens several sentences of a fact sheet).
+ */
+function startsQuote(key: string, quoteKey: string, head: string): boolean {
+  const at = key.indexOf(head);
+  return at >= 0 && quoteKey.startsWith(key.slice(at).trimEnd());
+}
+
 function indexFacts(corpus: Corpus, passages: Passage[]): IndexedFact[] {
   // Each passage's match key is computed once, and only for articles that carry facts.
   const keys = new Map<string, { i: number; key: string }[]>();
@@ -123,7 +134,7 @@ function indexFacts(corpus: Corpus, passages: Passage[]): IndexedFact[] {
     const head = quoteKey.slice(0, 40);
     const found: number[] = [];
     for (const { i, key } of keys.get(f.articleId) ?? []) {
-      if (key.includes(quoteKey) || quoteKey.includes(key) || key.includes(head)) found.push(i);
+      if (key.includes(quoteKey) || quoteKey.includes(key) || startsQuote(key, quoteKey, head)) found.push(i);
     }
     return { ...f, stems, passages: found };
   });

@@ -10,6 +10,8 @@ import { CompactRetriever } from '../../../src/core/retrieval/compact-retriever.
 import { MiniSearchRetriever } from '../../../src/core/retrieval/minisearch-retriever.ts';
 import { RETRIEVERS } from '../../../src/core/retrieval/registry.ts';
 import type { Hit, RetrievalDoc } from '../../../src/core/retrieval/retriever.ts';
+import { buildIndex } from '../../../src/core/retrieval/corpus-index.ts';
+import type { Fact } from '../../../src/core/model/types.ts';
 
 const DOCS: RetrievalDoc[] = [
   'Tariffs on imported cars rose to 25 percent in the spring.',
@@ -124,5 +126,27 @@ describe('MiniSearchRetriever', () => {
   it('round-trips through a snapshot', () => {
     const mini = MiniSearchRetriever.build(DOCS);
     close(RETRIEVERS.minisearch.load(mini.snapshot()).search(terms('beef wine'), 5), mini.search(terms('beef wine'), 5));
+  });
+});
+
+describe('facts find their sentences', () => {
+  const body =
+    'The minister and the envoy committed to deepen cooperation on ports. The minister and the envoy committed to deepen cooperation on rail, and to meet again next year in the capital.\n\nA third sentence stands apart.';
+  const fact = (quote: string): Fact => ({ id: 'f', statement: 'They agreed on rail.', asOf: '2024-01-01', articleId: 'a', quote, file: 'facts/f.yaml' });
+  const indexOf = (quote: string) =>
+    buildIndex({ articles: [{ id: 'a', title: 'A', date: '2024-01-01', reliability: 'normal', body, file: 'articles/a.md' }], deals: [], topics: [], facts: [fact(quote)], hash: 'facts-test' }, { wordnet: null });
+
+  it('a sentence holding the quote, not another that opens with the same 40 characters', () => {
+    const index = indexOf('The minister and the envoy committed to deepen cooperation on rail');
+    expect(index.facts[0]!.passages.map((i) => index.passages[i]!.text)).toEqual([
+      'The minister and the envoy committed to deepen cooperation on rail, and to meet again next year in the capital.',
+    ]);
+  });
+
+  it('a quote that runs on past the sentence it starts in is found in that sentence (by its head), and not in one that only opens the same way', () => {
+    const index = indexOf('The minister and the envoy committed to deepen cooperation on rail, and to meet again next year in the capital. A third sentence');
+    expect(index.facts[0]!.passages.map((i) => index.passages[i]!.text)).toEqual([
+      'The minister and the envoy committed to deepen cooperation on rail, and to meet again next year in the capital.',
+    ]);
   });
 });
