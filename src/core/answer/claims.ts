@@ -27,10 +27,8 @@ export interface Figure {
   unitWord?: string;
   /** A qualifier the text puts on the number: "about 30%", "more than $40 billion", "up to 25%". */
   bound?: 'about' | 'at-least' | 'at-most';
-  /** "$7 billion per year", "a year", "annually". */
-  perYear: boolean;
-  /** Another period the figure is counted over: "$8bn every month", "monthly", "a week", "per quarter", "a day". */
-  perOther?: 'month' | 'week' | 'day' | 'quarter';
+  /** The period the figure is counted over: "$7 billion per year", "annually", "$8bn every month", "a week", "per quarter". */
+  period?: 'year' | 'month' | 'week' | 'day' | 'quarter';
   /**
    * Percent only: how the number is used. `share`: a part of something ("90% of
    * the profits", "half of the surplus", "two-thirds"); `modifier`: it describes the
@@ -155,16 +153,9 @@ const BOUND_BEFORE: [RegExp, Figure['bound']][] = [
 // "7 trillion yen ($65.82 billion) a year": a parenthesis between the figure and "a year" still makes it yearly.
 const PER_YEAR_AFTER = /^\s*\)?\s*(?:\([^)]{0,40}\))?[\s,]*(?:(?:a|per|each|every)\s+(?:year|twelve months|annum)|annually|yearly|per annum)\b/i;
 const PER_YEAR_BEFORE = /\b(annual|yearly)\s+(?:\S+\s+)?$/i;
-// The same for shorter periods: the sum of a month is not the sum of a year.
-const PER_OTHER_AFTER = /^\s*\)?\s*(?:\([^)]{0,40}\))?[\s,]*(?:of\s+[^,.;]{0,40}?\s+)?(?:(?:a|per|each|every)\s+(month|week|day|quarter)|(month|week|dai|quarter)ly)\b/i;
+// The same for shorter periods, which may follow what is counted ("$8bn of farm goods every month"); "a quarter of" is a fraction.
+const PER_OTHER_AFTER = /^\s*\)?\s*(?:\([^)]{0,40}\))?[\s,]*(?:of\s+[^,.;]{0,40}?\s+)?(?:(?:a|per|each|every)\s+(month|week|day|quarter)|(month|week|dai|quarter)ly)\b(?!\s+of\b)/i;
 const PER_OTHER_BEFORE = /\b(month|week|dai|quarter)ly\s+(?:\S+\s+)?$/i;
-
-/** The period other than a year a figure is counted over, if the text says one right after or before it. */
-function perOtherAround(text: string, start: number, end: number): Figure['perOther'] {
-  const m = PER_OTHER_AFTER.exec(text.slice(end, end + 70)) ?? PER_OTHER_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
-  return word === undefined ? undefined : word === 'dai' ? 'day' : (word as Figure['perOther']);
-}
 
 /** Numbers that are names, not figures: "Order 14345", "section 232", "G20", "Title 3". */
 const IDENTIFIER_BEFORE = /\b(order|proclamation|section|sec\.|no\.|number|title|chapter|article|part|column|paragraph|clause|rule|resolution|act|law|g|f|route|version|phase|stage|item|annex|schedule|form|cfr|u\.s\.c\.)\s*$/i;
@@ -187,8 +178,13 @@ function boundBefore(text: string, start: number): Figure['bound'] {
   return undefined;
 }
 
-function perYearAround(text: string, start: number, end: number): boolean {
-  return PER_YEAR_AFTER.test(text.slice(end, end + 25)) || PER_YEAR_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+/** The period a figure is counted over, if the text says one right after or before it: a sum of a month is not a year's. */
+function periodAround(text: string, start: number, end: number): Figure['period'] {
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (PER_YEAR_AFTER.test(text.slice(end, end + 25)) || PER_YEAR_BEFORE.test(before)) return 'year';
+  const m = PER_OTHER_AFTER.exec(text.slice(end, end + 70)) ?? PER_OTHER_BEFORE.exec(before);
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return word === undefined ? undefined : word === 'dai' ? 'day' : (word as Figure['period']);
 }
 
 /**
@@ -204,7 +200,7 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
   const out: Figure[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
-  const add = (f: Omit<Figure, 'bound' | 'perYear' | 'text'> & Partial<Pick<Figure, 'bound'>>) => {
+  const add = (f: Omit<Figure, 'bound' | 'period' | 'text'> & Partial<Pick<Figure, 'bound'>>) => {
     if (!free(f.start, f.end) || !Number.isFinite(f.value)) return;
     taken.push([f.start, f.end]);
     // "by 75%", "by half": how much something changes, not a level it is at.
@@ -214,8 +210,8 @@ export function findFigures(raw: string, dates: readonly Pick<DateMention, 'star
     const verb = CHANGE_BEFORE.exec(lead)?.[1] ?? CHANGE_AFTER.exec(text.slice(f.end, f.end + 20))?.[1];
     const use = f.kind === 'percent' ? (verb ? 'change' : (f.use ?? percentUse(text, f.end))) : undefined;
     const direction = verb ? (DOWN.test(verb) ? 'down' : 'up') : undefined;
-    const perOther = perOtherAround(text, f.start, f.end);
-    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), perYear: perYearAround(text, f.start, f.end), ...(perOther ? { perOther } : {}), text: raw.slice(f.start, f.end), ...(use ? { use } : {}), ...(use === 'change' && direction ? { direction } : {}) });
+    const period = periodAround(text, f.start, f.end);
+    out.push({ ...f, bound: f.bound ?? boundBefore(text, f.start), ...(period ? { period } : {}), text: raw.slice(f.start, f.end), ...(use ? { use } : {}), ...(use === 'change' && direction ? { direction } : {}) });
   };
   // Dates are never figures: block their spans first.
   for (const d of dates) taken.push([d.start, d.end]);
@@ -352,7 +348,8 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
     return claim.value < source.until && source.value < claim.until ? 'same' : 'different';
   }
   // A sum of a month (a week, a day) is not the sum of a year, nor one said with no period at all.
-  if ((claim.perOther || source.perOther) && claim.perOther !== source.perOther) return claim.perYear || source.perYear ? 'different' : 'unclear';
+  const short = (p: Figure['period']) => p !== undefined && p !== 'year';
+  if (claim.period !== source.period && (short(claim.period) || short(source.period))) return claim.period && source.period ? 'different' : 'unclear';
   const c = claim.value;
   const s = source.value;
   const rel = Math.abs(c - s) / Math.max(Math.abs(c), Math.abs(s), 1e-9);
@@ -382,13 +379,13 @@ export function compareFigures(claim: Figure, source: Figure, sameUnit: (a: stri
 /** "$550 billion", "25%", "100 aircraft", "7 trillion yen". */
 export function formatFigure(f: Figure): string {
   const bound = f.bound === 'at-least' ? 'over ' : f.bound === 'at-most' ? 'up to ' : f.bound === 'about' ? 'about ' : '';
-  const perYear = f.perYear ? ' a year' : '';
+  const per = f.period ? ` a ${f.period}` : '';
   if (f.kind === 'percent') return `${bound}${trim(f.value)}%`;
   if (f.kind === 'count' && (f.until !== undefined || f.unit?.startsWith('rank:'))) return f.unitWord ?? `${trim(f.value)} days`;
   if (f.kind === 'count') return `${bound}${trim(f.value)} ${f.unitWord ?? f.unit}`;
   const [n, word] = scaled(f.value);
   const sign = f.currency === 'USD' ? '$' : f.currency === 'EUR' ? '€' : f.currency === 'GBP' ? '£' : '';
-  return sign ? `${bound}${sign}${n}${word}${perYear}` : `${bound}${n}${word} ${f.currency === 'JPY' ? 'yen' : (f.currency ?? '')}${perYear}`.trimEnd();
+  return sign ? `${bound}${sign}${n}${word}${per}` : `${bound}${n}${word} ${f.currency === 'JPY' ? 'yen' : (f.currency ?? '')}${per}`.trimEnd();
 }
 
 function trim(n: number): string {
@@ -407,7 +404,7 @@ function scaled(v: number): [string, string] {
 export function factFigure(value: number | undefined, unit: string | undefined): Figure | undefined {
   if (value === undefined) return undefined;
   const u = (unit ?? '').toLowerCase().trim();
-  const base = { text: '', start: 0, end: 0, perYear: /per-?year|annual/.test(u) };
+  const base = { text: '', start: 0, end: 0, ...(/per-?year|annual/.test(u) ? { period: 'year' as const } : {}) };
   if (/^(percent|per cent|%|pct)$/.test(u)) return { ...base, kind: 'percent', value };
   const money = /^(usd|jpy|eur|gbp)(?:-(thousand|million|billion|trillion))?(?:-per-?year)?$/.exec(u);
   if (money) return { ...base, kind: 'money', value: value * (money[2] ? SCALE[money[2]]! : 1), currency: money[1]!.toUpperCase() };

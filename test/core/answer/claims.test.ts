@@ -32,6 +32,7 @@ describe('findFigures', () => {
     ['an agreement to buy 100 Bocing aircraft within six months', ['count:100 aircraft', 'count:6 months']],
     ['more than $40 billion worth, up to 25% tariffs', ['money:over $40 billion', 'percent:up to 25%']],
     ['totaling $7 billion per year', ['money:$7 billion a year']],
+    ['$8bn of farm goods every month, $2 billion a week', ['money:$8 billion a month', 'money:$2 billion a week']], // a period after what is counted
     ['boost imports by half, with nearly two-thirds coming from widgets', ['percent:about 50%', 'percent:about 66.7%']], // "by half"; a hyphenated fraction needs no "of"
     ['more than half a trillion dollars, a quarter of a billion euros', ['money:over $500 billion', 'money:about €250 million']], // a share of a scale
     ['nine-tenths of the profits, leaving the rest with a tenth.', ['percent:about 90%', 'percent:about 10%']], // any numerator and denominator; "a tenth" may end a clause
