@@ -20,19 +20,18 @@ import { leadInOf } from './rank.ts';
  */
 export const FIGURE_EVIDENCE_POOL = 10;
 
-// A "how much" question about money ("invest", "spend", "worth") is answered by a sum, not a rate or a count;
+// A "how much" question about money ("invest", "spend", "worth") is answered by a sum, not a rate or a count,
 // unless it asks a rate in other words ("how much of a tariff does it pay").
 const MONEY_QUESTION = /\b(invest\w*|spen[dt]\w*|pledg\w*|paid|pay\w*|worth|cost\w*|dollars?|funds?|funding|financ\w*|sums?)\b/i;
-// The words that name the rate itself (those of a "rate" question, question-type.ts): not the thing it is asked of.
-const RATE_STEMS = new Set(analyze('tariff tariffs rate rates duty duties levy levies percent percentage tax taxes'));
-const RATE_WORDS = /\b(tariffs?|dut(y|ies)|levy|levies|rates?|percent\w*|shares?)\b/i;
+// The words that name a rate or share itself: not the thing it is asked of, and a "how much" question using one asks a rate.
+const RATE_STEMS = new Set(analyze('tariff rate duty levy percent percentage tax share'));
 const MONEY_CUE = /[$€¥£]|\b(yen|dollars?|euros?)\b|\b\d[\d.,]*\s*(billion|million|trillion|bn)\b/i;
 
 /**
  * The party a figure is asked of: of the question's names that the knowledge
  * uses (a name it never uses is abstained on before ranking), the rarest,
- * whole ("South Korea", not "South", which "South Africa (30%)" also has),
- * and met by its head, its last word ("Korea").
+ * as a whole name ("South Korea", not the "South" that "South Africa (30%)"
+ * also has); a sentence meets it by its head, the last word ("Korea").
  * In "What rate did Trump's letter set for Korea?" the rate is Korea's, and
  * "Korea (25%)" need not name Trump. Stems; empty when the question names no one.
  */
@@ -69,7 +68,8 @@ export function unstatedFigure(
   // A rate asked of a thing the knowledge has a topic for ("the tariff on semiconductors") is stated with that thing.
   const things = query.type === 'rate' ? query.concepts.filter((c) => c.topical && !c.partner && !c.stems.some((s) => RATE_STEMS.has(s))) : [];
   if (party.length === 0 && things.length === 0) return undefined;
-  const cue = query.type === 'amount' && MONEY_QUESTION.test(query.text) && !RATE_WORDS.test(query.text) ? MONEY_CUE : CUES[query.type]!;
+  const asksRate = query.concepts.some((c) => RATE_STEMS.has(c.stems[0]!));
+  const cue = query.type === 'amount' && MONEY_QUESTION.test(query.text) && !asksRate ? MONEY_CUE : CUES[query.type]!;
   const states = (i: number): boolean => {
     const passage = index.passages[i]!;
     if (!cue.test(passage.text)) return false;
