@@ -27,7 +27,7 @@ import type { Answer, Citation, Deal, Stance, Verdict } from '../model/types.ts'
 import { coverageLines, conflictNotes, publicFact } from './compose.ts';
 import { compareFigures, entityFinder, factFigure, figureFlow, figureOrigin, figureTradeWord, flowsOpposed, figureOwner, formatFigure, hedgesIn, isPerson, negates, parseClaim, personNames, type EntityMention, type Figure, type FigureOwner, type Hedge, type ParsedClaim } from './claims.ts';
 import { ideaCoverage, listLeadIn, passageCitation, passageFacts, passageStems, reporter } from './cite.ts';
-import { datesAgree, formatDate } from './dates.ts';
+import { datesAgree, formatDate, MONTHS } from './dates.ts';
 import { compareRoles, rolesIn } from './roles.ts';
 import { respell } from './spelling.ts';
 
@@ -669,10 +669,9 @@ function timeClauses(text: string): string[] {
   return [...text.matchAll(/(?:^|[,;]\s*)((?:once|after|when|as soon as|until|till|before)\b[^,;.]*?)(?=[,;.]|$)/giu)].map((m) => m[1]!);
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** The months a claim's clauses saying when name, by number ("… visited Aland last May" → 5; "May" only capitalised). */
 function timeClauseMonths(text: string): number[] {
-  return timeClauses(text).flatMap((c) => [...c.matchAll(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g)].map((m) => MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1));
+  return timeClauses(text).flatMap((c) => [...c.matchAll(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g)].map((m) => MONTHS.indexOf(m[1]!.toLowerCase()) + 1));
 }
 
 function checkContext(index: CorpusIndex, claim: ParsedClaim, query: ParsedQuery): CheckContext {
